@@ -1,0 +1,3 @@
+from qdaw.cli import main
+
+raise SystemExit(main())

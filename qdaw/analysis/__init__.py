@@ -1,0 +1,1 @@
+"""Counting and tabulating coded segments (SQL aggregation, pandas shaping)."""

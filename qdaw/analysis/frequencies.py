@@ -1,0 +1,198 @@
+"""Code frequencies, the case × code matrix and the hypothesis summary.
+
+Counting rules: a code's ``cases`` are the distinct respondents with at least one of
+its segments (several passages, or passages in several documents of one respondent,
+count once). ``total_cases`` is the number of respondents with at least one document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import distinct, func, select
+
+from qdaw.core import models as m
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.core.project import Project
+
+RATIO_COLUMNS = ["segments", "cases", "total_cases", "pct_cases", "ratio"]
+
+
+def codebook_frame(project: Project) -> pd.DataFrame:
+    """One row per code in codebook order: id, name, label, parent, path, hypotheses."""
+    import pandas as pd
+
+    rows = project._rows(select(m.codes.c.id, m.codes.c.name, m.codes.c.parent_id, m.codes.c.color))
+    frame = pd.DataFrame(rows, columns=["id", "name", "parent_id", "color"]).set_index("id")
+    frame = frame.reindex(project._tree_order())
+    names = frame["name"].to_dict()
+    parents = frame["parent_id"].to_dict()
+
+    def path(code_id: int) -> str:
+        parts = []
+        current: Any = code_id
+        while current is not None and current == current:  # NaN-safe
+            parts.append(names[int(current)])
+            current = parents[int(current)]
+        return "/".join(reversed(parts))
+
+    frame["path"] = [path(i) for i in frame.index]
+    duplicated = frame["name"].duplicated(keep=False)
+    # Names are unique among siblings only; a shared name is shown with its path.
+    frame["label"] = frame["name"].where(~duplicated, frame["path"])
+    label_of = frame["label"].to_dict()
+    frame["parent"] = [
+        label_of.get(int(p)) if p is not None and p == p else None for p in frame["parent_id"]
+    ]
+    links = project._rows(
+        select(m.code_hypotheses.c.code_id, m.hypotheses.c.label)
+        .join(m.hypotheses, m.hypotheses.c.id == m.code_hypotheses.c.hypothesis_id)
+        .order_by(m.hypotheses.c.position, m.hypotheses.c.id)
+    )
+    joined: dict[int, list[str]] = {}
+    for code_id, label in links:
+        joined.setdefault(code_id, []).append(label)
+    frame["hypotheses"] = [", ".join(joined.get(i, [])) for i in frame.index]
+    frame.index.name = "code_id"
+    return frame
+
+
+def _add_ratios(frame: pd.DataFrame, total: int) -> pd.DataFrame:
+    frame["segments"] = frame["segments"].fillna(0).astype(int)
+    frame["cases"] = frame["cases"].fillna(0).astype(int)
+    frame["total_cases"] = total
+    frame["pct_cases"] = (100.0 * frame["cases"] / total) if total else 0.0
+    frame["ratio"] = frame["cases"].astype(str) + f"/{total}"
+    return frame
+
+
+def code_frequencies(project: Project, rollup: bool = False) -> pd.DataFrame:
+    """Columns: code, parent, hypotheses, segments, cases, total_cases, pct_cases, ratio.
+
+    With ``rollup=False`` a parent's row counts its own segments only. With
+    ``rollup=True`` each row counts the code and all its descendants (a respondent
+    coded with two sub-codes still counts once).
+    """
+    book = codebook_frame(project)
+    seg, doc = m.segments, m.documents
+    if rollup:
+        tree = select(m.codes.c.id.label("ancestor"), m.codes.c.id.label("descendant")).cte(
+            "tree", recursive=True
+        )
+        tree = tree.union_all(
+            select(tree.c.ancestor, m.codes.c.id).where(m.codes.c.parent_id == tree.c.descendant)
+        )
+        query = (
+            select(
+                tree.c.ancestor.label("code_id"),
+                func.count(distinct(seg.c.id)).label("segments"),
+                func.count(distinct(doc.c.case_id)).label("cases"),
+            )
+            .join(seg, seg.c.code_id == tree.c.descendant)
+            .join(doc, doc.c.id == seg.c.document_id)
+            .group_by(tree.c.ancestor)
+        )
+    else:
+        query = (
+            select(
+                seg.c.code_id,
+                func.count(seg.c.id).label("segments"),
+                func.count(distinct(doc.c.case_id)).label("cases"),
+            )
+            .join(doc, doc.c.id == seg.c.document_id)
+            .group_by(seg.c.code_id)
+        )
+    counts = _frame(project, query, ["code_id", "segments", "cases"]).set_index("code_id")
+    frame = book[["label", "parent", "hypotheses"]].join(counts).rename(columns={"label": "code"})
+    frame = _add_ratios(frame, project.total_cases())
+    return frame.reset_index(drop=True)[["code", "parent", "hypotheses", *RATIO_COLUMNS]]
+
+
+def case_code_matrix(
+    project: Project, value: Literal["count", "presence"] = "count"
+) -> pd.DataFrame:
+    """Rows: respondents with documents; columns: codes (codebook order).
+
+    ``count``: segments per respondent and code; ``presence``: 1 if any, else 0.
+    """
+    if value not in ("count", "presence"):
+        raise ValueError(f"value must be 'count' or 'presence', not {value!r}")
+    book = codebook_frame(project)
+    seg, doc = m.segments, m.documents
+    counts = _frame(
+        project,
+        select(doc.c.case_id, seg.c.code_id, func.count(seg.c.id))
+        .join(doc, doc.c.id == seg.c.document_id)
+        .group_by(doc.c.case_id, seg.c.code_id),
+        ["case_id", "code_id", "n"],
+    )
+    cases = _frame(
+        project,
+        select(m.cases.c.id, m.cases.c.name)
+        .where(m.cases.c.id.in_(select(doc.c.case_id)))
+        .order_by(m.cases.c.id),
+        ["case_id", "case"],
+    )
+    table = (
+        counts.pivot(index="case_id", columns="code_id", values="n")
+        .reindex(index=cases["case_id"], columns=book.index)
+        .fillna(0)
+        .astype(int)
+    )
+    if value == "presence":
+        table = (table > 0).astype(int)
+    table.index = cases["case"].to_numpy()
+    table.index.name = "case"
+    table.columns = book["label"].to_numpy()
+    table.columns.name = None
+    return table
+
+
+def hypothesis_summary(project: Project) -> pd.DataFrame:
+    """Columns: hypothesis, statement, codes, segments, cases, total_cases, pct_cases, ratio.
+
+    A hypothesis' cases are the respondents with a segment of any of its linked codes.
+    """
+    import pandas as pd
+
+    link, seg, doc, hyp = m.code_hypotheses, m.segments, m.documents, m.hypotheses
+    counts = _frame(
+        project,
+        select(
+            link.c.hypothesis_id,
+            func.count(distinct(seg.c.id)).label("segments"),
+            func.count(distinct(doc.c.case_id)).label("cases"),
+        )
+        .join(seg, seg.c.code_id == link.c.code_id)
+        .join(doc, doc.c.id == seg.c.document_id)
+        .group_by(link.c.hypothesis_id),
+        ["hypothesis_id", "segments", "cases"],
+    ).set_index("hypothesis_id")
+    hypotheses = _frame(
+        project,
+        select(hyp.c.id, hyp.c.label, hyp.c.statement).order_by(hyp.c.position, hyp.c.id),
+        ["hypothesis_id", "hypothesis", "statement"],
+    ).set_index("hypothesis_id")
+    book = codebook_frame(project)
+    order = {code_id: i for i, code_id in enumerate(book.index)}
+    links = project._rows(select(link.c.hypothesis_id, link.c.code_id))
+    names: dict[int, list[int]] = {}
+    for hypothesis_id, code_id in links:
+        names.setdefault(hypothesis_id, []).append(code_id)
+    hypotheses["codes"] = [
+        ", ".join(str(book.at[c, "label"]) for c in sorted(names.get(h, []), key=order.__getitem__))
+        for h in hypotheses.index
+    ]
+    frame = hypotheses.join(counts)
+    frame = _add_ratios(frame, project.total_cases())
+    columns = ["hypothesis", "statement", "codes", *RATIO_COLUMNS]
+    return pd.DataFrame(frame.reset_index(drop=True)[columns])
+
+
+def _frame(project: Project, query: Any, columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(project._rows(query), columns=columns)

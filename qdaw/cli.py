@@ -1,0 +1,188 @@
+"""The qdaw command line, over the same Project API as scripts and the workbench."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from qdaw.core.errors import QdawError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.core.project import Project
+
+
+def _open(target: str) -> Project:
+    from qdaw.core.project import Project
+
+    return Project.open(target)
+
+
+def percent(value: float) -> str:
+    """Whole percent, halves rounded up as people expect (12.5 -> 13)."""
+    return f"{int(value + 0.5)}"
+
+
+def _bar(pct: float, width: int = 20) -> str:
+    filled = round(pct / 100 * width)
+    return "█" * filled + "·" * (width - filled)
+
+
+def format_frequencies(frame: pd.DataFrame, indent: dict[str, int] | None = None) -> str:
+    """A terminal table: code, segments, k/N, % and a bar."""
+    names = [("  " * (indent or {}).get(c, 0)) + c for c in frame["code"]]
+    width = max([len(n) for n in names] + [4])
+    lines = [f"{'Code':<{width}}  {'Segments':>8}  {'Cases':>7}  {'%':>5}"]
+    lines.append("-" * len(lines[0]))
+    for name, row in zip(names, frame.to_dict("records"), strict=True):
+        lines.append(
+            f"{name:<{width}}  {row['segments']:>8}  {row['ratio']:>7}"
+            f"  {percent(row['pct_cases']):>5}  {_bar(row['pct_cases'])}"
+        )
+    return "\n".join(lines)
+
+
+def _depths(project: Project) -> dict[str, int]:
+    from qdaw.analysis.frequencies import codebook_frame
+
+    book = codebook_frame(project)
+    return {label: path.count("/") for label, path in zip(book["label"], book["path"], strict=True)}
+
+
+def cmd_new(args: argparse.Namespace) -> None:
+    from qdaw.core.project import Project
+
+    Project.create(args.project).close()
+    print(f"Created {args.project}")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _open(args.project) as project:
+        report = project.import_files(
+            args.sources,
+            case=args.case,
+            case_pattern=args.case_pattern,
+            case_template=args.case_template,
+            case_map=args.case_map,
+        )
+        for document in report.documents:
+            print(
+                f"imported {document.source_name} → {document.case}"
+                f" ({len(document.text):,} characters)"
+            )
+        for failure in report.failures:
+            print(f"qdaw: failed: {failure}", file=sys.stderr)
+    return 1 if report.failures else 0
+
+
+def cmd_variables(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        count = project.import_variables(args.csv)
+        types = project.variable_types()
+        print(
+            f"Read {count} cases; variables: " + ", ".join(f"{k} ({v})" for k, v in types.items())
+        )
+
+
+def cmd_codes(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        frame = project.code_frequencies(rollup=args.rollup)
+        print(format_frequencies(frame, _depths(project)))
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        frame = project.code_frequencies(rollup=args.rollup)
+        total = project.total_cases()
+        print(f"{project.name}: {total} cases, {len(frame)} codes\n")
+        print(format_frequencies(frame, _depths(project)))
+        summary = project.hypothesis_summary()
+        if len(summary):
+            print("\nHypotheses")
+            for row in summary.to_dict("records"):
+                print(
+                    f"  {row['hypothesis']}  {row['ratio']:>7}  {percent(row['pct_cases']):>5}%"
+                    f"  {row['statement']}"
+                )
+                print(f"        codes: {row['codes'] or '(none linked)'}")
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from qdaw.export.tables import write_table
+
+    with _open(args.project) as project:
+        if args.what == "matrix":
+            frame = project.case_code_matrix("presence" if args.presence else "count")
+            written = write_table(frame, args.output, "Matrix", index=True, excel_csv=args.excel)
+        else:
+            frame = project.code_frequencies(rollup=args.rollup)
+            written = write_table(frame, args.output, "Frequencies", excel_csv=args.excel)
+    print(f"Wrote {written}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qdaw", description="Qualitative interview analysis.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = sub.add_parser("new", help="create an empty project")
+    new.add_argument("project")
+    new.set_defaults(run=cmd_new)
+
+    imp = sub.add_parser("import", help="import transcripts (files or folders)")
+    imp.add_argument("project")
+    imp.add_argument("sources", nargs="+", metavar="FILE_OR_FOLDER")
+    imp.add_argument("--case", help="put every file under this case")
+    imp.add_argument(
+        "--case-pattern", help="regex searched in each file name, e.g. 'referent(\\d+)'"
+    )
+    imp.add_argument(
+        "--case-template", help="case name from the pattern's groups, e.g. 'Référent {1}'"
+    )
+    imp.add_argument("--case-map", help="CSV with columns file,case")
+    imp.set_defaults(run=cmd_import)
+
+    var = sub.add_parser("variables", help="import case variables from a CSV")
+    var.add_argument("project")
+    var.add_argument("csv")
+    var.set_defaults(run=cmd_variables)
+
+    codes = sub.add_parser("codes", help="the codebook tree with counts")
+    codes.add_argument("project")
+    codes.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
+    codes.set_defaults(run=cmd_codes)
+
+    report = sub.add_parser("report", help="the frequency table with k/N and the hypotheses")
+    report.add_argument("project")
+    report.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
+    report.set_defaults(run=cmd_report)
+
+    export = sub.add_parser("export", help="write a table to CSV or XLSX")
+    export.add_argument("what", choices=["matrix", "frequencies"])
+    export.add_argument("project")
+    export.add_argument("-o", "--output", required=True, help="file name (.csv or .xlsx)")
+    export.add_argument("--presence", action="store_true", help="matrix of 0/1 instead of counts")
+    export.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
+    export.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
+    export.set_defaults(run=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    try:
+        result = args.run(args)
+    except (QdawError, OSError, ValueError) as exc:
+        print(f"qdaw: error: {exc}", file=sys.stderr)
+        return 1
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Domain and storage. Imports no Qt."""

@@ -1,0 +1,359 @@
+"""Codes (a hierarchy) and hypotheses, with their links, on the Project facade."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import and_, func, literal, select
+
+from qdaw.core import models as m
+from qdaw.core.base import ProjectBase
+from qdaw.core.entities import Code, Hypothesis
+from qdaw.core.errors import ConflictError
+from qdaw.core.journal import Journal
+
+#: Distinct, print-friendly colours given to new codes in turn (least used first).
+PALETTE = (
+    "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4",
+    "#f032e6", "#bfef45", "#469990", "#9a6324", "#800000", "#000075",
+)  # fmt: skip
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _check_color(color: str) -> str:
+    if not _COLOR.match(color):
+        raise ConflictError(f"colour {color!r} is not of the form #rrggbb")
+    return color.lower()
+
+
+def subtree_query(root_id: int) -> Any:
+    """Recursive CTE of (id, depth) for a code and its descendants."""
+    tree = (
+        select(m.codes.c.id, literal(0).label("depth"))
+        .where(m.codes.c.id == root_id)
+        .cte("tree", recursive=True)
+    )
+    tree = tree.union_all(
+        select(m.codes.c.id, (tree.c.depth + 1).label("depth")).where(
+            m.codes.c.parent_id == tree.c.id
+        )
+    )
+    return tree
+
+
+class CodebookMixin(ProjectBase):
+    # -- reading ------------------------------------------------------------------
+    def codes(
+        self,
+        parent: Code | int | str | None = None,
+        hypothesis: Hypothesis | int | str | None = None,
+    ) -> list[Code]:
+        """All codes in codebook order (depth first), or a parent's children, or a
+        hypothesis' linked codes."""
+        if hypothesis is not None:
+            rows = self._rows(
+                select(m.code_hypotheses.c.code_id)
+                .join(m.codes, m.codes.c.id == m.code_hypotheses.c.code_id)
+                .where(m.code_hypotheses.c.hypothesis_id == self._hypothesis_id(hypothesis))
+            )
+            linked = {r[0] for r in rows}
+            return [c for c in self.codes() if c.id in linked]
+        if parent is not None:
+            rows = self._rows(
+                select(m.codes.c.id)
+                .where(m.codes.c.parent_id == self._code_id(parent))
+                .order_by(m.codes.c.position, m.codes.c.id)
+            )
+            return [Code(self, r[0]) for r in rows]  # type: ignore[arg-type]
+        return [Code(self, code_id) for code_id in self._tree_order()]  # type: ignore[arg-type]
+
+    def _tree_order(self) -> list[int]:
+        rows = self._rows(
+            select(m.codes.c.id, m.codes.c.parent_id).order_by(m.codes.c.position, m.codes.c.id)
+        )
+        children: dict[int | None, list[int]] = {}
+        for code_id, parent_id in rows:
+            children.setdefault(parent_id, []).append(code_id)
+        order: list[int] = []
+        stack = list(reversed(children.get(None, [])))
+        while stack:
+            code_id = stack.pop()
+            order.append(code_id)
+            stack.extend(reversed(children.get(code_id, [])))
+        return order
+
+    def code(self, name: str | int) -> Code:
+        return Code(self, self._code_id(name))  # type: ignore[arg-type]
+
+    def segment_count(self, code: Code | int | str) -> int:
+        code_id = self._code_id(code)
+        return int(self._scalar(select(func.count()).where(m.segments.c.code_id == code_id)) or 0)
+
+    # -- changing codes -------------------------------------------------------------
+    def _check_sibling_name(
+        self, parent_id: int | None, name: str, exclude: int | None = None
+    ) -> str:
+        name = name.strip()
+        if not name:
+            raise ConflictError("a code needs a name")
+        parent_cond = (
+            m.codes.c.parent_id.is_(None) if parent_id is None else m.codes.c.parent_id == parent_id
+        )
+        query = select(m.codes.c.id).where(parent_cond, m.codes.c.name == name)
+        if exclude is not None:
+            query = query.where(m.codes.c.id != exclude)
+        if self._scalar(query) is not None:
+            where = "at the top of the codebook" if parent_id is None else "under that parent"
+            raise ConflictError(f"a code named {name!r} already exists {where}")
+        return name
+
+    def _next_color(self) -> str:
+        used = dict(self._rows(select(m.codes.c.color, func.count()).group_by(m.codes.c.color)))
+        return min(PALETTE, key=lambda c: (used.get(c, 0), PALETTE.index(c)))
+
+    def _next_position(self, journal: Journal, parent_id: int | None) -> int:
+        parent_cond = (
+            m.codes.c.parent_id.is_(None) if parent_id is None else m.codes.c.parent_id == parent_id
+        )
+        top = journal.conn.execute(select(func.max(m.codes.c.position)).where(parent_cond)).scalar()
+        return 0 if top is None else int(top) + 1
+
+    def add_code(
+        self,
+        name: str,
+        parent: Code | int | str | None = None,
+        color: str | None = None,
+        description: str | None = None,
+        author: str | None = None,
+    ) -> Code:
+        parent_id = None if parent is None else self._code_id(parent)
+        name = self._check_sibling_name(parent_id, name)
+        color = _check_color(color) if color else self._next_color()
+        with self._writing(f"Add code {name}") as journal:
+            code_id = journal.insert(
+                m.codes,
+                {
+                    "name": name,
+                    "description": description,
+                    "color": color,
+                    "parent_id": parent_id,
+                    "position": self._next_position(journal, parent_id),
+                    "author": author or self.default_coder,
+                    "created_at": m.utcnow(),
+                    "memo": None,
+                },
+            )
+        return Code(self, code_id)  # type: ignore[arg-type]
+
+    def rename_code(self, code: Code | int | str, new_name: str) -> None:
+        code_id = self._code_id(code)
+        parent_id = self._value(m.codes, code_id, "parent_id")
+        new_name = self._check_sibling_name(parent_id, new_name, exclude=code_id)
+        with self._writing(f"Rename code to {new_name}") as journal:
+            journal.update(m.codes, {"id": code_id}, {"name": new_name})
+
+    def recolor_code(self, code: Code | int | str, color: str) -> None:
+        code_id = self._code_id(code)
+        with self._writing(f"Recolour {self._value(m.codes, code_id, 'name')}") as journal:
+            journal.update(m.codes, {"id": code_id}, {"color": _check_color(color)})
+
+    def describe_code(self, code: Code | int | str, description: str | None) -> None:
+        code_id = self._code_id(code)
+        with self._writing(f"Describe {self._value(m.codes, code_id, 'name')}") as journal:
+            journal.update(m.codes, {"id": code_id}, {"description": description or None})
+
+    def move_code(
+        self,
+        code: Code | int | str,
+        parent: Code | int | str | None = None,
+        position: int | None = None,
+    ) -> None:
+        """Put a code under ``parent`` (None: top level) at ``position`` among its siblings."""
+        code_id = self._code_id(code)
+        parent_id = None if parent is None else self._code_id(parent)
+        if parent_id is not None:
+            subtree = {r[0] for r in self._rows(select(subtree_query(code_id).c.id))}
+            if parent_id in subtree:
+                raise ConflictError("a code cannot be moved under itself or its own sub-codes")
+        name = self._check_sibling_name(
+            parent_id, self._value(m.codes, code_id, "name"), exclude=code_id
+        )
+        with self._writing(f"Move code {name}") as journal:
+            parent_cond = (
+                m.codes.c.parent_id.is_(None)
+                if parent_id is None
+                else m.codes.c.parent_id == parent_id
+            )
+            siblings = [
+                r[0]
+                for r in journal.conn.execute(
+                    select(m.codes.c.id)
+                    .where(parent_cond, m.codes.c.id != code_id)
+                    .order_by(m.codes.c.position, m.codes.c.id)
+                )
+            ]
+            index = len(siblings) if position is None else max(0, min(position, len(siblings)))
+            siblings.insert(index, code_id)
+            journal.update(m.codes, {"id": code_id}, {"parent_id": parent_id})
+            for new_position, sibling_id in enumerate(siblings):
+                journal.update(m.codes, {"id": sibling_id}, {"position": new_position})
+
+    def delete_code(self, code: Code | int | str) -> int:
+        """Delete a code, its sub-codes, their segments and links. Returns segments removed."""
+        code_id = self._code_id(code)
+        tree = subtree_query(code_id)
+        ids = select(tree.c.id)
+        with self._writing(f"Delete code {self._value(m.codes, code_id, 'name')}") as journal:
+            removed = journal.delete_where(m.segments, m.segments.c.code_id.in_(ids))
+            journal.delete_where(m.code_hypotheses, m.code_hypotheses.c.code_id.in_(ids))
+            # Deepest first, so undo (which replays in reverse) restores parents first.
+            depth = {r[0]: r[1] for r in journal.conn.execute(select(tree.c.id, tree.c.depth))}
+            for code_depth in sorted(set(depth.values()), reverse=True):
+                level = [i for i, d in depth.items() if d == code_depth]
+                journal.delete_where(m.codes, m.codes.c.id.in_(level))
+        return removed
+
+    def merge_codes(self, source: Code | int | str, target: Code | int | str) -> None:
+        """Fold ``source`` into ``target``: its segments, sub-codes and hypothesis links
+        move over (a segment the target already has on the same span is dropped)."""
+        source_id, target_id = self._code_id(source), self._code_id(target)
+        if source_id == target_id:
+            raise ConflictError("a code cannot be merged into itself")
+        if target_id in {r[0] for r in self._rows(select(subtree_query(source_id).c.id))}:
+            raise ConflictError("a code cannot be merged into one of its own sub-codes")
+        for child in self.codes(parent=source_id):
+            self._check_sibling_name(target_id, child.name)
+        source_name = self._value(m.codes, source_id, "name")
+        target_name = self._value(m.codes, target_id, "name")
+        s, t = m.segments.alias("s"), m.segments.alias("t")
+        duplicates = (
+            select(s.c.id)
+            .join(
+                t,
+                and_(
+                    t.c.code_id == target_id,
+                    t.c.document_id == s.c.document_id,
+                    t.c.start_offset == s.c.start_offset,
+                    t.c.end_offset == s.c.end_offset,
+                ),
+            )
+            .where(s.c.code_id == source_id)
+        )
+        with self._writing(f"Merge {source_name} into {target_name}") as journal:
+            duplicate_ids = [r[0] for r in journal.conn.execute(duplicates)]
+            journal.delete_where(m.segments, m.segments.c.id.in_(duplicate_ids))
+            journal.update_where(
+                m.segments, m.segments.c.code_id == source_id, {"code_id": target_id}
+            )
+            position = self._next_position(journal, target_id)
+            for offset, child in enumerate(self.codes(parent=source_id)):
+                journal.update(
+                    m.codes,
+                    {"id": child.id},
+                    {"parent_id": target_id, "position": position + offset},
+                )
+            target_links = select(m.code_hypotheses.c.hypothesis_id).where(
+                m.code_hypotheses.c.code_id == target_id
+            )
+            for (hypothesis_id,) in journal.conn.execute(
+                select(m.code_hypotheses.c.hypothesis_id).where(
+                    m.code_hypotheses.c.code_id == source_id,
+                    m.code_hypotheses.c.hypothesis_id.not_in(target_links),
+                )
+            ).all():
+                journal.insert(
+                    m.code_hypotheses, {"code_id": target_id, "hypothesis_id": hypothesis_id}
+                )
+            journal.delete_where(m.code_hypotheses, m.code_hypotheses.c.code_id == source_id)
+            journal.delete(m.codes, {"id": source_id})
+
+    # -- hypotheses -------------------------------------------------------------------
+    def hypotheses(self, code: Code | int | str | None = None) -> list[Hypothesis]:
+        query = select(m.hypotheses.c.id).order_by(m.hypotheses.c.position, m.hypotheses.c.id)
+        if code is not None:
+            query = query.join(
+                m.code_hypotheses, m.code_hypotheses.c.hypothesis_id == m.hypotheses.c.id
+            ).where(m.code_hypotheses.c.code_id == self._code_id(code))
+        return [Hypothesis(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
+
+    def hypothesis(self, label: str | int) -> Hypothesis:
+        return Hypothesis(self, self._hypothesis_id(label))  # type: ignore[arg-type]
+
+    def add_hypothesis(
+        self, label: str, statement: str = "", description: str | None = None
+    ) -> Hypothesis:
+        label = label.strip()
+        if not label:
+            raise ConflictError("a hypothesis needs a label")
+        if self._scalar(select(m.hypotheses.c.id).where(m.hypotheses.c.label == label)) is not None:
+            raise ConflictError(f"a hypothesis labelled {label!r} already exists")
+        with self._writing(f"Add hypothesis {label}") as journal:
+            top = journal.conn.execute(select(func.max(m.hypotheses.c.position))).scalar()
+            hypothesis_id = journal.insert(
+                m.hypotheses,
+                {
+                    "label": label,
+                    "statement": statement,
+                    "description": description,
+                    "position": 0 if top is None else int(top) + 1,
+                    "memo": None,
+                },
+            )
+        return Hypothesis(self, hypothesis_id)  # type: ignore[arg-type]
+
+    def edit_hypothesis(
+        self,
+        hypothesis: Hypothesis | int | str,
+        label: str | None = None,
+        statement: str | None = None,
+        description: str | None = None,
+    ) -> None:
+        hypothesis_id = self._hypothesis_id(hypothesis)
+        values: dict[str, Any] = {}
+        if label is not None:
+            label = label.strip()
+            clash = select(m.hypotheses.c.id).where(
+                m.hypotheses.c.label == label, m.hypotheses.c.id != hypothesis_id
+            )
+            if not label or self._scalar(clash) is not None:
+                raise ConflictError(f"hypothesis label {label!r} is empty or taken")
+            values["label"] = label
+        if statement is not None:
+            values["statement"] = statement
+        if description is not None:
+            values["description"] = description or None
+        with self._writing(
+            f"Edit hypothesis {self._value(m.hypotheses, hypothesis_id, 'label')}"
+        ) as journal:
+            journal.update(m.hypotheses, {"id": hypothesis_id}, values)
+
+    def delete_hypothesis(self, hypothesis: Hypothesis | int | str) -> None:
+        hypothesis_id = self._hypothesis_id(hypothesis)
+        label = self._value(m.hypotheses, hypothesis_id, "label")
+        with self._writing(f"Delete hypothesis {label}") as journal:
+            journal.delete_where(
+                m.code_hypotheses, m.code_hypotheses.c.hypothesis_id == hypothesis_id
+            )
+            journal.delete(m.hypotheses, {"id": hypothesis_id})
+
+    def link_code(self, code: Code | int | str, hypothesis: Hypothesis | int | str) -> None:
+        code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
+        key = {"code_id": code_id, "hypothesis_id": hypothesis_id}
+        exists = select(m.code_hypotheses.c.code_id).where(
+            m.code_hypotheses.c.code_id == code_id,
+            m.code_hypotheses.c.hypothesis_id == hypothesis_id,
+        )
+        if self._scalar(exists) is not None:
+            return
+        label = self._value(m.hypotheses, hypothesis_id, "label")
+        with self._writing(f"Link {self._value(m.codes, code_id, 'name')} to {label}") as journal:
+            journal.insert(m.code_hypotheses, key)
+
+    def unlink_code(self, code: Code | int | str, hypothesis: Hypothesis | int | str) -> None:
+        code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
+        label = self._value(m.hypotheses, hypothesis_id, "label")
+        with self._writing(
+            f"Unlink {self._value(m.codes, code_id, 'name')} from {label}"
+        ) as journal:
+            journal.delete(m.code_hypotheses, {"code_id": code_id, "hypothesis_id": hypothesis_id})

@@ -1,0 +1,123 @@
+"""Coded segments and memos on the Project facade."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from sqlalchemy import func, select
+
+from qdaw.core import models as m
+from qdaw.core.base import ProjectBase
+from qdaw.core.entities import Case, Code, Document, Handle, Hypothesis, Segment
+from qdaw.core.errors import ConflictError
+from qdaw.core.journal import Journal
+
+MemoTarget = Document | Case | Code | Hypothesis | Segment | Literal["project"]
+
+
+class CodingMixin(ProjectBase):
+    def _document_length(self, journal: Journal, document_id: int) -> int:
+        key = ("doclen", document_id)
+        if key not in self._cache:
+            length = journal.conn.execute(
+                select(func.length(m.documents.c.text)).where(m.documents.c.id == document_id)
+            ).scalar()
+            if length is None:
+                raise ConflictError(f"document #{document_id} does not exist")
+            self._cache[key] = int(length)
+        return int(self._cache[key])
+
+    def _check_span(self, journal: Journal, document_id: int, start: int, end: int) -> None:
+        length = self._document_length(journal, document_id)
+        if not (0 <= start < end <= length):
+            raise ConflictError(
+                f"segment {start}–{end} is not inside the document (0–{length}, start before end)"
+            )
+
+    def code_segment(
+        self,
+        document: Document | int | str,
+        start: int,
+        end: int,
+        code: Code | int | str,
+        coder: str | None = None,
+        memo: str | None = None,
+    ) -> Segment:
+        """Tag text[start:end] (code points, end exclusive) of a document with a code."""
+        document_id = (
+            self._document_id(document) if not isinstance(document, Document) else document.id
+        )
+        code_id = code.id if isinstance(code, Code) else self._code_id(code)
+        with self._writing("Code segment") as journal:
+            self._check_span(journal, document_id, start, end)
+            segment_id = journal.insert(
+                m.segments,
+                {
+                    "document_id": document_id,
+                    "code_id": code_id,
+                    "coder_id": self._coder_id(journal, coder),
+                    "start_offset": int(start),
+                    "end_offset": int(end),
+                    "memo": memo,
+                    "created_at": m.utcnow(),
+                },
+            )
+        return Segment(self, segment_id)  # type: ignore[arg-type]
+
+    def segments(
+        self,
+        document: Document | int | str | None = None,
+        code: Code | int | str | None = None,
+    ) -> list[Segment]:
+        """Segments in document and text order, optionally of one document or code."""
+        query = select(m.segments.c.id).order_by(
+            m.segments.c.document_id,
+            m.segments.c.start_offset,
+            m.segments.c.end_offset,
+            m.segments.c.id,
+        )
+        if document is not None:
+            query = query.where(m.segments.c.document_id == self._document_id(document))
+        if code is not None:
+            query = query.where(m.segments.c.code_id == self._code_id(code))
+        return [Segment(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
+
+    def delete_segment(self, segment: Segment | int) -> None:
+        segment_id = self._segment_id(segment)
+        with self._writing("Remove coding") as journal:
+            journal.delete(m.segments, {"id": segment_id})
+
+    def resize_segment(self, segment: Segment | int, start: int, end: int) -> None:
+        segment_id = self._segment_id(segment)
+        document_id = self._value(m.segments, segment_id, "document_id")
+        with self._writing("Resize segment") as journal:
+            self._check_span(journal, document_id, start, end)
+            journal.update(
+                m.segments, {"id": segment_id}, {"start_offset": start, "end_offset": end}
+            )
+
+    def recode_segment(self, segment: Segment | int, code: Code | int | str) -> None:
+        segment_id, code_id = self._segment_id(segment), self._code_id(code)
+        with self._writing(f"Change code to {self._value(m.codes, code_id, 'name')}") as journal:
+            journal.update(m.segments, {"id": segment_id}, {"code_id": code_id})
+
+    # -- memos ----------------------------------------------------------------------
+    def set_memo(self, target: MemoTarget, text: str | None) -> None:
+        """Write the memo of the project, a document, case, code, hypothesis or segment."""
+        text = text if text and text.strip() else None
+        if target == "project":
+            with self._writing("Edit project memo") as journal:
+                self._set_meta(journal, "memo", text)
+            return
+        if not isinstance(target, Handle):
+            raise ConflictError(f"cannot attach a memo to {target!r}")
+        self._ensure(target.table, target.id, type(target).__name__.lower())
+        with self._writing(f"Edit memo of {type(target).__name__.lower()}") as journal:
+            journal.update(target.table, {"id": target.id}, {"memo": text})
+
+    def memo(self, target: MemoTarget) -> str | None:
+        if target == "project":
+            return self.get_meta("memo")
+        if not isinstance(target, Handle):
+            raise ConflictError(f"{target!r} has no memo")
+        return target.memo

@@ -1,0 +1,400 @@
+"""Documents, cases (respondents) and case variables on the Project facade."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from qdaw.core import models as m
+from qdaw.core.base import ProjectBase
+from qdaw.core.entities import Case, Document
+from qdaw.core.errors import ConflictError, ImportFailed, QdawError
+from qdaw.core.journal import Journal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ProgressCallback = Callable[[int, int, Path], None]
+
+
+@dataclass
+class ImportReport:
+    """What an import of several files did: the documents made and each failure."""
+
+    documents: list[Document] = field(default_factory=list)
+    failures: list[ImportFailed] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.cancelled
+
+
+def _parse_value(value: Any, kind: str) -> Any:
+    if value is None or value == "":
+        return None
+    if kind == "integer":
+        return int(value)
+    if kind == "float":
+        return float(str(value).replace(",", "."))
+    return str(value)
+
+
+def infer_type(values: Iterable[Any]) -> str:
+    present = [str(v).strip() for v in values if v is not None and str(v).strip() != ""]
+    if not present:
+        return "text"
+    try:
+        for v in present:
+            int(v)
+        return "integer"
+    except ValueError:
+        pass
+    try:
+        for v in present:
+            float(v.replace(",", "."))
+        return "float"
+    except ValueError:
+        return "text"
+
+
+def widen_type(current: str, incoming: str) -> str:
+    """The narrowest type holding both: integer < float < text."""
+    order = ["integer", "float", "text"]
+    return order[max(order.index(current), order.index(incoming))]
+
+
+class DocumentsMixin(ProjectBase):
+    # -- cases --------------------------------------------------------------------
+    def cases(self) -> list[Case]:
+        rows = self._rows(select(m.cases.c.id).order_by(m.cases.c.id))
+        return [Case(self, r[0]) for r in rows]  # type: ignore[arg-type]
+
+    def case(self, name: str | int) -> Case:
+        return Case(self, self._case_id(name))  # type: ignore[arg-type]
+
+    def add_case(self, name: str) -> Case:
+        with self._writing(f"Add case {name}") as journal:
+            return Case(self, self._case_in(journal, name, must_be_new=True))  # type: ignore[arg-type]
+
+    def _case_in(self, journal: Journal, name: str, must_be_new: bool) -> int:
+        """The case's id, created if missing (an error if it exists and must be new)."""
+        name = name.strip()
+        if not name:
+            raise ConflictError("a case needs a name")
+        found = journal.conn.execute(select(m.cases.c.id).where(m.cases.c.name == name)).scalar()
+        if found is not None:
+            if not must_be_new:
+                return int(found)
+            raise ConflictError(f"a case named {name!r} already exists")
+        new_id = journal.insert(m.cases, {"name": name, "created_at": m.utcnow(), "memo": None})
+        assert new_id is not None
+        return new_id
+
+    def rename_case(self, case: Case | int | str, new_name: str) -> None:
+        case_id = self._case_id(case)
+        new_name = new_name.strip()
+        if not new_name:
+            raise ConflictError("a case needs a name")
+        if self._scalar(
+            select(m.cases.c.id).where(m.cases.c.name == new_name, m.cases.c.id != case_id)
+        ):
+            raise ConflictError(f"a case named {new_name!r} already exists")
+        with self._writing(f"Rename case to {new_name}") as journal:
+            journal.update(m.cases, {"id": case_id}, {"name": new_name})
+
+    def delete_case(self, case: Case | int | str) -> None:
+        """Delete a respondent with its documents, their segments and its variable values."""
+        case_id = self._case_id(case)
+        name = self._value(m.cases, case_id, "name")
+        docs = select(m.documents.c.id).where(m.documents.c.case_id == case_id)
+        with self._writing(f"Delete case {name}") as journal:
+            journal.delete_where(m.segments, m.segments.c.document_id.in_(docs))
+            journal.delete_where(m.documents, m.documents.c.case_id == case_id)
+            journal.delete_where(m.case_values, m.case_values.c.case_id == case_id)
+            journal.delete(m.cases, {"id": case_id})
+
+    # -- documents ----------------------------------------------------------------
+    def documents(self, case: Case | int | str | None = None) -> list[Document]:
+        query = select(m.documents.c.id).order_by(m.documents.c.id)
+        if case is not None:
+            query = query.where(m.documents.c.case_id == self._case_id(case))
+        return [Document(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
+
+    def document(self, name: str | int) -> Document:
+        return Document(self, self._document_id(name))  # type: ignore[arg-type]
+
+    def _unique_document_name(self, journal: Journal, name: str) -> str:
+        taken = {
+            r[0]
+            for r in journal.conn.execute(
+                select(m.documents.c.name).where(m.documents.c.name.like(f"{name}%"))
+            )
+        }
+        candidate, counter = name, 1
+        while candidate in taken:
+            counter += 1
+            candidate = f"{name} ({counter})"
+        return candidate
+
+    def _insert_document(
+        self, journal: Journal, name: str, text: str, case: str, source: str | None, fmt: str
+    ) -> Document:
+        case_id = self._case_in(journal, case, must_be_new=False)
+        doc_id = journal.insert(
+            m.documents,
+            {
+                "name": self._unique_document_name(journal, name),
+                "text": text,
+                "source_name": source,
+                "format": fmt,
+                "imported_at": m.utcnow(),
+                "case_id": case_id,
+                "memo": None,
+                "language": None,
+            },
+        )
+        return Document(self, doc_id)  # type: ignore[arg-type]
+
+    def add_document(
+        self, name: str, text: str, case: str | None = None, source_name: str | None = None
+    ) -> Document:
+        """Add a document from a string (the text is normalised like an imported file)."""
+        from qdaw.ingest.text import normalise
+
+        text = normalise(text)
+        if not text.strip():
+            raise ConflictError(f"document {name!r} has no text")
+        with self._writing(f"Add document {name}") as journal:
+            return self._insert_document(journal, name, text, case or name, source_name, "txt")
+
+    def import_file(
+        self, path: str | Path, case: str | None = None, name: str | None = None
+    ) -> Document:
+        """Import one transcript; the case defaults to the file's stem and is created if new."""
+        from qdaw.ingest.readers import read_source
+
+        path = Path(path)
+        source = read_source(path)
+        with self._writing(f"Import {path.name}") as journal:
+            return self._insert_document(
+                journal, name or path.stem, source.text, case or path.stem, path.name, source.format
+            )
+
+    def import_files(
+        self,
+        paths: Iterable[str | Path],
+        case: str | None = None,
+        case_pattern: str | None = None,
+        case_template: str | None = None,
+        case_map: str | Path | dict[str, str] | None = None,
+        recursive: bool = True,
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import files and folders in one undoable step.
+
+        Every file is read first; failures are collected in the report (with the file and
+        the reason) and the good files are stored together in one transaction.
+        """
+        from qdaw.ingest.naming import CaseNaming, expand_sources, load_case_map
+        from qdaw.ingest.readers import read_source
+
+        mapping = (
+            case_map
+            if isinstance(case_map, dict)
+            else (load_case_map(case_map) if case_map else {})
+        )
+        naming = CaseNaming(
+            case=case, pattern=case_pattern, template=case_template, mapping=mapping
+        )
+        files = expand_sources(paths, recursive=recursive)
+        report = ImportReport()
+        readable: list[tuple[Path, Any]] = []
+        for index, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return report  # nothing stored: a cancelled import leaves no trace
+            if progress is not None:
+                progress(index, len(files), path)
+            try:
+                readable.append((path, read_source(path)))
+            except ImportFailed as failure:
+                report.failures.append(failure)
+        if not files:
+            report.failures.append(
+                ImportFailed(", ".join(map(str, paths)), "no importable files found")
+            )
+        if readable:
+            label = (
+                f"Import {readable[0][0].name}"
+                if len(readable) == 1
+                else f"Import {len(readable)} files"
+            )
+            with self._writing(label) as journal:
+                for path, source in readable:
+                    report.documents.append(
+                        self._insert_document(
+                            journal,
+                            path.stem,
+                            source.text,
+                            naming.case_for(path),
+                            path.name,
+                            source.format,
+                        )
+                    )
+        if progress is not None:
+            progress(len(files), len(files), files[-1] if files else Path())
+        return report
+
+    def rename_document(self, document: Document | int | str, new_name: str) -> None:
+        doc_id = self._document_id(document)
+        new_name = new_name.strip()
+        if not new_name:
+            raise ConflictError("a document needs a name")
+        clash = select(m.documents.c.id).where(
+            m.documents.c.name == new_name, m.documents.c.id != doc_id
+        )
+        if self._scalar(clash):
+            raise ConflictError(f"a document named {new_name!r} already exists")
+        with self._writing(f"Rename document to {new_name}") as journal:
+            journal.update(m.documents, {"id": doc_id}, {"name": new_name})
+
+    def move_document(self, document: Document | int | str, case: Case | int | str) -> None:
+        """Assign a document to another respondent (the case must exist)."""
+        doc_id, case_id = self._document_id(document), self._case_id(case)
+        with self._writing("Move document to another case") as journal:
+            journal.update(m.documents, {"id": doc_id}, {"case_id": case_id})
+
+    def delete_document(self, document: Document | int | str) -> None:
+        doc_id = self._document_id(document)
+        name = self._value(m.documents, doc_id, "name")
+        with self._writing(f"Delete document {name}") as journal:
+            journal.delete_where(m.segments, m.segments.c.document_id == doc_id)
+            journal.delete(m.documents, {"id": doc_id})
+
+    # -- case variables -------------------------------------------------------------
+    def _variable_in(self, journal: Journal, name: str, kind: str) -> tuple[int, str]:
+        row = journal.conn.execute(
+            select(m.variables.c.id, m.variables.c.type).where(m.variables.c.name == name)
+        ).first()
+        if row is not None:
+            return int(row[0]), str(row[1])
+        new_id = journal.insert(m.variables, {"name": name, "type": kind})
+        assert new_id is not None
+        return new_id, kind
+
+    def _store_value(self, journal: Journal, case_id: int, variable_id: int, value: Any) -> None:
+        stored = None if value is None or str(value).strip() == "" else str(value).strip()
+        key = {"case_id": case_id, "variable_id": variable_id}
+        if not journal.update(m.case_values, key, {"value": stored}):
+            journal.insert(m.case_values, {**key, "value": stored})
+
+    def set_variable(self, case: Case | int | str, name: str, value: Any) -> None:
+        """Set one respondent's value; the variable is created (type from the value) if new."""
+        case_id = self._case_id(case)
+        value_kind = infer_type([value])
+        with self._writing(f"Set {name}") as journal:
+            variable_id, kind = self._variable_in(journal, name, value_kind)
+            if value is not None and str(value).strip():
+                widened = widen_type(kind, value_kind)
+                if widened != kind:
+                    journal.update(m.variables, {"id": variable_id}, {"type": widened})
+            self._store_value(journal, case_id, variable_id, value)
+
+    def import_variables(self, path: str | Path) -> int:
+        """Read a CSV: first column the case name, one column per variable.
+
+        Unknown cases are created. Column types (integer, float, text) are inferred.
+        Returns the number of cases read.
+        """
+        import csv
+
+        from qdaw.ingest.text import UndecodableText, decode_bytes
+
+        path = Path(path)
+        try:
+            text, _ = decode_bytes(path.read_bytes())
+        except (OSError, UndecodableText) as exc:
+            raise QdawError(f"{path}: cannot read the variables file ({exc})") from exc
+        text = text.lstrip("\ufeff")
+        try:
+            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        rows = [
+            row for row in csv.reader(text.splitlines(), dialect) if any(c.strip() for c in row)
+        ]
+        if len(rows) < 2 or len(rows[0]) < 2:
+            raise QdawError(
+                f"{path}: needs a header row ('case', then one column per variable) and data"
+            )
+        header = [h.strip() for h in rows[0]]
+        if len(set(header)) != len(header):
+            raise QdawError(f"{path}: duplicate column names in the header")
+        body = rows[1:]
+        for number, row in enumerate(body, start=2):
+            if len(row) != len(header):
+                raise QdawError(
+                    f"{path}: line {number} has {len(row)} columns, the header {len(header)}"
+                )
+        with self._writing(f"Import variables from {path.name}") as journal:
+            variable_ids = [
+                self._variable_in(journal, name, infer_type(r[i] for r in body))[0]
+                for i, name in enumerate(header[1:], start=1)
+            ]
+            for row in body:
+                case_id = self._case_in(journal, row[0], must_be_new=False)
+                for variable_id, value in zip(variable_ids, row[1:], strict=True):
+                    self._store_value(journal, case_id, variable_id, value)
+        return len(body)
+
+    def variable_types(self) -> dict[str, str]:
+        rows = self._rows(select(m.variables.c.name, m.variables.c.type).order_by(m.variables.c.id))
+        return {str(name): str(kind) for name, kind in rows}
+
+    def case_variables(self, case: Case | int | str) -> dict[str, Any]:
+        case_id = self._case_id(case)
+        rows = self._rows(
+            select(m.variables.c.name, m.variables.c.type, m.case_values.c.value)
+            .join(m.case_values, m.case_values.c.variable_id == m.variables.c.id)
+            .where(m.case_values.c.case_id == case_id)
+        )
+        return {name: _parse_value(value, kind) for name, kind, value in rows}
+
+    def variables(self) -> pd.DataFrame:
+        """Cases × variables, typed (integers, floats, text); index: case names."""
+        import pandas as pd
+
+        types = self.variable_types()
+        rows = self._rows(
+            select(m.cases.c.name, m.variables.c.name, m.case_values.c.value)
+            .join(m.case_values, m.case_values.c.case_id == m.cases.c.id)
+            .join(m.variables, m.variables.c.id == m.case_values.c.variable_id)
+        )
+        case_names = [c.name for c in self.cases()]
+        frame = pd.DataFrame(rows, columns=["case", "variable", "value"])
+        table = frame.pivot(index="case", columns="variable", values="value").reindex(
+            index=case_names, columns=list(types)
+        )
+        for name, kind in types.items():
+            if kind in ("integer", "float"):
+                numbers = pd.to_numeric(table[name].str.replace(",", ".", regex=False))
+                table[name] = numbers.astype("Int64") if kind == "integer" else numbers
+        table.index.name = "case"
+        table.columns.name = None
+        return table
+
+    def delete_variable(self, name: str) -> None:
+        variable_id = self._id_by(m.variables, "name", name, "variable")
+        with self._writing(f"Delete variable {name}") as journal:
+            journal.delete_where(m.case_values, m.case_values.c.variable_id == variable_id)
+            journal.delete(m.variables, {"id": variable_id})
+
+    def total_cases(self) -> int:
+        """Respondents with at least one document (the N of "k/N")."""
+        return int(self._scalar(select(func.count(func.distinct(m.documents.c.case_id)))) or 0)

@@ -1,0 +1,41 @@
+"""Errors a user can act on. Each message names the thing and the problem."""
+
+
+class QdawError(Exception):
+    """Base class for every error qdaw reports to a user."""
+
+
+class NotAProjectError(QdawError):
+    """The file or database is not a qdaw project (the file is left untouched)."""
+
+
+class ProjectExistsError(QdawError):
+    """Project.create was asked to overwrite an existing file."""
+
+
+class NewerFormatError(QdawError):
+    """The project was written by a newer qdaw than this one."""
+
+
+class ImportFailed(QdawError):
+    """A source file could not be imported; nothing of it was stored."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class NotFoundError(QdawError, KeyError):
+    """A named code, case, document or hypothesis does not exist."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ConflictError(QdawError, ValueError):
+    """The change would break a rule (duplicate name, cycle, bad offsets)."""
+
+
+class NothingToUndo(QdawError):
+    """undo() or redo() was called with an empty history."""

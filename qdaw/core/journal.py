@@ -1,0 +1,190 @@
+"""Row-level change journal: the basis of undo and redo for every operation.
+
+Operations never write with raw statements; they call ``Journal.insert/update/delete``,
+which record before- and after-images of each row. Undoing an operation replays the
+inverse changes in reverse order inside one transaction; redoing replays them forward.
+Dependent rows are deleted explicitly (children first), so undo restores them too.
+Consecutive changes of one kind on one table are replayed with executemany.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Table, and_, bindparam, select
+
+Kind = Literal["insert", "update", "delete"]
+Row = dict[str, Any]
+
+
+@dataclass(slots=True)
+class Change:
+    kind: Kind
+    table: Table
+    before: Row | None  # full row for delete, changed columns (+ key) for update
+    after: Row | None  # full row for insert, changed columns (+ key) for update
+
+
+@dataclass
+class Operation:
+    """One user-visible step: what the Edit menu calls "Undo <label>"."""
+
+    label: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _key_columns(table: Table) -> list[str]:
+    return [col.name for col in table.primary_key.columns]
+
+
+def _key_clause(table: Table, key: Row) -> Any:
+    return and_(*(table.c[name] == key[name] for name in _key_columns(table)))
+
+
+def _key_clause_bound(table: Table) -> Any:
+    return and_(*(table.c[name] == bindparam(f"k_{name}") for name in _key_columns(table)))
+
+
+class Journal:
+    """Writes through one connection and records what it changed."""
+
+    def __init__(self, conn: Connection, operation: Operation) -> None:
+        self.conn = conn
+        self.operation = operation
+
+    def insert(self, table: Table, values: Row) -> int | None:
+        result = self.conn.execute(table.insert(), values)
+        row = dict(values)
+        inserted = result.inserted_primary_key
+        for name, value in zip(_key_columns(table), inserted or (), strict=False):
+            row[name] = value
+        self.operation.changes.append(Change("insert", table, None, row))
+        keys = _key_columns(table)
+        return row[keys[0]] if len(keys) == 1 else None
+
+    def update(self, table: Table, key: Row, values: Row) -> bool:
+        columns = [table.c[name] for name in values]
+        current = self.conn.execute(select(*columns).where(_key_clause(table, key))).first()
+        if current is None:
+            return False
+        before = dict(zip(values, current, strict=True))
+        if before == values:
+            return True
+        self.conn.execute(table.update().where(_key_clause(table, key)).values(values))
+        self.operation.changes.append(Change("update", table, {**key, **before}, {**key, **values}))
+        return True
+
+    def update_where(self, table: Table, condition: Any, values: Row) -> int:
+        """Set ``values`` on every matching row in one statement, recording each row."""
+        keys = _key_columns(table)
+        columns = [table.c[k] for k in keys] + [table.c[n] for n in values]
+        rows = list(self.conn.execute(select(*columns).where(condition)))
+        if not rows:
+            return 0
+        self.conn.execute(table.update().where(condition).values(values))
+        for row in rows:
+            key = dict(zip(keys, row[: len(keys)], strict=True))
+            before = dict(zip(values, row[len(keys) :], strict=True))
+            self.operation.changes.append(
+                Change("update", table, {**key, **before}, {**key, **values})
+            )
+        return len(rows)
+
+    def delete_where(self, table: Table, condition: Any) -> int:
+        """Delete matching rows, recording each one (callers delete children first)."""
+        rows = [dict(r._mapping) for r in self.conn.execute(select(table).where(condition))]
+        if not rows:
+            return 0
+        self.conn.execute(table.delete().where(condition))
+        self.operation.changes.extend(Change("delete", table, row, None) for row in rows)
+        return len(rows)
+
+    def delete(self, table: Table, key: Row) -> int:
+        return self.delete_where(table, _key_clause(table, key))
+
+
+def _runs(
+    changes: Iterable[Change],
+) -> Iterator[tuple[tuple[Kind, str, tuple[str, ...]], list[Change]]]:
+    def run_key(change: Change) -> tuple[Kind, str, tuple[str, ...]]:
+        image = change.after if change.after is not None else change.before
+        return change.kind, change.table.name, tuple(sorted(image or ()))
+
+    for key, group in groupby(changes, key=run_key):
+        yield key, list(group)
+
+
+def _insert_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
+    conn.execute(table.insert(), list(rows))
+
+
+def _delete_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
+    keys = _key_columns(table)
+    params = [{f"k_{k}": row[k] for k in keys} for row in rows]
+    conn.execute(table.delete().where(_key_clause_bound(table)), params)
+
+
+def _update_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
+    keys = _key_columns(table)
+    value_names = [name for name in rows[0] if name not in keys]
+    if not value_names:
+        return
+    stmt = (
+        table.update()
+        .where(_key_clause_bound(table))
+        .values({name: bindparam(f"v_{name}") for name in value_names})
+    )
+    params = [
+        {**{f"k_{k}": row[k] for k in keys}, **{f"v_{n}": row[n] for n in value_names}}
+        for row in rows
+    ]
+    conn.execute(stmt, params)
+
+
+def revert(conn: Connection, operation: Operation) -> None:
+    for (kind, _name, _cols), run in _runs(reversed(operation.changes)):
+        table = run[0].table
+        if kind == "insert":
+            _delete_rows(conn, table, [c.after for c in run if c.after is not None])
+        elif kind == "delete":
+            _insert_rows(conn, table, [c.before for c in run if c.before is not None])
+        else:
+            _update_rows(conn, table, [c.before for c in run if c.before is not None])
+
+
+def replay(conn: Connection, operation: Operation) -> None:
+    for (kind, _name, _cols), run in _runs(operation.changes):
+        table = run[0].table
+        if kind == "insert":
+            _insert_rows(conn, table, [c.after for c in run if c.after is not None])
+        elif kind == "delete":
+            _delete_rows(conn, table, [c.before for c in run if c.before is not None])
+        else:
+            _update_rows(conn, table, [c.after for c in run if c.after is not None])
+
+
+class History:
+    """Undo and redo stacks of operations (kept for the life of an open project)."""
+
+    def __init__(self, limit: int = 500) -> None:
+        self.undo_stack: list[Operation] = []
+        self.redo_stack: list[Operation] = []
+        self.limit = limit
+
+    def push(self, operation: Operation) -> None:
+        if not operation.changes:
+            return
+        self.undo_stack.append(operation)
+        del self.undo_stack[: -self.limit]
+        self.redo_stack.clear()
+
+    @property
+    def undo_label(self) -> str | None:
+        return self.undo_stack[-1].label if self.undo_stack else None
+
+    @property
+    def redo_label(self) -> str | None:
+        return self.redo_stack[-1].label if self.redo_stack else None

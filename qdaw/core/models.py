@@ -1,0 +1,157 @@
+"""The project schema: SQLAlchemy 2 declarative models.
+
+The facade works on these tables through Core statements (fast, and every row change
+goes through the journal that provides undo), but the models are the single definition
+of the schema, used by the migrations' tests and by anyone scripting with the ORM.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: Alembic revision that the models describe; a project at an older revision is migrated.
+SCHEMA_REVISION = "0002"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Key/value facts about the project (format marker, default coder, project memo)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    memo: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    source_name: Mapped[str | None] = mapped_column(String(1024))
+    format: Mapped[str | None] = mapped_column(String(16))
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    memo: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(16))
+
+
+class Variable(Base):
+    __tablename__ = "variables"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    type: Mapped[str] = mapped_column(String(16), default="text")  # text | integer | float
+
+
+class CaseValue(Base):
+    __tablename__ = "case_values"
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    variable_id: Mapped[int] = mapped_column(
+        ForeignKey("variables.id", ondelete="CASCADE"), primary_key=True
+    )
+    value: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_case_values_variable", "variable_id", "value"),)
+
+
+class Code(Base):
+    __tablename__ = "codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    color: Mapped[str] = mapped_column(String(9))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    author: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    memo: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        # Names are unique among siblings; coalesce makes top-level codes collide too.
+        Index("uq_codes_sibling_name", func.coalesce(parent_id, 0), name, unique=True),
+        Index("ix_codes_parent", "parent_id", "position"),
+    )
+
+
+class Hypothesis(Base):
+    __tablename__ = "hypotheses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String(64), unique=True)
+    statement: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    memo: Mapped[str | None] = mapped_column(Text)
+
+
+class CodeHypothesis(Base):
+    __tablename__ = "code_hypotheses"
+    code_id: Mapped[int] = mapped_column(
+        ForeignKey("codes.id", ondelete="CASCADE"), primary_key=True
+    )
+    hypothesis_id: Mapped[int] = mapped_column(
+        ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Coder(Base):
+    __tablename__ = "coders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+
+
+class Segment(Base):
+    __tablename__ = "segments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"))
+    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coders.id", ondelete="SET NULL"))
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    memo: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="ck_segment_span"),
+        # Frequencies and matrices group segments by code, then by document (-> case).
+        Index("ix_segments_code_document", "code_id", "document_id"),
+        # The viewer and retrieval read a document's segments in text order.
+        Index("ix_segments_document_start", "document_id", "start_offset"),
+        Index("ix_segments_coder", "coder_id"),
+    )
+
+
+meta = Base.metadata.tables["meta"]
+cases = Base.metadata.tables["cases"]
+documents = Base.metadata.tables["documents"]
+variables = Base.metadata.tables["variables"]
+case_values = Base.metadata.tables["case_values"]
+codes = Base.metadata.tables["codes"]
+hypotheses = Base.metadata.tables["hypotheses"]
+code_hypotheses = Base.metadata.tables["code_hypotheses"]
+coders = Base.metadata.tables["coders"]
+segments = Base.metadata.tables["segments"]

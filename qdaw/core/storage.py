@@ -1,0 +1,196 @@
+"""Opening, creating, validating, backing up and migrating project databases.
+
+A project is an SQLite file (``.qdaw``) or any SQLAlchemy URL (PostgreSQL on a server).
+Files are checked read-only before anything writes to them, so a file that is not a
+qdaw project is never modified (not even switched to WAL).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+
+from qdaw.core.errors import NewerFormatError, NotAProjectError, ProjectExistsError
+from qdaw.core.models import SCHEMA_REVISION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+FORMAT_KEY = "format"
+FORMAT_VALUE = "qdaw-project"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def is_url(target: str | Path) -> bool:
+    return isinstance(target, str) and "://" in target
+
+
+def sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy issue BEGIN itself so every operation is exactly one transaction.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is on disk before the UI shows the edit.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def server_engine(url: str) -> Engine:
+    return create_engine(url, pool_pre_ping=True)
+
+
+def read_sqlite_revision(path: Path) -> str:
+    """Return the schema revision of a qdaw file, reading it without writing anything."""
+    if not path.exists():
+        raise NotAProjectError(f"{path}: no such file")
+    if path.is_dir():
+        raise NotAProjectError(f"{path}: is a folder, not a qdaw project file")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise NotAProjectError(f"{path}: not a qdaw project (the file is not a project database)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if not {"alembic_version", "meta"} <= tables:
+                raise NotAProjectError(
+                    f"{path}: not a qdaw project (an SQLite database of another program)"
+                )
+            marker = conn.execute("SELECT value FROM meta WHERE key = ?", (FORMAT_KEY,)).fetchone()
+            if not marker or marker[0] != FORMAT_VALUE:
+                raise NotAProjectError(f"{path}: not a qdaw project (no qdaw format marker)")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAProjectError(f"{path}: not a readable qdaw project ({exc})") from exc
+    if not row:
+        raise NotAProjectError(f"{path}: not a qdaw project (no schema version)")
+    return str(row[0])
+
+
+def read_server_revision(engine: Engine, url: str) -> str:
+    with engine.connect() as conn:
+        try:
+            marker = conn.execute(
+                text("SELECT value FROM meta WHERE key = :k"), {"k": FORMAT_KEY}
+            ).scalar()
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception as exc:  # missing tables: not a project
+            raise NotAProjectError(f"{url}: not a qdaw project database") from exc
+    if marker != FORMAT_VALUE or not revision:
+        raise NotAProjectError(f"{url}: not a qdaw project database")
+    return str(revision)
+
+
+def _alembic_config(connection: Any) -> Any:
+    from alembic.config import Config  # lazy: only creating or migrating needs Alembic
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return str(ScriptDirectory.from_config(_alembic_config(None)).get_current_head())
+
+
+def known_revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    return [rev.revision for rev in script.walk_revisions()]
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), target)
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy a project (WAL content included) beside it before a migration touches it."""
+    backup = path.with_name(f"{path.name}.v{revision}.bak")
+    counter = 1
+    while backup.exists():
+        counter += 1
+        backup = path.with_name(f"{path.name}.v{revision}-{counter}.bak")
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(backup)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return backup
+
+
+def create_database(target: str | Path) -> Engine:
+    """Create an empty project at the newest schema."""
+    if is_url(target):
+        engine = server_engine(str(target))
+        with engine.connect() as conn:
+            has_tables = conn.execute(
+                text("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'")
+            ).scalar()
+        if has_tables:
+            raise ProjectExistsError(f"{target}: a project already exists in this database")
+    else:
+        path = Path(target)
+        if path.exists():
+            raise ProjectExistsError(f"{path}: file exists (open it, or choose another name)")
+        if not path.parent.exists():
+            raise ProjectExistsError(f"{path}: folder {path.parent} does not exist")
+        engine = sqlite_engine(path)
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO meta (key, value) VALUES (:k, :v)"),
+            {"k": FORMAT_KEY, "v": FORMAT_VALUE},
+        )
+    return engine
+
+
+def open_database(target: str | Path) -> tuple[Engine, Path | None]:
+    """Open an existing project, migrating (after a backup) when its schema is older.
+
+    Returns the engine and the backup written, if any.
+    """
+    backup: Path | None = None
+    if is_url(target):
+        engine = server_engine(str(target))
+        revision = read_server_revision(engine, str(target))
+    else:
+        path = Path(target)
+        revision = read_sqlite_revision(path)
+        engine = None
+    if revision != SCHEMA_REVISION:
+        if revision not in known_revisions():
+            raise NewerFormatError(
+                f"{target}: made by a newer qdaw (schema {revision}); update qdaw to open it"
+            )
+        if not is_url(target):
+            backup = backup_sqlite(Path(target), revision)
+    if engine is None:
+        engine = sqlite_engine(Path(target))
+    if revision != SCHEMA_REVISION:
+        upgrade(engine)
+    return engine, backup

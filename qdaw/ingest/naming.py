@@ -1,0 +1,94 @@
+"""Which respondent (case) a file belongs to, and which files a folder holds."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qdaw.core.errors import QdawError
+from qdaw.ingest.readers import SUPPORTED_SUFFIXES
+from qdaw.ingest.text import decode_bytes
+
+
+def natural_key(path: Path) -> list[object]:
+    """Sort 'referent2' before 'referent10'."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", str(path))]
+
+
+def expand_sources(paths: Iterable[str | Path], recursive: bool = True) -> list[Path]:
+    """Files named directly are kept as given; folders contribute their supported files."""
+    found: list[Path] = []
+    for item in map(Path, paths):
+        if item.is_dir():
+            candidates = item.rglob("*") if recursive else item.glob("*")
+            found.extend(
+                sorted(
+                    (
+                        p
+                        for p in candidates
+                        if p.is_file()
+                        and p.suffix.lower() in SUPPORTED_SUFFIXES
+                        and not p.name.startswith((".", "~$"))
+                    ),
+                    key=natural_key,
+                )
+            )
+        else:
+            found.append(item)
+    return found
+
+
+def load_case_map(path: str | Path) -> dict[str, str]:
+    """A CSV with columns 'file' and 'case' (file name with or without extension)."""
+    path = Path(path)
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise QdawError(f"{path}: cannot read the case mapping ({exc})") from exc
+    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+    rows = list(csv.DictReader(text.lstrip("\ufeff").splitlines(), dialect=dialect))
+    if not rows or not {"file", "case"} <= set(rows[0]):
+        raise QdawError(f"{path}: the case mapping needs the columns 'file' and 'case'")
+    return {row["file"].strip(): row["case"].strip() for row in rows if row["file"].strip()}
+
+
+@dataclass
+class CaseNaming:
+    """How a file's case name is chosen.
+
+    In order: a fixed ``case``; the ``mapping`` (by file name, then stem); the
+    ``pattern`` (a regex searched in the stem, rendered with ``template``, where {0} is
+    the whole match, {1}… the groups, named groups by name; digit groups are numbers,
+    so 'referent03' with template 'Référent {1}' gives 'Référent 3'); else the stem.
+    """
+
+    case: str | None = None
+    pattern: str | None = None
+    template: str | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._regex = re.compile(self.pattern, re.IGNORECASE) if self.pattern else None
+
+    def case_for(self, path: Path) -> str:
+        if self.case:
+            return self.case
+        for key in (path.name, path.stem):
+            if key in self.mapping:
+                return self.mapping[key]
+        if self._regex is not None:
+            match = self._regex.search(path.stem)
+            if match:
+                groups = [_number(g) for g in match.groups()]
+                named = {k: _number(v) for k, v in match.groupdict().items()}
+                if self.template:
+                    return self.template.format(match.group(0), *groups, **named).strip()
+                return str(match.group(1) if match.groups() else match.group(0))
+        return path.stem
+
+
+def _number(value: str | None) -> object:
+    return int(value) if value is not None and value.isdigit() else value

@@ -1,0 +1,9 @@
+"""Build sample_projects/referents.qdaw from the sources in sample_projects/referents/."""
+
+import sys
+
+from qdaw.sample import SAMPLE_PROJECT, build_sample
+
+if __name__ == "__main__":
+    path = build_sample(sys.argv[1] if len(sys.argv) > 1 else SAMPLE_PROJECT)
+    print(f"Built {path}")

@@ -1,0 +1,51 @@
+"""The same API on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qdaw import NotAProjectError, Project
+from qdaw.core.errors import ProjectExistsError
+from tests.conftest import snapshot
+
+pytestmark = pytest.mark.postgres
+
+
+def test_a_project_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    transcript = tmp_path / "referent1.txt"
+    transcript.write_bytes("Référent : j'ai créé un tutoriel QCM sous Moodle.".encode("cp1252"))
+    with Project.create(pg_url) as p:
+        doc = p.import_file(transcript, case="Référent 1")
+        p.add_document("r2", "Pas de tutoriel ici, mais Moodle.", case="Référent 2")
+        parent = p.add_code("Ressources")
+        code = p.add_code("Tutoriel QCM", parent=parent)
+        p.link_code(code, p.add_hypothesis("H2", "Réseau"))
+        start = doc.text.index("tutoriel")
+        with p.batch("Coding"):
+            p.code_segment(doc, start, start + 12, code, coder="alice")
+            p.code_segment("r2", 0, 20, parent)
+        freq = p.code_frequencies().set_index("code")
+        assert freq.loc["Tutoriel QCM", "ratio"] == "1/2"
+        assert p.code_frequencies(rollup=True).set_index("code").loc["Ressources", "ratio"] == "2/2"
+        assert p.case_code_matrix().loc["Référent 1", "Tutoriel QCM"] == 1
+        assert p.hypothesis_summary()["ratio"].tolist() == ["1/2"]
+        before = snapshot(p)
+        p.delete_code(parent)
+        assert p.codes() == []
+        p.undo()
+        assert snapshot(p) == before
+        p.redo()
+        p.undo()
+    with Project.open(pg_url) as again:
+        (segment,) = again.segments(code="Tutoriel QCM")
+        assert segment.text == "tutoriel QCM" and segment.coder == "alice"
+    with pytest.raises(ProjectExistsError):
+        Project.create(pg_url)
+
+
+def test_an_empty_database_is_not_a_project(postgres_server) -> None:  # type: ignore[no-untyped-def]
+    url = postgres_server.create_database("empty_db")
+    with pytest.raises(NotAProjectError, match="not a qdaw project"):
+        Project.open(url)

@@ -57,7 +57,7 @@ class ProjectBase:
         operation = Operation(label)
         try:
             with self.engine.begin() as conn:
-                self._journal = Journal(conn, operation)
+                self._journal = Journal(conn, operation, on_delete=self._cache.clear)
                 yield self._journal
         except BaseException:
             self._cache.clear()  # ids created in the rolled-back transaction are gone
@@ -157,8 +157,12 @@ class ProjectBase:
         return int(found)
 
     def _ensure(self, table: Table, row_id: int, kind: str) -> int:
-        if self._scalar(select(table.c.id).where(table.c.id == row_id)) is None:
-            raise NotFoundError(f"no {kind} #{row_id}")
+        # Remembered until anything is deleted, rolled back, undone or redone.
+        key = ("exists", table.name, row_id)
+        if key not in self._cache:
+            if self._scalar(select(table.c.id).where(table.c.id == row_id)) is None:
+                raise NotFoundError(f"no {kind} #{row_id}")
+            self._cache[key] = True
         return row_id
 
     def _document_id(self, document: Document | int | str) -> int:

@@ -20,7 +20,9 @@ class CodingMixin(ProjectBase):
         key = ("doclen", document_id)
         if key not in self._cache:
             length = journal.conn.execute(
-                select(func.length(m.documents.c.text)).where(m.documents.c.id == document_id)
+                select(func.length(m.document_texts.c.text)).where(
+                    m.document_texts.c.document_id == document_id
+                )
             ).scalar()
             if length is None:
                 raise ConflictError(f"document #{document_id} does not exist")

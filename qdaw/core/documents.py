@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Case, Document
-from qdaw.core.errors import ConflictError, ImportFailed, QdawError
+from qdaw.core.errors import ConflictError, ImportFailed, NotFoundError, QdawError
 from qdaw.core.journal import Journal
 
 if TYPE_CHECKING:
@@ -114,6 +114,7 @@ class DocumentsMixin(ProjectBase):
         docs = select(m.documents.c.id).where(m.documents.c.case_id == case_id)
         with self._writing(f"Delete case {name}") as journal:
             journal.delete_where(m.segments, m.segments.c.document_id.in_(docs))
+            journal.delete_where(m.document_texts, m.document_texts.c.document_id.in_(docs))
             journal.delete_where(m.documents, m.documents.c.case_id == case_id)
             journal.delete_where(m.case_values, m.case_values.c.case_id == case_id)
             journal.delete(m.cases, {"id": case_id})
@@ -124,6 +125,15 @@ class DocumentsMixin(ProjectBase):
         if case is not None:
             query = query.where(m.documents.c.case_id == self._case_id(case))
         return [Document(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
+
+    def document_text(self, document: Document | int | str) -> str:
+        doc_id = self._document_id(document)
+        text = self._scalar(
+            select(m.document_texts.c.text).where(m.document_texts.c.document_id == doc_id)
+        )
+        if text is None:
+            raise NotFoundError(f"document #{doc_id} no longer exists")
+        return str(text)
 
     def document(self, name: str | int) -> Document:
         return Document(self, self._document_id(name))  # type: ignore[arg-type]
@@ -149,7 +159,6 @@ class DocumentsMixin(ProjectBase):
             m.documents,
             {
                 "name": self._unique_document_name(journal, name),
-                "text": text,
                 "source_name": source,
                 "format": fmt,
                 "imported_at": m.utcnow(),
@@ -158,6 +167,7 @@ class DocumentsMixin(ProjectBase):
                 "language": None,
             },
         )
+        journal.insert(m.document_texts, {"document_id": doc_id, "text": text})
         return Document(self, doc_id)  # type: ignore[arg-type]
 
     def add_document(
@@ -275,6 +285,7 @@ class DocumentsMixin(ProjectBase):
         name = self._value(m.documents, doc_id, "name")
         with self._writing(f"Delete document {name}") as journal:
             journal.delete_where(m.segments, m.segments.c.document_id == doc_id)
+            journal.delete(m.document_texts, {"document_id": doc_id})
             journal.delete(m.documents, {"id": doc_id})
 
     # -- case variables -------------------------------------------------------------

@@ -72,7 +72,7 @@ class Document(Handle):
 
     @property
     def text(self) -> str:
-        return str(self._get("text"))
+        return self._project.document_text(self.id)
 
     @property
     def source_name(self) -> str | None:

@@ -9,7 +9,7 @@ Consecutive changes of one kind on one table are replayed with executemany.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any, Literal
@@ -51,18 +51,51 @@ def _key_clause_bound(table: Table) -> Any:
 class Journal:
     """Writes through one connection and records what it changed."""
 
-    def __init__(self, conn: Connection, operation: Operation) -> None:
+    def __init__(
+        self, conn: Connection, operation: Operation, on_delete: Callable[[], None] | None = None
+    ) -> None:
         self.conn = conn
         self.operation = operation
+        self._on_delete = on_delete
+        # On SQLite, single-row inserts skip SQLAlchemy's per-statement work and go to the
+        # DB-API cursor of the same connection (same transaction), using the column types'
+        # own bind processors so stored values are identical. Coding 100,000 segments in
+        # one batch is about 5 times faster this way.
+        self._raw_inserts = conn.dialect.name == "sqlite"
+        self._compiled: dict[tuple[str, tuple[str, ...]], tuple[str, list[Any]]] = {}
+        self._cursor: Any = None
+
+    def _raw_insert(self, table: Table, values: Row) -> int:
+        key = (table.name, tuple(values))
+        if key not in self._compiled:
+            quote = self.conn.dialect.identifier_preparer.quote
+            columns = ", ".join(quote(name) for name in values)
+            marks = ", ".join("?" for _ in values)
+            processors = [table.c[name].type.bind_processor(self.conn.dialect) for name in values]
+            self._compiled[key] = (
+                f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})",
+                processors,
+            )
+        sql, processors = self._compiled[key]
+        if self._cursor is None:
+            self._cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        params = [
+            value if process is None else process(value)
+            for value, process in zip(values.values(), processors, strict=True)
+        ]
+        self._cursor.execute(sql, params)
+        return int(self._cursor.lastrowid)
 
     def insert(self, table: Table, values: Row) -> int | None:
-        result = self.conn.execute(table.insert(), values)
-        row = dict(values)
-        inserted = result.inserted_primary_key
-        for name, value in zip(_key_columns(table), inserted or (), strict=False):
-            row[name] = value
-        self.operation.changes.append(Change("insert", table, None, row))
         keys = _key_columns(table)
+        row = dict(values)
+        if self._raw_inserts and len(keys) == 1 and keys[0] not in values:
+            row[keys[0]] = self._raw_insert(table, values)
+        else:
+            result = self.conn.execute(table.insert(), values)
+            for name, value in zip(keys, result.inserted_primary_key or (), strict=False):
+                row[name] = value
+        self.operation.changes.append(Change("insert", table, None, row))
         return row[keys[0]] if len(keys) == 1 else None
 
     def update(self, table: Table, key: Row, values: Row) -> bool:
@@ -98,6 +131,8 @@ class Journal:
         rows = [dict(r._mapping) for r in self.conn.execute(select(table).where(condition))]
         if not rows:
             return 0
+        if self._on_delete is not None:
+            self._on_delete()
         self.conn.execute(table.delete().where(condition))
         self.operation.changes.extend(Change("delete", table, row, None) for row in rows)
         return len(rows)

@@ -53,13 +53,23 @@ class Document(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
-    text: Mapped[str] = mapped_column(Text)
     source_name: Mapped[str | None] = mapped_column(String(1024))
     format: Mapped[str | None] = mapped_column(String(16))
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     memo: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(16))
+
+
+class DocumentText(Base):
+    """A document's text, apart from its row: documents stay small, so the joins that
+    map segments to respondents never read through the texts."""
+
+    __tablename__ = "document_texts"
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
 
 
 class Variable(Base):
@@ -148,6 +158,7 @@ class Segment(Base):
 meta = Base.metadata.tables["meta"]
 cases = Base.metadata.tables["cases"]
 documents = Base.metadata.tables["documents"]
+document_texts = Base.metadata.tables["document_texts"]
 variables = Base.metadata.tables["variables"]
 case_values = Base.metadata.tables["case_values"]
 codes = Base.metadata.tables["codes"]

@@ -120,10 +120,30 @@ def known_revisions() -> list[str]:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
+    """Run the migrations in one transaction.
+
+    On SQLite, rebuilding a table (Alembic's batch mode) drops the old one; with foreign
+    keys on, that would cascade-delete dependent rows. So keys are off during the
+    migration (switched outside the transaction, as SQLite requires) and the result is
+    checked with foreign_key_check before commit.
+    """
     from alembic import command
 
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), target)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw = conn.connection.dbapi_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                command.upgrade(_alembic_config(conn), target)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:

@@ -1,0 +1,136 @@
+"""Benchmark tasks. Each runs in its own process and prints one JSON line of figures."""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import generate
+
+TXT_FILES, TXT_WORDS = 200, 2000
+DOCX_FILES, DOCX_WORDS = 40, 2000
+
+TARGETS = {
+    "import_txt": "≥ 200,000 words/s",
+    "import_docx": "(no target)",
+    "code_100k_segments": "< 10 s",
+    "open_large": "< 1 s",
+    "code_frequencies": "< 250 ms",
+    "case_code_matrix": "< 250 ms",
+    "hypothesis_summary": "(no target)",
+}
+
+
+def prepare(data: Path) -> None:
+    if not (data / "import_txt").exists():
+        generate.write_transcripts(data / "import_txt", TXT_FILES, TXT_WORDS, seed=21)
+    if not (data / "import_docx").exists():
+        generate.write_docx(data / "import_docx", DOCX_FILES, DOCX_WORDS)
+    generate.build_large_study(data)
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _import(folder: Path) -> dict[str, float]:
+    from qdaw import Project
+
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+    if not words:  # docx: count words as imported
+        words = -1
+    with tempfile.TemporaryDirectory() as tmp, Project.create(Path(tmp) / "p.qdaw") as project:
+        start = time.perf_counter()
+        report = project.import_files([folder])
+        elapsed = time.perf_counter() - start
+        assert not report.failures
+        if words < 0:
+            words = sum(len(d.text.split()) for d in report.documents)
+    return {"seconds_s": elapsed, "words": words, "words_per_s": words / elapsed}
+
+
+def import_txt(data: Path) -> dict[str, float]:
+    return _import(data / "import_txt")
+
+
+def import_docx(data: Path) -> dict[str, float]:
+    return _import(data / "import_docx")
+
+
+def code_100k_segments(data: Path) -> dict[str, float]:
+    from qdaw import Project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "large.qdaw"
+        shutil.copy(data / "large.qdaw", copy)
+        with Project.open(copy) as project:
+            plan = generate.segment_plan(project, 100_000, seed=99)
+            start = time.perf_counter()
+            generate.code_segments(project, plan)
+            elapsed = time.perf_counter() - start
+            undo_start = time.perf_counter()
+            project.undo()
+            undo = time.perf_counter() - undo_start
+    return {"seconds_s": elapsed, "segments_per_s": 100_000 / elapsed, "undo_s": undo}
+
+
+def open_large(data: Path) -> dict[str, float]:
+    start = time.perf_counter()
+    from qdaw import Project
+
+    project = Project.open(data / "large.qdaw")
+    cases = len(project.cases())
+    elapsed = time.perf_counter() - start
+    project.close()
+    return {"seconds_s": elapsed, "cases": cases}
+
+
+def _timed_analysis(call: Callable[[object], object], data: Path) -> dict[str, float]:
+    from qdaw import Project
+
+    with Project.open(data / "large.qdaw") as project:
+        import pandas  # noqa: F401  (imported once, as in a running session)
+
+        call(project)  # first call: connection and statement caches
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            call(project)
+            times.append(time.perf_counter() - start)
+    times.sort()
+    return {"seconds_s": times[len(times) // 2]}
+
+
+def code_frequencies(data: Path) -> dict[str, float]:
+    return _timed_analysis(lambda p: p.code_frequencies(), data)  # type: ignore[attr-defined]
+
+
+def case_code_matrix(data: Path) -> dict[str, float]:
+    return _timed_analysis(lambda p: p.case_code_matrix(), data)  # type: ignore[attr-defined]
+
+
+def hypothesis_summary(data: Path) -> dict[str, float]:
+    return _timed_analysis(lambda p: p.hypothesis_summary(), data)  # type: ignore[attr-defined]
+
+
+TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
+    "import_txt": import_txt,
+    "import_docx": import_docx,
+    "code_100k_segments": code_100k_segments,
+    "open_large": open_large,
+    "code_frequencies": code_frequencies,
+    "case_code_matrix": case_code_matrix,
+    "hypothesis_summary": hypothesis_summary,
+}
+
+if __name__ == "__main__":
+    name, folder = sys.argv[1], Path(sys.argv[2])
+    figures = TASKS[name](folder)
+    figures["peak_rss_mib"] = _peak_mib()
+    print(json.dumps(figures))

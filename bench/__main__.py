@@ -70,7 +70,7 @@ def main() -> None:
             values = [r[key] for r in runs]
             summary[key] = round(statistics.median(values), 4)
             if key.endswith("_s") and len(values) > 1:
-                summary[key.replace("_s", "_min_s")] = round(min(values), 4)
+                summary[key[: -len("_s")] + "_min_s"] = round(min(values), 4)
         summary["target"] = tasks.TARGETS.get(name, "")  # type: ignore[assignment]
         results[name] = summary
         print(f"{name}: {summary}", file=sys.stderr)

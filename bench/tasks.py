@@ -52,7 +52,7 @@ def _import(folder: Path) -> dict[str, float]:
         assert not report.failures
         if words < 0:
             words = sum(len(d.text.split()) for d in report.documents)
-    return {"seconds_s": elapsed, "words": words, "words_per_s": words / elapsed}
+    return {"seconds_s": elapsed, "words": words, "words_per_second": words / elapsed}
 
 
 def import_txt(data: Path) -> dict[str, float]:
@@ -77,7 +77,7 @@ def code_100k_segments(data: Path) -> dict[str, float]:
             undo_start = time.perf_counter()
             project.undo()
             undo = time.perf_counter() - undo_start
-    return {"seconds_s": elapsed, "segments_per_s": 100_000 / elapsed, "undo_s": undo}
+    return {"seconds_s": elapsed, "segments_per_second": 100_000 / elapsed, "undo_s": undo}
 
 
 def open_large(data: Path) -> dict[str, float]:

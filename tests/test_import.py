@@ -272,3 +272,15 @@ def test_variables_csv_errors_name_the_file(project: Project, tmp_path: Path) ->
     with pytest.raises(Exception, match=r"bad.csv: line 2 has 3 columns"):
         project.import_variables(path)
     assert project.cases() == []
+
+
+def test_a_huge_file_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qdaw.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "huge.txt"
+    path.write_text("mot " * 1000, encoding="utf-8")
+    with pytest.raises(ImportFailed, match=r"huge\.txt: too large \(4,000 bytes"):
+        read_source(path)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import distinct, func, select
 
+from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
 
 if TYPE_CHECKING:
@@ -60,6 +61,18 @@ def codebook_frame(project: Project) -> pd.DataFrame:
     return frame
 
 
+def total_cases(project: Project, scope: Scope = ALL) -> int:
+    """Respondents in scope with at least one document: the N of "k/N"."""
+    query = select(func.count(distinct(m.documents.c.case_id))).where(*scope.document_conditions())
+    return int(project._scalar(query) or 0)
+
+
+def _restrict(frame: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    if scope.code_ids is None:
+        return frame
+    return frame[frame.index.isin(scope.code_ids)]
+
+
 def _add_ratios(frame: pd.DataFrame, total: int) -> pd.DataFrame:
     frame["segments"] = frame["segments"].fillna(0).astype(int)
     frame["cases"] = frame["cases"].fillna(0).astype(int)
@@ -69,7 +82,7 @@ def _add_ratios(frame: pd.DataFrame, total: int) -> pd.DataFrame:
     return frame
 
 
-def code_frequencies(project: Project, rollup: bool = False) -> pd.DataFrame:
+def code_frequencies(project: Project, scope: Scope = ALL, rollup: bool = False) -> pd.DataFrame:
     """Columns: code, parent, hypotheses, segments, cases, total_cases, pct_cases, ratio.
 
     With ``rollup=False`` a parent's row counts its own segments only. With
@@ -93,6 +106,7 @@ def code_frequencies(project: Project, rollup: bool = False) -> pd.DataFrame:
             )
             .join(seg, seg.c.code_id == tree.c.descendant)
             .join(doc, doc.c.id == seg.c.document_id)
+            .where(*scope.segment_conditions())
             .group_by(tree.c.ancestor)
         )
     else:
@@ -103,16 +117,17 @@ def code_frequencies(project: Project, rollup: bool = False) -> pd.DataFrame:
                 func.count(distinct(doc.c.case_id)).label("cases"),
             )
             .join(doc, doc.c.id == seg.c.document_id)
+            .where(*scope.segment_conditions())
             .group_by(seg.c.code_id)
         )
     counts = _frame(project, query, ["code_id", "segments", "cases"]).set_index("code_id")
-    frame = book[["label", "parent", "hypotheses"]].join(counts).rename(columns={"label": "code"})
-    frame = _add_ratios(frame, project.total_cases())
+    frame = _restrict(book[["label", "parent", "hypotheses"]], scope).join(counts)
+    frame = _add_ratios(frame.rename(columns={"label": "code"}), total_cases(project, scope))
     return frame.reset_index(drop=True)[["code", "parent", "hypotheses", *RATIO_COLUMNS]]
 
 
 def case_code_matrix(
-    project: Project, value: Literal["count", "presence"] = "count"
+    project: Project, scope: Scope = ALL, value: Literal["count", "presence"] = "count"
 ) -> pd.DataFrame:
     """Rows: respondents with documents; columns: codes (codebook order).
 
@@ -123,25 +138,26 @@ def case_code_matrix(
     import numpy as np
     import pandas as pd
 
-    book = codebook_frame(project)
+    book = _restrict(codebook_frame(project), scope)
     seg, doc = m.segments, m.documents
     # Grouping by (code, document) follows the covering index with no sort; documents
     # are then summed into their respondents below.
     counts = _frame(
         project,
-        select(seg.c.document_id, seg.c.code_id, func.count()).group_by(
-            seg.c.code_id, seg.c.document_id
-        ),
+        select(seg.c.document_id, seg.c.code_id, func.count())
+        .where(*scope.segment_conditions())
+        .group_by(seg.c.code_id, seg.c.document_id),
         ["document_id", "code_id", "n"],
     )
     owners = _frame(project, select(doc.c.id, doc.c.case_id), ["document_id", "case_id"])
     cases = _frame(
         project,
         select(m.cases.c.id, m.cases.c.name)
-        .where(m.cases.c.id.in_(select(doc.c.case_id)))
+        .where(m.cases.c.id.in_(select(doc.c.case_id).where(*scope.document_conditions())))
         .order_by(m.cases.c.id),
         ["case_id", "case"],
     )
+    counts = counts[counts["code_id"].isin(book.index)]
     case_of_document = owners.set_index("document_id")["case_id"]
     rows = pd.Index(cases["case_id"]).get_indexer(case_of_document.reindex(counts["document_id"]))
     columns = pd.Index(book.index).get_indexer(counts["code_id"])
@@ -154,7 +170,7 @@ def case_code_matrix(
     return table
 
 
-def hypothesis_summary(project: Project) -> pd.DataFrame:
+def hypothesis_summary(project: Project, scope: Scope = ALL) -> pd.DataFrame:
     """Columns: hypothesis, statement, codes, segments, cases, total_cases, pct_cases, ratio.
 
     A hypothesis' cases are the respondents with a segment of any of its linked codes.
@@ -171,6 +187,7 @@ def hypothesis_summary(project: Project) -> pd.DataFrame:
         )
         .join(seg, seg.c.code_id == link.c.code_id)
         .join(doc, doc.c.id == seg.c.document_id)
+        .where(*scope.segment_conditions(), *_code_condition(link.c.code_id, scope))
         .group_by(link.c.hypothesis_id),
         ["hypothesis_id", "segments", "cases"],
     ).set_index("hypothesis_id")
@@ -179,20 +196,27 @@ def hypothesis_summary(project: Project) -> pd.DataFrame:
         select(hyp.c.id, hyp.c.label, hyp.c.statement).order_by(hyp.c.position, hyp.c.id),
         ["hypothesis_id", "hypothesis", "statement"],
     ).set_index("hypothesis_id")
+    if scope.hypothesis_ids is not None:
+        hypotheses = hypotheses[hypotheses.index.isin(scope.hypothesis_ids)]
     book = codebook_frame(project)
     order = {code_id: i for i, code_id in enumerate(book.index)}
     links = project._rows(select(link.c.hypothesis_id, link.c.code_id))
     names: dict[int, list[int]] = {}
     for hypothesis_id, code_id in links:
-        names.setdefault(hypothesis_id, []).append(code_id)
+        if scope.keeps_code(code_id):
+            names.setdefault(hypothesis_id, []).append(code_id)
     hypotheses["codes"] = [
         ", ".join(str(book.at[c, "label"]) for c in sorted(names.get(h, []), key=order.__getitem__))
         for h in hypotheses.index
     ]
     frame = hypotheses.join(counts)
-    frame = _add_ratios(frame, project.total_cases())
+    frame = _add_ratios(frame, total_cases(project, scope))
     columns = ["hypothesis", "statement", "codes", *RATIO_COLUMNS]
     return pd.DataFrame(frame.reset_index(drop=True)[columns])
+
+
+def _code_condition(column: Any, scope: Scope) -> list[Any]:
+    return [] if scope.code_ids is None else [column.in_(scope.code_ids)]
 
 
 def _frame(project: Project, query: Any, columns: list[str]) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
@@ -405,7 +405,3 @@ class DocumentsMixin(ProjectBase):
         with self._writing(f"Delete variable {name}") as journal:
             journal.delete_where(m.case_values, m.case_values.c.variable_id == variable_id)
             journal.delete(m.variables, {"id": variable_id})
-
-    def total_cases(self) -> int:
-        """Respondents with at least one document (the N of "k/N")."""
-        return int(self._scalar(select(func.count(func.distinct(m.documents.c.case_id)))) or 0)

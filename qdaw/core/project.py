@@ -12,18 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Literal
 
 from qdaw.core import storage
+from qdaw.core.analysis_api import AnalysisMixin
 from qdaw.core.codebook import CodebookMixin
 from qdaw.core.coding import CodingMixin
 from qdaw.core.documents import DocumentsMixin
 
-if TYPE_CHECKING:
-    import pandas as pd
 
-
-class Project(DocumentsMixin, CodebookMixin, CodingMixin):
+class Project(DocumentsMixin, CodebookMixin, CodingMixin, AnalysisMixin):
     @classmethod
     def create(cls, target: str | Path) -> Project:
         """Create a new project file (an error if it exists) or database URL."""
@@ -61,20 +58,3 @@ class Project(DocumentsMixin, CodebookMixin, CodingMixin):
     def set_default_coder(self, name: str) -> None:
         with self._writing(f"Set default coder {name}") as journal:
             self._set_meta(journal, "default_coder", name)
-
-    # -- analysis ---------------------------------------------------------------------
-    def code_frequencies(self, rollup: bool = False) -> pd.DataFrame:
-        """code, parent, hypotheses, segments, cases, total_cases, pct_cases, ratio."""
-        from qdaw.analysis.frequencies import code_frequencies
-
-        return code_frequencies(self, rollup=rollup)
-
-    def case_code_matrix(self, value: Literal["count", "presence"] = "count") -> pd.DataFrame:
-        from qdaw.analysis.frequencies import case_code_matrix
-
-        return case_code_matrix(self, value=value)
-
-    def hypothesis_summary(self) -> pd.DataFrame:
-        from qdaw.analysis.frequencies import hypothesis_summary
-
-        return hypothesis_summary(self)

@@ -1,0 +1,159 @@
+"""Codes by a respondent variable: who, among each group of respondents, has each code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from qdaw.analysis.frequencies import case_code_matrix
+from qdaw.analysis.scope import ALL, Scope
+from qdaw.core.errors import QdawError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.core.project import Project
+
+MISSING = "(no value)"
+CrosstabValue = Literal["cases", "segments", "pct", "label"]
+
+
+def _format_edge(value: float) -> str:
+    return f"{value:.4g}"
+
+
+def case_groups(
+    project: Project, variable: str, scope: Scope = ALL, bins: int | Sequence[float] | None = None
+) -> pd.Series:
+    """Each respondent in scope (with documents) mapped to its group for ``variable``.
+
+    Numeric variables can be binned: ``bins=3`` cuts the range in three equal parts,
+    ``bins=[0, 5, 10, 40]`` gives the groups 0–5, 5–10, 10–40 (right edges included).
+    """
+    import pandas as pd
+
+    types = project.variable_types()
+    if variable not in types:
+        known = ", ".join(types) or "none yet"
+        raise QdawError(f"unknown variable {variable!r} (variables: {known})")
+    cases = case_code_matrix(project, scope).index
+    values = project.variables().reindex(cases)[variable]
+    if bins is not None:
+        if types[variable] == "text":
+            raise QdawError(f"variable {variable!r} is text: only numbers can be binned")
+        numbers = values.astype(float)
+        edges = list(bins) if not isinstance(bins, int) else pd.cut(numbers, bins, retbins=True)[1]
+        order = [f"{_format_edge(lo)}–{_format_edge(hi)}" for lo, hi in zip(edges, edges[1:])]
+        groups = pd.cut(numbers, bins=edges, labels=order, include_lowest=True).astype(object)
+    else:
+        present = values.dropna()
+        order = [str(v) for v in sorted(present.unique())]
+        groups = values.map(lambda v: MISSING if pd.isna(v) else str(v)).astype(object)
+    groups = groups.where(groups.notna(), MISSING)
+    if (groups == MISSING).any():
+        order.append(MISSING)
+    result = pd.Series(pd.Categorical(groups, categories=order), index=cases, name=variable)
+    return result
+
+
+def crosstab(
+    project: Project,
+    variable: str,
+    scope: Scope = ALL,
+    value: CrosstabValue = "cases",
+    bins: int | Sequence[float] | None = None,
+) -> pd.DataFrame:
+    """Rows: codes; columns: the variable's values, then Total.
+
+    ``cases``: respondents with the code among those with that value; ``segments``:
+    their segments; ``pct``: cases as % of the group; ``label``: "k/n".
+    ``frame.attrs["n"]`` holds each group's size.
+    """
+    if value not in ("cases", "segments", "pct", "label"):
+        raise QdawError(f"value must be cases, segments, pct or label, not {value!r}")
+    groups = case_groups(project, variable, scope, bins)
+    counts = case_code_matrix(project, scope)
+    data = counts if value == "segments" else (counts > 0).astype(int)
+    table = data.groupby(groups, observed=False).sum().T
+    table.columns = [str(c) for c in table.columns]
+    table["Total"] = data.sum()
+    sizes = groups.value_counts().reindex(groups.cat.categories).astype(int)
+    n = {str(k): int(v) for k, v in sizes.items()}
+    n["Total"] = len(groups)
+    if value == "pct":
+        table = 100.0 * table / [max(n[c], 1) for c in table.columns]
+    elif value == "label":
+        table = table.apply(lambda column: column.astype(str) + f"/{n[column.name]}")
+    table.index.name = "code"
+    table.columns.name = variable
+    table.attrs["n"] = n
+    return table
+
+
+def crosstab_tests(
+    project: Project, variable: str, scope: Scope = ALL, bins: int | Sequence[float] | None = None
+) -> pd.DataFrame:
+    """Per code: a chi-square test of "has the code" × group, with Fisher's exact test
+    for two groups, and a warning when expected counts are too small to trust chi-square.
+
+    Respondents with no value for the variable are left out of the tests.
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy import stats
+
+    table = crosstab(project, variable, scope, "cases", bins)
+    n = table.attrs["n"]
+    groups = [c for c in table.columns if c not in ("Total", MISSING) and n[c] > 0]
+    if len(groups) < 2:
+        raise QdawError(
+            f"variable {variable!r} has fewer than two groups of respondents to compare"
+        )
+    with_code = table[groups].to_numpy(dtype=float)
+    sizes = np.array([n[g] for g in groups], dtype=float)
+    without = sizes - with_code
+    total = sizes.sum()
+    row_with = with_code.sum(axis=1, keepdims=True)
+    expected_with = row_with * sizes / total
+    expected_without = (total - row_with) * sizes / total
+    observed = np.stack([with_code, without], axis=1)
+    expected = np.stack([expected_with, expected_without], axis=1)
+    dof = len(groups) - 1
+    difference = np.abs(observed - expected)
+    if dof == 1:  # Yates' continuity correction, as scipy applies to 2×2 tables
+        difference = np.maximum(difference - 0.5, 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chi2 = np.where(expected > 0, difference**2 / expected, 0.0).sum(axis=(1, 2))
+    degenerate = (row_with[:, 0] == 0) | (row_with[:, 0] == total)
+    chi2 = np.where(degenerate, np.nan, chi2)
+    p_value = stats.chi2.sf(chi2, dof)
+    low = (expected < 5).sum(axis=(1, 2))
+    cells = expected.shape[1] * expected.shape[2]
+    result = pd.DataFrame(
+        {
+            "chi2": chi2,
+            "dof": dof,
+            "p_value": p_value,
+            "min_expected": expected.min(axis=(1, 2)),
+            "low_expected_cells": low,
+        },
+        index=table.index,
+    )
+    if dof == 1:
+        result["fisher_p"] = [
+            stats.fisher_exact(observed[i]).pvalue if not degenerate[i] else np.nan
+            for i in range(len(result))
+        ]
+    warnings = []
+    for is_degenerate, low_cells in zip(degenerate, low, strict=True):
+        if is_degenerate:
+            warnings.append("no variation: every or no respondent has the code")
+        elif low_cells:
+            advice = "use Fisher's exact test" if dof == 1 else "merge groups or collect more cases"
+            warnings.append(
+                f"{low_cells} of {cells} expected counts below 5: chi-square unreliable, {advice}"
+            )
+        else:
+            warnings.append("")
+    result["warning"] = warnings
+    return result

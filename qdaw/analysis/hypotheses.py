@@ -1,0 +1,130 @@
+"""Everything a supervisor reads about one hypothesis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from qdaw.analysis.frequencies import code_frequencies, total_cases
+from qdaw.analysis.retrieval import retrieve
+from qdaw.analysis.scope import ALL, Scope
+from qdaw.core import models as m
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.core.project import Project
+
+#: Quotes shorter than this are used only when a code has nothing longer.
+READABLE_QUOTE = 30
+
+
+@dataclass
+class HypothesisReport:
+    label: str
+    statement: str
+    description: str | None
+    memo: str | None
+    codes: pd.DataFrame  # code, description, memo, segments, cases, total_cases, pct_cases, ratio
+    segments: int
+    cases_with: list[str]
+    cases_without: list[str]
+    total_cases: int
+    quotes: pd.DataFrame  # code, case, document, text, start, end, memo
+
+    @property
+    def cases(self) -> int:
+        return len(self.cases_with)
+
+    @property
+    def ratio(self) -> str:
+        return f"{self.cases}/{self.total_cases}"
+
+    @property
+    def pct_cases(self) -> float:
+        return 100.0 * self.cases / self.total_cases if self.total_cases else 0.0
+
+
+def choose_quotes(segments: pd.DataFrame, per_code: int, codes_in_order: list[str]) -> pd.DataFrame:
+    """At most one quote per respondent per code, ``per_code`` per code; readable
+    length first, then shortest, then document order: the same choice every time."""
+    if segments.empty:
+        return segments.assign(length=[])
+    frame = segments.reset_index().assign(length=segments["text"].str.len().to_numpy())
+    frame["too_short"] = frame["length"] < READABLE_QUOTE
+    frame["order"] = range(len(frame))
+    frame = frame.sort_values(["too_short", "length", "order"], kind="stable")
+    frame = frame.drop_duplicates(["code", "case"])
+    frame = frame.groupby("code", sort=False).head(per_code)
+    # Present them code by code, in codebook order (the order segments carry codes in).
+    code_order = {code: i for i, code in enumerate(codes_in_order)}
+    frame["code_order"] = frame["code"].map(code_order)
+    return frame.sort_values(["code_order", "too_short", "length", "order"], kind="stable")
+
+
+def hypothesis_report(
+    project: Project, label: str, scope: Scope = ALL, quotes_per_code: int = 3
+) -> HypothesisReport:
+    import pandas as pd
+
+    hypothesis_id = project._hypothesis_id(label)
+    hyp = m.hypotheses
+    row = project._rows(
+        select(hyp.c.label, hyp.c.statement, hyp.c.description, hyp.c.memo).where(
+            hyp.c.id == hypothesis_id
+        )
+    )[0]
+    linked = frozenset(
+        r[0]
+        for r in project._rows(
+            select(m.code_hypotheses.c.code_id).where(
+                m.code_hypotheses.c.hypothesis_id == hypothesis_id
+            )
+        )
+        if scope.keeps_code(r[0])
+    )
+    code_scope = Scope(scope.case_ids, scope.coder_ids, linked, scope.hypothesis_ids)
+    total = total_cases(project, scope)
+    codes = code_frequencies(project, code_scope)
+    details = project._rows(
+        select(m.codes.c.id, m.codes.c.description, m.codes.c.memo).where(m.codes.c.id.in_(linked))
+    )
+    order = {code_id: i for i, code_id in enumerate(project._tree_order())}
+    details.sort(key=lambda r: order[r[0]])
+    # object columns keep None for "no description" (a str column would turn it into NaN)
+    codes.insert(1, "description", pd.Series([r[1] for r in details], dtype=object))
+    codes.insert(2, "memo", pd.Series([r[2] for r in details], dtype=object))
+    codes = codes.drop(columns=["parent", "hypotheses"])
+    seg, doc = m.segments, m.documents
+    with_rows = project._rows(
+        select(m.cases.c.name, m.cases.c.id)
+        .distinct()
+        .join(doc, doc.c.case_id == m.cases.c.id)
+        .join(seg, seg.c.document_id == doc.c.id)
+        .where(seg.c.code_id.in_(linked), *scope.segment_conditions())
+        .order_by(m.cases.c.id)
+    )
+    all_rows = project._rows(
+        select(m.cases.c.name)
+        .where(m.cases.c.id.in_(select(doc.c.case_id).where(*scope.document_conditions())))
+        .order_by(m.cases.c.id)
+    )
+    cases_with = [r[0] for r in with_rows]
+    segments = retrieve(project, code_scope) if linked else retrieve(project, scope).iloc[0:0]
+    quotes = choose_quotes(segments, quotes_per_code, codes["code"].tolist())
+    return HypothesisReport(
+        label=row[0],
+        statement=row[1],
+        description=row[2],
+        memo=row[3],
+        codes=codes,
+        segments=len(segments),
+        cases_with=cases_with,
+        cases_without=[r[0] for r in all_rows if r[0] not in set(cases_with)],
+        total_cases=total,
+        quotes=quotes[["code", "case", "document", "text", "start", "end", "memo"]].reset_index(
+            drop=True
+        ),
+    )

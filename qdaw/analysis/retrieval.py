@@ -1,0 +1,91 @@
+"""Retrieving coded passages: one row per segment, in document order."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from sqlalchemy import func, select
+
+from qdaw.analysis.frequencies import _frame, codebook_frame
+from qdaw.analysis.query import Compiler, parse, positive_codes
+from qdaw.analysis.scope import ALL, Scope
+from qdaw.core import models as m
+from qdaw.core.errors import QdawError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.core.project import Project
+
+COLUMNS = ["code", "document", "case", "coder", "start", "end", "text", "memo", "time"]
+
+
+def retrieve(
+    project: Project,
+    scope: Scope = ALL,
+    query: str | None = None,
+    level: Literal["segment", "case"] = "segment",
+) -> pd.DataFrame:
+    """Columns: code, document, case, coder, start, end, text, memo, time; index:
+    segment_id. ``query`` is a boolean expression over codes (see qdaw.analysis.query)."""
+    if level not in ("segment", "case"):
+        raise QdawError(f"level must be 'segment' or 'case', not {level!r}")
+    seg = m.segments.alias("s")
+    doc, case, coder, texts = m.documents, m.cases, m.coders, m.document_texts
+    statement = (
+        select(
+            seg.c.id,
+            seg.c.code_id,
+            doc.c.name,
+            case.c.name,
+            coder.c.name,
+            seg.c.start_offset,
+            seg.c.end_offset,
+            # substr counts characters (code points) in SQLite and PostgreSQL alike.
+            func.substr(
+                texts.c.text, seg.c.start_offset + 1, seg.c.end_offset - seg.c.start_offset
+            ),
+            seg.c.memo,
+            seg.c.created_at,
+        )
+        .join(doc, doc.c.id == seg.c.document_id)
+        .join(case, case.c.id == doc.c.case_id)
+        .join(texts, texts.c.document_id == doc.c.id)
+        .outerjoin(coder, coder.c.id == seg.c.coder_id)
+        .where(*scope.segment_conditions(seg))
+        .order_by(doc.c.id, seg.c.start_offset, seg.c.end_offset, seg.c.id)
+    )
+    if scope.code_ids is not None:
+        statement = statement.where(seg.c.code_id.in_(scope.code_ids))
+    if query is not None:
+        tree = parse(query)
+        compiler = Compiler(project, scope)
+        wanted = sorted({i for name in positive_codes(tree) for i in compiler.code_ids(name)})
+        if not wanted:
+            raise QdawError("the query names no code positively (nothing to retrieve)")
+        condition = (
+            compiler.segment_condition(tree, seg)
+            if level == "segment"
+            else compiler.case_condition(tree, doc.c.case_id)
+        )
+        statement = statement.where(seg.c.code_id.in_(wanted), condition)
+    frame = _frame(project, statement, ["segment_id", "code_id", *COLUMNS[1:]])
+    labels = codebook_frame(project)["label"]
+    frame.insert(1, "code", frame["code_id"].map(labels))
+    frame = frame.drop(columns="code_id").set_index("segment_id")
+    return frame[COLUMNS]
+
+
+def query_cases(project: Project, query: str, scope: Scope = ALL) -> list[str]:
+    """Names of the respondents (with documents, in scope) for whom ``query`` holds."""
+    tree = parse(query)
+    compiler = Compiler(project, scope)
+    statement = (
+        select(m.cases.c.name)
+        .where(
+            m.cases.c.id.in_(select(m.documents.c.case_id).where(*scope.document_conditions())),
+            compiler.case_condition(tree, m.cases.c.id),
+        )
+        .order_by(m.cases.c.id)
+    )
+    return [row[0] for row in project._rows(statement)]

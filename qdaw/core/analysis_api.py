@@ -1,0 +1,122 @@
+"""The analyses on the Project facade. Each accepts the same filters:
+
+``cases`` (names or handles), ``where`` (variable conditions, e.g. ``{"discipline":
+"SHS"}``, a list of accepted values, or a predicate), ``coders``, ``codes`` and
+``hypotheses`` (the codes linked to them). Denominators follow the filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
+
+from qdaw.core.base import ProjectBase
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.analysis.hypotheses import HypothesisReport
+    from qdaw.analysis.scope import Scope
+
+
+class Filters(TypedDict, total=False):
+    cases: Iterable[Any]
+    where: Mapping[str, Any]
+    coders: Iterable[str] | str
+    codes: Iterable[Any]
+    hypotheses: Iterable[Any]
+
+
+class AnalysisMixin(ProjectBase):
+    def scope(self, **filters: Unpack[Filters]) -> Scope:
+        from qdaw.analysis.scope import resolve_scope
+
+        return resolve_scope(self, **filters)  # type: ignore[arg-type]
+
+    def total_cases(self, **filters: Unpack[Filters]) -> int:
+        """Respondents with at least one document (the N of "k/N"), within the filter."""
+        from qdaw.analysis.frequencies import total_cases
+
+        return total_cases(self, self.scope(**filters))  # type: ignore[arg-type]
+
+    def code_frequencies(self, rollup: bool = False, **filters: Unpack[Filters]) -> pd.DataFrame:
+        """code, parent, hypotheses, segments, cases, total_cases, pct_cases, ratio."""
+        from qdaw.analysis.frequencies import code_frequencies
+
+        return code_frequencies(self, self.scope(**filters), rollup=rollup)  # type: ignore[arg-type]
+
+    def case_code_matrix(
+        self, value: Literal["count", "presence"] = "count", **filters: Unpack[Filters]
+    ) -> pd.DataFrame:
+        from qdaw.analysis.frequencies import case_code_matrix
+
+        return case_code_matrix(self, self.scope(**filters), value=value)  # type: ignore[arg-type]
+
+    def hypothesis_summary(self, **filters: Unpack[Filters]) -> pd.DataFrame:
+        from qdaw.analysis.frequencies import hypothesis_summary
+
+        return hypothesis_summary(self, self.scope(**filters))  # type: ignore[arg-type]
+
+    def crosstab(
+        self,
+        variable: str,
+        value: Literal["cases", "segments", "pct", "label"] = "cases",
+        bins: int | Sequence[float] | None = None,
+        **filters: Unpack[Filters],
+    ) -> pd.DataFrame:
+        """Codes × the variable's values (then Total); see qdaw.analysis.crosstab."""
+        from qdaw.analysis.crosstab import crosstab
+
+        return crosstab(self, variable, self.scope(**filters), value, bins)  # type: ignore[arg-type]
+
+    def crosstab_tests(
+        self, variable: str, bins: int | Sequence[float] | None = None, **filters: Unpack[Filters]
+    ) -> pd.DataFrame:
+        """Per code: chi2, dof, p_value, min_expected, low_expected_cells, [fisher_p], warning."""
+        from qdaw.analysis.crosstab import crosstab_tests
+
+        return crosstab_tests(self, variable, self.scope(**filters), bins)  # type: ignore[arg-type]
+
+    def cooccurrence(
+        self,
+        scope: Literal["segment", "case"] = "segment",
+        measure: Literal["count", "jaccard"] = "count",
+        **filters: Unpack[Filters],
+    ) -> pd.DataFrame:
+        """Symmetric codes × codes table; see qdaw.analysis.cooccurrence for the diagonal."""
+        from qdaw.analysis.cooccurrence import cooccurrence
+
+        return cooccurrence(self, self.scope(**filters), scope, measure)  # type: ignore[arg-type]
+
+    def retrieve(
+        self,
+        query: str | None = None,
+        level: Literal["segment", "case"] = "segment",
+        **filters: Unpack[Filters],
+    ) -> pd.DataFrame:
+        """One row per segment in document order: code, document, case, coder, start, end,
+        text, memo, time (index: segment_id). ``query``: e.g. '"A" AND NOT "B"'."""
+        from qdaw.analysis.retrieval import retrieve
+
+        return retrieve(self, self.scope(**filters), query, level)  # type: ignore[arg-type]
+
+    def query_cases(self, query: str, **filters: Unpack[Filters]) -> list[str]:
+        """Respondents for whom a boolean code query holds, e.g. 'A AND NOT B'."""
+        from qdaw.analysis.retrieval import query_cases
+
+        return query_cases(self, query, self.scope(**filters))  # type: ignore[arg-type]
+
+    def words_coded(
+        self, by: Literal["code", "case", "matrix"] = "code", **filters: Unpack[Filters]
+    ) -> pd.DataFrame:
+        from qdaw.analysis.coverage import words_coded
+
+        return words_coded(self, self.scope(**filters), by)  # type: ignore[arg-type]
+
+    def hypothesis_report(
+        self, label: str, quotes_per_code: int = 3, **filters: Unpack[Filters]
+    ) -> HypothesisReport:
+        """Statement, linked codes with k/N, coverage (who, and who not), memos, quotes."""
+        from qdaw.analysis.hypotheses import hypothesis_report
+
+        return hypothesis_report(self, label, self.scope(**filters), quotes_per_code)  # type: ignore[arg-type]

@@ -52,7 +52,7 @@ def test_filter_by_codes_and_hypotheses(small_study: Project) -> None:
 
 
 def test_bad_filters_are_clear_errors(small_study: Project) -> None:
-    with pytest.raises(QdawError, match="unknown variable 'age'.*discipline, seniority"):
+    with pytest.raises(QdawError, match=r"unknown variable 'age'.*discipline, seniority"):
         small_study.code_frequencies(where={"age": 40})
     with pytest.raises(QdawError, match="no respondent matches"):
         small_study.code_frequencies(where={"discipline": "droit"})

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, Literal
 
 from qdaw.analysis.frequencies import case_code_matrix
 from qdaw.analysis.scope import ALL, Scope
@@ -30,6 +31,7 @@ def case_groups(
     Numeric variables can be binned: ``bins=3`` cuts the range in three equal parts,
     ``bins=[0, 5, 10, 40]`` gives the groups 0–5, 5–10, 10–40 (right edges included).
     """
+    import numpy as np
     import pandas as pd
 
     types = project.variable_types()
@@ -41,9 +43,12 @@ def case_groups(
     if bins is not None:
         if types[variable] == "text":
             raise QdawError(f"variable {variable!r} is text: only numbers can be binned")
-        numbers = values.astype(float)
-        edges = list(bins) if not isinstance(bins, int) else pd.cut(numbers, bins, retbins=True)[1]
-        order = [f"{_format_edge(lo)}–{_format_edge(hi)}" for lo, hi in zip(edges, edges[1:])]
+        numbers: Any = values.astype(float)
+        if isinstance(bins, int):  # equal widths over the observed range
+            edges = [float(e) for e in np.linspace(numbers.min(), numbers.max(), bins + 1)]
+        else:
+            edges = [float(e) for e in bins]
+        order = [f"{_format_edge(lo)}–{_format_edge(hi)}" for lo, hi in pairwise(edges)]
         groups = pd.cut(numbers, bins=edges, labels=order, include_lowest=True).astype(object)
     else:
         present = values.dropna()

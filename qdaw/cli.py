@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from qdaw.cli_analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
 from qdaw.core.errors import QdawError
 
 if TYPE_CHECKING:
@@ -89,17 +90,27 @@ def cmd_variables(args: argparse.Namespace) -> None:
 
 def cmd_codes(args: argparse.Namespace) -> None:
     with _open(args.project) as project:
-        frame = project.code_frequencies(rollup=args.rollup)
+        frame = project.code_frequencies(rollup=args.rollup, **filters_from(args))
         print(format_frequencies(frame, _depths(project)))
 
 
 def cmd_report(args: argparse.Namespace) -> None:
+    if args.items[0] == "hypotheses" and len(args.items) == 2:
+        if not args.output:
+            raise QdawError("report hypotheses needs -o FILE (.docx, .html or .md)")
+        args.project = args.items[1]
+        cmd_hypothesis_report(args)
+        return
+    if len(args.items) != 1:
+        raise QdawError("use: qdaw report PROJECT, or qdaw report hypotheses PROJECT -o FILE")
+    args.project = args.items[0]
+    filters = filters_from(args)
     with _open(args.project) as project:
-        frame = project.code_frequencies(rollup=args.rollup)
-        total = project.total_cases()
+        frame = project.code_frequencies(rollup=args.rollup, **filters)
+        total = project.total_cases(**{k: v for k, v in filters.items() if k in ("cases", "where")})
         print(f"{project.name}: {total} cases, {len(frame)} codes\n")
         print(format_frequencies(frame, _depths(project)))
-        summary = project.hypothesis_summary()
+        summary = project.hypothesis_summary(**filters)
         if len(summary):
             print("\nHypotheses")
             for row in summary.to_dict("records"):
@@ -108,19 +119,6 @@ def cmd_report(args: argparse.Namespace) -> None:
                     f"  {row['statement']}"
                 )
                 print(f"        codes: {row['codes'] or '(none linked)'}")
-
-
-def cmd_export(args: argparse.Namespace) -> None:
-    from qdaw.export.tables import write_table
-
-    with _open(args.project) as project:
-        if args.what == "matrix":
-            frame = project.case_code_matrix("presence" if args.presence else "count")
-            written = write_table(frame, args.output, "Matrix", index=True, excel_csv=args.excel)
-        else:
-            frame = project.code_frequencies(rollup=args.rollup)
-            written = write_table(frame, args.output, "Frequencies", excel_csv=args.excel)
-    print(f"Wrote {written}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,21 +150,23 @@ def build_parser() -> argparse.ArgumentParser:
     codes = sub.add_parser("codes", help="the codebook tree with counts")
     codes.add_argument("project")
     codes.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
+    add_filter_options(codes)
     codes.set_defaults(run=cmd_codes)
 
-    report = sub.add_parser("report", help="the frequency table with k/N and the hypotheses")
-    report.add_argument("project")
+    report = sub.add_parser(
+        "report",
+        help="the k/N table in the terminal; 'report hypotheses PROJECT -o F' writes the "
+        "supervisor's report (.docx, .html, .md)",
+    )
+    report.add_argument("items", nargs="+", metavar="[hypotheses] PROJECT")
     report.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
+    report.add_argument("-o", "--output", help="hypotheses report file: .docx, .html or .md")
+    report.add_argument("--lang", default="en", choices=["en", "fr"], help="report language")
+    report.add_argument("--quotes", type=int, default=3, help="quotes per code in the report")
+    add_filter_options(report)
     report.set_defaults(run=cmd_report)
 
-    export = sub.add_parser("export", help="write a table to CSV or XLSX")
-    export.add_argument("what", choices=["matrix", "frequencies"])
-    export.add_argument("project")
-    export.add_argument("-o", "--output", required=True, help="file name (.csv or .xlsx)")
-    export.add_argument("--presence", action="store_true", help="matrix of 0/1 instead of counts")
-    export.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
-    export.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
-    export.set_defaults(run=cmd_export)
+    add_commands(sub)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, func, literal, select
@@ -357,3 +358,12 @@ class CodebookMixin(ProjectBase):
             f"Unlink {self._value(m.codes, code_id, 'name')} from {label}"
         ) as journal:
             journal.delete(m.code_hypotheses, {"code_id": code_id, "hypothesis_id": hypothesis_id})
+
+
+class CodebookImportMixin(ProjectBase):
+    def import_codebook(self, path: str | Path) -> int:
+        """Create codes from a CSV/XLSX codebook (name, parent, description, color,
+        hypotheses, memo) in one undoable step; returns the number of codes created."""
+        from qdaw.ingest.codebook import import_codebook
+
+        return import_codebook(self, path)  # type: ignore[arg-type]

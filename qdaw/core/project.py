@@ -15,12 +15,12 @@ from types import TracebackType
 
 from qdaw.core import storage
 from qdaw.core.analysis_api import AnalysisMixin
-from qdaw.core.codebook import CodebookMixin
+from qdaw.core.codebook import CodebookImportMixin, CodebookMixin
 from qdaw.core.coding import CodingMixin
 from qdaw.core.documents import DocumentsMixin
 
 
-class Project(DocumentsMixin, CodebookMixin, CodingMixin, AnalysisMixin):
+class Project(DocumentsMixin, CodebookMixin, CodebookImportMixin, CodingMixin, AnalysisMixin):
     @classmethod
     def create(cls, target: str | Path) -> Project:
         """Create a new project file (an error if it exists) or database URL."""

@@ -1,14 +1,45 @@
-"""Writing tables to CSV or XLSX (chosen by the file name)."""
+"""Writing tables to CSV or XLSX (chosen by the file name), and multi-sheet workbooks."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qdaw.core.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+#: Columns holding passages: wrapped and given room, rather than one endless line.
+_LONG_TEXT = {"text", "statement", "description", "memo", "codes"}
+
+
+@dataclass
+class Sheet:
+    name: str
+    frame: pd.DataFrame
+    index: bool = False
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique."""
+    base = _SHEET_FORBIDDEN.sub("-", name)[:31] or "Sheet"
+    candidate, counter = base, 1
+    while candidate.lower() in taken:
+        counter += 1
+        suffix = f" ({counter})"
+        candidate = base[: 31 - len(suffix)] + suffix
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _partial(path: Path) -> Path:
+    if not path.parent.exists():
+        raise QdawError(f"{path}: folder {path.parent} does not exist")
+    return path.with_name(f".{path.name}.partial")
 
 
 def write_table(
@@ -23,35 +54,55 @@ def write_table(
     The file appears complete or not at all: it is written beside the target and moved.
     """
     path = Path(path)
-    if not path.parent.exists():
-        raise QdawError(f"{path}: folder {path.parent} does not exist")
     suffix = path.suffix.lower()
-    partial = path.with_name(f".{path.name}.partial")
+    if suffix == ".xlsx":
+        return write_workbook([Sheet(sheet, frame, index)], path)
+    if suffix not in (".csv", ".txt", ""):
+        raise QdawError(f"{path}: unknown table format {suffix} (use .csv or .xlsx)")
+    partial = _partial(path)
     try:
-        if suffix == ".xlsx":
-            _write_xlsx({sheet: frame}, partial, index)
-        elif suffix in (".csv", ".txt", ""):
-            frame.to_csv(partial, index=index, encoding="utf-8-sig" if excel_csv else "utf-8")
-        else:
-            raise QdawError(f"{path}: unknown table format {suffix} (use .csv or .xlsx)")
+        frame.to_csv(partial, index=index, encoding="utf-8-sig" if excel_csv else "utf-8")
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
     return path
 
 
-def _write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, index: bool) -> None:
+def write_workbook(sheets: list[Sheet], path: str | Path) -> Path:
+    """One XLSX with a formatted sheet per table: bold shaded header, frozen header
+    row (and index column), sensible widths, long text wrapped."""
     import pandas as pd
+    from openpyxl.styles import Alignment, Font, PatternFill
 
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=index)
-            sheet = writer.sheets[name[:31]]
-            sheet.freeze_panes = "B2" if index else "A2"
-            from openpyxl.styles import Font
-
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            for column in sheet.columns:
-                width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-                sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width + 2))
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise QdawError(f"{path}: a workbook is written as .xlsx")
+    partial = _partial(path)
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDE4EE")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    taken: set[str] = set()
+    try:
+        with pd.ExcelWriter(partial, engine="openpyxl") as writer:
+            for sheet in sheets:
+                name = sheet_name(sheet.name, taken)
+                sheet.frame.to_excel(writer, sheet_name=name, index=sheet.index)
+                worksheet: Any = writer.sheets[name]
+                worksheet.freeze_panes = "B2" if sheet.index else "A2"
+                for cell in worksheet[1]:
+                    cell.font, cell.fill = header_font, header_fill
+                for column in worksheet.columns:
+                    title = str(column[0].value or "")
+                    longest = max(
+                        (len(str(c.value)) for c in column if c.value is not None), default=8
+                    )
+                    long_text = title.lower() in _LONG_TEXT
+                    width = 60 if long_text and longest > 60 else min(45, max(8, longest + 2))
+                    worksheet.column_dimensions[column[0].column_letter].width = width
+                    if long_text:
+                        for cell in column[1:]:
+                            cell.alignment = wrap
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path

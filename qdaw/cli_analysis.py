@@ -1,0 +1,230 @@
+"""Analysis, report and export commands of the qdaw command line."""
+
+from __future__ import annotations
+
+import argparse
+import operator
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from qdaw.core.errors import QdawError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.core.project import Project
+
+_CONDITION = re.compile(r"^\s*([^=<>!]+?)\s*(>=|<=|!=|=|>|<)\s*(.*?)\s*$")
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "!=": operator.ne,
+}  # fmt: skip
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (every analysis; denominators follow them)")
+    group.add_argument("--case", dest="cases", action="append", metavar="NAME")
+    group.add_argument(
+        "--where",
+        action="append",
+        metavar="COND",
+        help="variable condition: discipline=SHS, 'discipline=SHS|sciences', 'seniority>=5'",
+    )
+    group.add_argument("--coder", dest="coders", action="append", metavar="NAME")
+    group.add_argument("--code", dest="codes", action="append", metavar="NAME")
+    group.add_argument("--hypothesis", dest="hypotheses", action="append", metavar="LABEL")
+
+
+def _condition(text: str) -> tuple[str, Any]:
+    match = _CONDITION.match(text)
+    if not match:
+        raise QdawError(f"--where {text!r}: write VARIABLE=VALUE (or >=, <=, >, <, !=)")
+    name, op, value = match.groups()
+    if op == "=":
+        values = [v.strip() for v in value.split("|")]
+        return name, values if len(values) > 1 else values[0]
+    if op == "!=":
+        return name, lambda v: str(v).casefold() != value.casefold()
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError as exc:
+        raise QdawError(f"--where {text!r}: {op} needs a number") from exc
+    compare = _COMPARE[op]
+    return name, lambda v: isinstance(v, int | float) and compare(v, number)
+
+
+def filters_from(args: argparse.Namespace) -> dict[str, Any]:
+    filters: dict[str, Any] = {}
+    for key in ("cases", "coders", "codes", "hypotheses"):
+        if getattr(args, key, None):
+            filters[key] = getattr(args, key)
+    if getattr(args, "where", None):
+        filters["where"] = dict(_condition(text) for text in args.where)
+    return filters
+
+
+def parse_bins(text: str | None) -> int | list[float] | None:
+    if not text:
+        return None
+    try:
+        if "," not in text:
+            return int(text)
+        return [float(part) for part in text.split(",")]
+    except ValueError as exc:
+        raise QdawError(f"--bins {text!r}: give a number of bins or edges like 0,5,10,40") from exc
+
+
+def _open(target: str) -> Project:
+    from qdaw.core.project import Project
+
+    return Project.open(target)
+
+
+def print_table(frame: pd.DataFrame) -> None:
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                           "display.width", 200, "display.max_colwidth", 60):  # fmt: skip
+        print(frame.to_string())
+
+
+def cmd_crosstab(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        filters = filters_from(args)
+        bins = parse_bins(args.bins)
+        table = project.crosstab(args.variable, value=args.value, bins=bins, **filters)
+        sizes = table.attrs["n"]
+        table.columns = [f"{c} (n={sizes[c]})" for c in table.columns]
+        print_table(table)
+        if args.tests:
+            print()
+            print_table(project.crosstab_tests(args.variable, bins=bins, **filters))
+
+
+def cmd_hypothesis_report(args: argparse.Namespace) -> None:
+    from qdaw.export.report import build_report, write_report
+
+    with _open(args.project) as project:
+        document = build_report(project, args.lang, args.quotes, **filters_from(args))
+        print(f"Wrote {write_report(document, args.output)}")
+
+
+def workbook_sheets(project: Project, filters: dict[str, Any]) -> list[Any]:
+    """Every table a team takes to R, SPSS or pandas, one sheet each."""
+    from qdaw.export.codebook import codebook_table
+    from qdaw.export.tables import Sheet
+
+    sheets = [
+        Sheet("Frequencies", project.code_frequencies(**filters)),
+        Sheet("Matrix", project.case_code_matrix(**filters), index=True),
+        Sheet("Hypotheses", project.hypothesis_summary(**filters)),
+    ]
+    variables = project.variables()
+    for name, kind in project.variable_types().items():
+        bins = 4 if kind != "text" and variables[name].nunique() > 8 else None
+        sheets.append(Sheet(f"Crosstab {name}", project.crosstab(name, bins=bins, **filters), True))
+    sheets += [
+        Sheet("Co-occurrence", project.cooccurrence("segment", **filters), index=True),
+        Sheet("Co-occurrence cases", project.cooccurrence("case", **filters), index=True),
+        Sheet("Segments", project.retrieve(**filters), index=True),
+        Sheet("Codebook", codebook_table(project)),
+    ]
+    return sheets
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from qdaw.export.tables import write_table, write_workbook
+
+    with _open(args.project) as project:
+        filters = filters_from(args)
+        what = args.what
+        index = what in ("matrix", "crosstab", "cooccurrence", "segments")
+        if what == "workbook":
+            written = write_workbook(workbook_sheets(project, filters), args.output)
+        elif what == "chart":
+            written = _export_chart(project, args, filters)
+        elif what == "hypotheses":
+            cmd_hypothesis_report(args)
+            return
+        else:
+            frame = _table_for(project, args, filters)
+            written = write_table(frame, args.output, what.capitalize(), index, args.excel)
+    print(f"Wrote {written}")
+
+
+def _table_for(project: Project, args: argparse.Namespace, filters: dict[str, Any]) -> Any:
+    what = args.what
+    if what == "matrix":
+        return project.case_code_matrix("presence" if args.presence else "count", **filters)
+    if what == "frequencies":
+        return project.code_frequencies(rollup=args.rollup, **filters)
+    if what == "crosstab":
+        if not args.variable:
+            raise QdawError("export crosstab needs --variable NAME")
+        bins = parse_bins(args.bins)
+        return project.crosstab(args.variable, value=args.value, bins=bins, **filters)
+    if what == "cooccurrence":
+        return project.cooccurrence(args.level, "jaccard" if args.jaccard else "count", **filters)
+    if what == "segments":
+        return project.retrieve(query=args.query, level=args.level, **filters)
+    from qdaw.export.codebook import codebook_table
+
+    return codebook_table(project)
+
+
+def _export_chart(project: Project, args: argparse.Namespace, filters: dict[str, Any]) -> Any:
+    from qdaw.export import charts
+
+    if args.kind == "heatmap":
+        figure = charts.heatmap(project.case_code_matrix(**filters), project.name)
+    else:
+        frequencies = project.code_frequencies(rollup=args.rollup, **filters)
+        figure = charts.frequency_chart(frequencies, charts.code_colors(project), project.name)
+    return charts.save(figure, args.output)
+
+
+EXPORTS = [
+    "matrix", "frequencies", "crosstab", "cooccurrence", "segments", "codebook", "workbook",
+    "chart", "hypotheses",
+]  # fmt: skip
+
+
+def add_commands(sub: Any) -> None:
+    crosstab = sub.add_parser("crosstab", help="codes by a respondent variable, k/n per group")
+    crosstab.add_argument("project")
+    crosstab.add_argument("variable")
+    crosstab.add_argument("--value", default="label", choices=["cases", "segments", "pct", "label"])
+    crosstab.add_argument("--bins", help="numeric variables: a number of bins, or edges 0,5,10")
+    crosstab.add_argument("--tests", action="store_true", help="chi-square / Fisher per code")
+    add_filter_options(crosstab)
+    crosstab.set_defaults(run=cmd_crosstab)
+
+    export = sub.add_parser("export", help="write tables, charts, the workbook or the report")
+    export.add_argument("what", choices=EXPORTS)
+    export.add_argument("project")
+    export.add_argument("-o", "--output", required=True, help=".csv, .xlsx, .png, .svg, .docx…")
+    export.add_argument("--presence", action="store_true", help="matrix of 0/1 instead of counts")
+    export.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
+    export.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
+    export.add_argument("--variable", help="crosstab: the respondent variable")
+    export.add_argument("--value", default="cases", choices=["cases", "segments", "pct", "label"])
+    export.add_argument("--bins", help="crosstab of a number: bins, or edges 0,5,10")
+    export.add_argument("--level", default="segment", choices=["segment", "case"])
+    export.add_argument("--jaccard", action="store_true", help="co-occurrence as Jaccard index")
+    export.add_argument("--query", help="segments: boolean code query, e.g. 'A AND NOT B'")
+    export.add_argument("--kind", default="frequencies", choices=["frequencies", "heatmap"])
+    export.add_argument("--lang", default="en", choices=["en", "fr"], help="report language")
+    export.add_argument("--quotes", type=int, default=3, help="report: quotes per code")
+    add_filter_options(export)
+    export.set_defaults(run=cmd_export)
+
+    book = sub.add_parser("import-codebook", help="create codes from a CSV/XLSX codebook")
+    book.add_argument("project")
+    book.add_argument("file")
+    book.set_defaults(run=cmd_import_codebook)
+
+
+def cmd_import_codebook(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        created = project.import_codebook(args.file)
+        print(f"Created {created} codes ({len(project.codes())} in the codebook)")

@@ -1,0 +1,174 @@
+"""The supervisor's hypotheses report: one model, written as DOCX, HTML or Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qdaw.core.errors import QdawError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.analysis.hypotheses import HypothesisReport
+    from qdaw.core.project import Project
+
+LABELS = {
+    "en": {
+        "title": "Hypotheses report",
+        "generated": "Generated on {date} from {project}",
+        "respondents": "{n} respondents",
+        "filters": "Filters: {filters}",
+        "overview": "Overview",
+        "hypothesis": "Hypothesis",
+        "statement": "Statement",
+        "codes": "Codes",
+        "respondents_col": "Respondents",
+        "segments": "Segments",
+        "code": "Code",
+        "supported": "Supported by {ratio} respondents ({pct}%): {names}.",
+        "none_supported": "No respondent has a segment of a linked code.",
+        "without": "Without any linked code: {names}.",
+        "memos": "Memos",
+        "quotes": "Quotes",
+        "no_codes": "No code is linked to this hypothesis.",
+        "chart_overview": "% of respondents per hypothesis",
+        "chart": "% of respondents per code",
+    },
+    "fr": {
+        "title": "Rapport par hypothèse",
+        "generated": "Généré le {date} à partir de {project}",
+        "respondents": "{n} répondants",
+        "filters": "Filtres : {filters}",
+        "overview": "Vue d'ensemble",
+        "hypothesis": "Hypothèse",
+        "statement": "Énoncé",
+        "codes": "Codes",
+        "respondents_col": "Répondants",
+        "segments": "Segments",
+        "code": "Code",
+        "supported": "Soutenue par {ratio} répondants ({pct} %) : {names}.",
+        "none_supported": "Aucun répondant n'a de segment d'un code lié.",
+        "without": "Sans aucun code lié : {names}.",
+        "memos": "Mémos",
+        "quotes": "Citations",
+        "no_codes": "Aucun code n'est lié à cette hypothèse.",
+        "chart_overview": "% de répondants par hypothèse",
+        "chart": "% de répondants par code",
+    },
+}
+
+
+def percent(value: float) -> str:
+    return f"{int(value + 0.5)}"
+
+
+@dataclass
+class ReportDocument:
+    project: str
+    generated: datetime
+    total_cases: int
+    filters: str
+    summary: pd.DataFrame
+    hypotheses: list[HypothesisReport]
+    colors: dict[str, str]
+    lang: str = "en"
+    _charts: dict[str, bytes] = field(default_factory=dict)
+
+    def text(self, key: str, **values: Any) -> str:
+        return LABELS[self.lang][key].format(**values)
+
+    def overview_chart(self, kind: str = "png") -> bytes:
+        from qdaw.export.charts import respondent_bars, to_bytes
+
+        key = f"overview.{kind}"
+        if key not in self._charts:
+            rows = self.summary
+            figure = respondent_bars(
+                [f"{h}" for h in rows["hypothesis"]],
+                rows["pct_cases"].tolist(),
+                rows["ratio"].tolist(),
+                ["#4363d8"] * len(rows),
+                self.text("chart_overview"),
+            )
+            self._charts[key] = to_bytes(figure, kind)
+        return self._charts[key]
+
+    def hypothesis_chart(self, report: HypothesisReport, kind: str = "png") -> bytes | None:
+        from qdaw.export.charts import respondent_bars, to_bytes
+
+        if report.codes.empty:
+            return None
+        key = f"{report.label}.{kind}"
+        if key not in self._charts:
+            codes = report.codes
+            figure = respondent_bars(
+                codes["code"].tolist(),
+                codes["pct_cases"].tolist(),
+                codes["ratio"].tolist(),
+                [self.colors.get(c, "#4363d8") for c in codes["code"]],
+                f"{report.label} — {self.text('chart')}",
+            )
+            self._charts[key] = to_bytes(figure, kind, dpi=110)
+        return self._charts[key]
+
+
+def describe_filters(filters: dict[str, Any]) -> str:
+    parts = []
+    for key, value in filters.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} = {v}" for k, v in value.items())
+        elif not isinstance(value, str):
+            value = ", ".join(map(str, value))
+        parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+def build_report(
+    project: Project, lang: str = "en", quotes_per_code: int = 3, **filters: Any
+) -> ReportDocument:
+    from qdaw.export.charts import code_colors
+
+    if lang not in LABELS:
+        raise QdawError(f"report language must be one of {', '.join(LABELS)}, not {lang!r}")
+    summary = project.hypothesis_summary(**filters)
+    return ReportDocument(
+        project=project.name,
+        generated=datetime.now().replace(microsecond=0),
+        total_cases=project.total_cases(
+            **{k: v for k, v in filters.items() if k in ("cases", "where")}
+        ),
+        filters=describe_filters(filters),
+        summary=summary,
+        hypotheses=[
+            project.hypothesis_report(label, quotes_per_code=quotes_per_code, **filters)
+            for label in summary["hypothesis"]
+        ],
+        colors=code_colors(project),
+        lang=lang,
+    )
+
+
+def write_report(document: ReportDocument, path: str | Path) -> Path:
+    """Write DOCX, HTML or Markdown, by the file's extension; complete or not at all."""
+    path = Path(path)
+    if not path.parent.exists():
+        raise QdawError(f"{path}: folder {path.parent} does not exist")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from qdaw.export.report_docx import write_docx as writer
+    elif suffix in (".html", ".htm"):
+        from qdaw.export.report_html import write_html as writer
+    elif suffix == ".md":
+        from qdaw.export.report_html import write_markdown as writer
+    else:
+        raise QdawError(f"{path}: the report is written as .docx, .html or .md")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        writer(document, partial, path)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path

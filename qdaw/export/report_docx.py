@@ -1,0 +1,108 @@
+"""The hypotheses report as a Word document (python-docx)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qdaw.export.report import ReportDocument, percent
+
+if TYPE_CHECKING:
+    from qdaw.analysis.hypotheses import HypothesisReport
+
+
+def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))
+    table.style = "Light Grid Accent 1"
+    # python-docx looks cells up slowly; fetch each row's cells once.
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row, values in zip(table.rows[1:], rows, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
+
+
+def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) -> None:
+    from docx.shared import Inches
+
+    document.add_heading(f"{report.label} — {report.statement}", level=1)
+    if report.description:
+        document.add_paragraph(report.description).runs[0].italic = True
+    if report.cases_with:
+        document.add_paragraph(
+            doc.text(
+                "supported",
+                ratio=report.ratio,
+                pct=percent(report.pct_cases),
+                names=", ".join(report.cases_with),
+            )
+        )
+    else:
+        document.add_paragraph(doc.text("none_supported"))
+    if report.cases_without:
+        document.add_paragraph(doc.text("without", names=", ".join(report.cases_without)))
+    if report.codes.empty:
+        document.add_paragraph(doc.text("no_codes"))
+        return
+    chart = doc.hypothesis_chart(report)
+    if chart:
+        document.add_picture(io.BytesIO(chart), width=Inches(6.0))
+    _table(
+        document,
+        [doc.text("code"), doc.text("respondents_col"), "%", doc.text("segments")],
+        [
+            [str(r["code"]), str(r["ratio"]), percent(r["pct_cases"]), str(r["segments"])]
+            for r in report.codes.to_dict("records")
+        ],
+    )
+    memos = [(report.label, report.memo)] + [
+        (str(r["code"]), r["memo"]) for r in report.codes.to_dict("records")
+    ]
+    memos = [(who, text) for who, text in memos if text]
+    if memos:
+        document.add_heading(doc.text("memos"), level=2)
+        for who, text in memos:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(f"{who} : " if doc.lang == "fr" else f"{who}: ").bold = True
+            paragraph.add_run(str(text))
+    if not report.quotes.empty:
+        document.add_heading(doc.text("quotes"), level=2)
+        for code, quotes in report.quotes.groupby("code", sort=False):
+            document.add_heading(str(code), level=3)
+            for quote in quotes.to_dict("records"):
+                paragraph = document.add_paragraph(style="Quote")
+                paragraph.add_run(
+                    f"« {quote['text']} »" if doc.lang == "fr" else f"“{quote['text']}”"
+                )
+                paragraph.add_run(f" — {quote['case']}").bold = True
+
+
+def write_docx(doc: ReportDocument, path: Path, final: Path) -> None:
+    import docx
+    from docx.shared import Inches
+
+    document = docx.Document()
+    document.core_properties.title = f"{doc.text('title')} — {doc.project}"
+    document.add_heading(f"{doc.text('title')} — {doc.project}", level=0)
+    lines = [
+        doc.text("generated", date=f"{doc.generated:%Y-%m-%d %H:%M}", project=doc.project),
+        doc.text("respondents", n=doc.total_cases),
+    ]
+    if doc.filters:
+        lines.append(doc.text("filters", filters=doc.filters))
+    document.add_paragraph(". ".join(lines) + ".")
+    document.add_heading(doc.text("overview"), level=1)
+    _table(
+        document,
+        [doc.text("hypothesis"), doc.text("statement"), doc.text("respondents_col"), "%"],
+        [
+            [str(r["hypothesis"]), str(r["statement"]), str(r["ratio"]), percent(r["pct_cases"])]
+            for r in doc.summary.to_dict("records")
+        ],
+    )
+    if len(doc.summary):
+        document.add_picture(io.BytesIO(doc.overview_chart()), width=Inches(6.0))
+    for report in doc.hypotheses:
+        _hypothesis(document, doc, report)
+    document.save(str(path))

@@ -24,6 +24,12 @@ TARGETS = {
     "code_frequencies": "< 250 ms",
     "case_code_matrix": "< 250 ms",
     "hypothesis_summary": "(no target)",
+    "crosstab": "< 500 ms",
+    "crosstab_tests": "(no target)",
+    "cooccurrence_segment": "< 500 ms",
+    "cooccurrence_case": "< 500 ms",
+    "retrieve_one_code": "< 100 ms",
+    "report_docx_20_hypotheses": "< 5 s",
 }
 
 
@@ -119,6 +125,47 @@ def hypothesis_summary(data: Path) -> dict[str, float]:
     return _timed_analysis(lambda p: p.hypothesis_summary(), data)  # type: ignore[attr-defined]
 
 
+def crosstab(data: Path) -> dict[str, float]:
+    return _timed_analysis(lambda p: p.crosstab("discipline"), data)  # type: ignore[attr-defined]
+
+
+def crosstab_tests(data: Path) -> dict[str, float]:
+    return _timed_analysis(lambda p: p.crosstab_tests("discipline"), data)  # type: ignore[attr-defined]
+
+
+def cooccurrence_segment(data: Path) -> dict[str, float]:
+    return _timed_analysis(lambda p: p.cooccurrence("segment"), data)  # type: ignore[attr-defined]
+
+
+def cooccurrence_case(data: Path) -> dict[str, float]:
+    return _timed_analysis(lambda p: p.cooccurrence("case"), data)  # type: ignore[attr-defined]
+
+
+def retrieve_one_code(data: Path) -> dict[str, float]:
+    figures = _timed_analysis(lambda p: p.retrieve(codes=["Code 7.3"]), data)  # type: ignore[attr-defined]
+    from qdaw import Project
+
+    with Project.open(data / "large.qdaw") as project:
+        figures["rows"] = len(project.retrieve(codes=["Code 7.3"]))
+    return figures
+
+
+def report_docx_20_hypotheses(data: Path) -> dict[str, float]:
+    """From an open project to the written file, imports of python-docx and matplotlib
+    included (a first report in a session pays them)."""
+    from qdaw import Project
+
+    with Project.open(data / "large.qdaw") as project, tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        from qdaw.export.report import build_report, write_report
+
+        document = build_report(project)
+        write_report(document, Path(tmp) / "report.docx")
+        elapsed = time.perf_counter() - start
+        size = (Path(tmp) / "report.docx").stat().st_size
+    return {"seconds_s": elapsed, "hypotheses": len(document.hypotheses), "bytes": size}
+
+
 TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "import_txt": import_txt,
     "import_docx": import_docx,
@@ -127,6 +174,12 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "code_frequencies": code_frequencies,
     "case_code_matrix": case_code_matrix,
     "hypothesis_summary": hypothesis_summary,
+    "crosstab": crosstab,
+    "crosstab_tests": crosstab_tests,
+    "cooccurrence_segment": cooccurrence_segment,
+    "cooccurrence_case": cooccurrence_case,
+    "retrieve_one_code": retrieve_one_code,
+    "report_docx_20_hypotheses": report_docx_20_hypotheses,
 }
 
 if __name__ == "__main__":

@@ -49,3 +49,31 @@ def test_an_empty_database_is_not_a_project(postgres_server) -> None:  # type: i
     url = postgres_server.create_database("empty_db")
     with pytest.raises(NotAProjectError, match="not a qdaw project"):
         Project.open(url)
+
+
+def test_the_analyses_on_postgresql(pg_url: str) -> None:
+    """Window functions, substr, recursive CTEs and EXISTS queries, on the server."""
+    with Project.create(pg_url) as p:
+        for case, discipline, text in (
+            ("A", "SHS", "Alpha one. Alpha two."),
+            ("B", "sciences", "Bravo one. Bravo two."),
+        ):
+            p.add_document(case.lower(), text, case=case)
+            p.set_variable(case, "discipline", discipline)
+        theme = p.add_code("Theme")
+        x, y = p.add_code("X", parent=theme), p.add_code("Y")
+        p.link_code(x, p.add_hypothesis("H1", "X matters"))
+        p.code_segment("a", 0, 10, x)
+        p.code_segment("a", 0, 21, y)
+        p.code_segment("b", 11, 21, x)
+        assert p.crosstab("discipline").loc["X"].tolist() == [1, 1, 2]
+        assert p.cooccurrence("segment").loc["X", "Y"] == 1
+        assert p.cooccurrence("case").loc["X", "Y"] == 1
+        assert p.retrieve(query="Theme AND NOT Y")["text"].tolist() == ["Bravo two."]
+        assert p.query_cases("X AND Y") == ["A"]
+        report = p.hypothesis_report("H1")
+        assert report.quotes["text"].tolist() == ["Alpha one.", "Bravo two."]
+        assert p.words_coded(by="case").set_index("case")["words_coded"].to_dict() == {
+            "A": 4,
+            "B": 2,
+        }

@@ -24,7 +24,11 @@ def _format_edge(value: float) -> str:
 
 
 def case_groups(
-    project: Project, variable: str, scope: Scope = ALL, bins: int | Sequence[float] | None = None
+    project: Project,
+    variable: str,
+    scope: Scope = ALL,
+    bins: int | Sequence[float] | None = None,
+    cases: pd.Index | None = None,
 ) -> pd.Series:
     """Each respondent in scope (with documents) mapped to its group for ``variable``.
 
@@ -38,7 +42,8 @@ def case_groups(
     if variable not in types:
         known = ", ".join(types) or "none yet"
         raise QdawError(f"unknown variable {variable!r} (variables: {known})")
-    cases = case_code_matrix(project, scope).index
+    if cases is None:
+        cases = case_code_matrix(project, scope).index
     values = project.variables().reindex(cases)[variable]
     if bins is not None:
         if types[variable] == "text":
@@ -76,8 +81,8 @@ def crosstab(
     """
     if value not in ("cases", "segments", "pct", "label"):
         raise QdawError(f"value must be cases, segments, pct or label, not {value!r}")
-    groups = case_groups(project, variable, scope, bins)
     counts = case_code_matrix(project, scope)
+    groups = case_groups(project, variable, scope, bins, counts.index)
     data = counts if value == "segments" else (counts > 0).astype(int)
     table = data.groupby(groups, observed=False).sum().T
     table.columns = [str(c) for c in table.columns]

@@ -117,7 +117,7 @@ def code_frequencies(project: Project, scope: Scope = ALL, rollup: bool = False)
                 func.count(distinct(doc.c.case_id)).label("cases"),
             )
             .join(doc, doc.c.id == seg.c.document_id)
-            .where(*scope.segment_conditions())
+            .where(*scope.segment_conditions(), *_code_condition(seg.c.code_id, scope))
             .group_by(seg.c.code_id)
         )
     counts = _frame(project, query, ["code_id", "segments", "cases"]).set_index("code_id")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from qdaw.analysis.frequencies import code_frequencies, total_cases
 from qdaw.analysis.retrieval import retrieve
@@ -64,6 +64,51 @@ def choose_quotes(segments: pd.DataFrame, per_code: int, codes_in_order: list[st
     return frame.sort_values(["code_order", "too_short", "length", "order"], kind="stable")
 
 
+def quote_candidates(scope: Scope, per_code: int) -> Any:
+    """A subquery of the segment ids choose_quotes would pick, found in SQL with window
+    functions (SQLite and PostgreSQL), so that only those passages are fetched."""
+    seg, doc = m.segments.alias("q"), m.documents
+    length = seg.c.end_offset - seg.c.start_offset
+    too_short = case((length < READABLE_QUOTE, 1), else_=0)
+    order = (too_short, length, doc.c.id, seg.c.start_offset, seg.c.id)
+    first_per_case = (
+        select(
+            seg.c.id,
+            seg.c.code_id,
+            too_short.label("too_short"),
+            length.label("length"),
+            doc.c.id.label("document_id"),
+            seg.c.start_offset,
+            func.row_number()
+            .over(partition_by=(seg.c.code_id, doc.c.case_id), order_by=order)
+            .label("rank_in_case"),
+        )
+        .join(doc, doc.c.id == seg.c.document_id)
+        .where(seg.c.code_id.in_(scope.code_ids or []), *scope.segment_conditions(seg))
+        .subquery()
+    )
+    ranked = (
+        select(
+            first_per_case.c.id,
+            func.row_number()
+            .over(
+                partition_by=first_per_case.c.code_id,
+                order_by=(
+                    first_per_case.c.too_short,
+                    first_per_case.c.length,
+                    first_per_case.c.document_id,
+                    first_per_case.c.start_offset,
+                    first_per_case.c.id,
+                ),
+            )
+            .label("rank_in_code"),
+        )
+        .where(first_per_case.c.rank_in_case == 1)
+        .subquery()
+    )
+    return select(ranked.c.id).where(ranked.c.rank_in_code <= per_code)
+
+
 def hypothesis_report(
     project: Project, label: str, scope: Scope = ALL, quotes_per_code: int = 3
 ) -> HypothesisReport:
@@ -112,7 +157,8 @@ def hypothesis_report(
         .order_by(m.cases.c.id)
     )
     cases_with = [r[0] for r in with_rows]
-    segments = retrieve(project, code_scope) if linked else retrieve(project, scope).iloc[0:0]
+    candidates = quote_candidates(code_scope, quotes_per_code)
+    segments = retrieve(project, code_scope, segment_ids=candidates)
     quotes = choose_quotes(segments, quotes_per_code, codes["code"].tolist())
     return HypothesisReport(
         label=row[0],
@@ -120,7 +166,7 @@ def hypothesis_report(
         description=row[2],
         memo=row[3],
         codes=codes,
-        segments=len(segments),
+        segments=int(codes["segments"].sum()),
         cases_with=cases_with,
         cases_without=[r[0] for r in all_rows if r[0] not in set(cases_with)],
         total_cases=total,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import func, select
 
@@ -25,6 +25,7 @@ def retrieve(
     scope: Scope = ALL,
     query: str | None = None,
     level: Literal["segment", "case"] = "segment",
+    segment_ids: Any = None,
 ) -> pd.DataFrame:
     """Columns: code, document, case, coder, start, end, text, memo, time; index:
     segment_id. ``query`` is a boolean expression over codes (see qdaw.analysis.query)."""
@@ -57,6 +58,8 @@ def retrieve(
     )
     if scope.code_ids is not None:
         statement = statement.where(seg.c.code_id.in_(scope.code_ids))
+    if segment_ids is not None:  # a list, or a subquery selecting segment ids
+        statement = statement.where(seg.c.id.in_(segment_ids))
     if query is not None:
         tree = parse(query)
         compiler = Compiler(project, scope)

@@ -18,7 +18,7 @@ def _figure(width: float, height: float) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, height), layout="constrained")
+    figure = Figure(figsize=(width, height))
     FigureCanvasAgg(figure)
     return figure
 
@@ -28,16 +28,30 @@ def _shorten(label: str, length: int = 48) -> str:
 
 
 def respondent_bars(
-    labels: list[str], pct: list[float], ratios: list[str], colors: list[str], title: str = ""
+    labels: list[str],
+    pct: list[float],
+    ratios: list[str],
+    colors: list[str],
+    title: str = "",
+    axis_label: str = "% of respondents",
 ) -> Figure:
     """Horizontal bars of % respondents, each labelled with its k/N."""
-    figure = _figure(7.5, 0.8 + 0.28 * max(len(labels), 1))
+    height = 0.8 + 0.28 * max(len(labels), 1)
+    figure = _figure(7.5, height)
+    # Margins from the text sizes (a layout engine would draw every figure twice).
+    longest = max((len(_shorten(label)) for label in labels), default=4)
+    figure.subplots_adjust(
+        left=min(0.6, (0.2 + 0.062 * longest) / 7.5),
+        right=0.97,
+        top=1 - 0.42 / height,
+        bottom=0.5 / height,
+    )
     axes = figure.add_subplot()
     positions = list(range(len(labels)))[::-1]
     axes.barh(positions, pct, color=colors, height=0.7)
     axes.set_yticks(positions, [_shorten(label) for label in labels], fontsize=8)
     axes.set_xlim(0, 112)
-    axes.set_xlabel("% of respondents", fontsize=8)
+    axes.set_xlabel(axis_label, fontsize=8)
     axes.tick_params(axis="x", labelsize=8)
     for y, value, ratio in zip(positions, pct, ratios, strict=True):
         axes.text(value + 1, y, ratio, va="center", fontsize=7)

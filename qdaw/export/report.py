@@ -36,6 +36,7 @@ LABELS = {
         "no_codes": "No code is linked to this hypothesis.",
         "chart_overview": "% of respondents per hypothesis",
         "chart": "% of respondents per code",
+        "axis": "% of respondents",
     },
     "fr": {
         "title": "Rapport par hypothèse",
@@ -57,6 +58,7 @@ LABELS = {
         "no_codes": "Aucun code n'est lié à cette hypothèse.",
         "chart_overview": "% de répondants par hypothèse",
         "chart": "% de répondants par code",
+        "axis": "% de répondants",
     },
 }
 
@@ -92,6 +94,7 @@ class ReportDocument:
                 rows["ratio"].tolist(),
                 ["#4363d8"] * len(rows),
                 self.text("chart_overview"),
+                self.text("axis"),
             )
             self._charts[key] = to_bytes(figure, kind)
         return self._charts[key]
@@ -110,6 +113,7 @@ class ReportDocument:
                 codes["ratio"].tolist(),
                 [self.colors.get(c, "#4363d8") for c in codes["code"]],
                 f"{report.label} — {self.text('chart')}",
+                self.text("axis"),
             )
             self._charts[key] = to_bytes(figure, kind, dpi=110)
         return self._charts[key]

@@ -28,7 +28,7 @@ def percent(value: float) -> str:
 
 
 def _bar(pct: float, width: int = 20) -> str:
-    filled = round(pct / 100 * width)
+    filled = int(pct / 100 * width + 0.5)
     return "█" * filled + "·" * (width - filled)
 
 

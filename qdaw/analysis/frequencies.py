@@ -226,3 +226,33 @@ def _frame(project: Project, query: Any, columns: list[str]) -> pd.DataFrame:
     with project._reading() as conn:
         rows = [tuple(row) for row in conn.execute(query)]
     return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def code_counts(project: Project, scope: Scope = ALL) -> dict[int, tuple[int, int]]:
+    """code id → (segments, respondents), in SQL only: cheap enough to run after every
+    edit, and free of pandas (the workbench's codebook shows these)."""
+    seg, doc = m.segments, m.documents
+    rows = project._rows(
+        select(seg.c.code_id, func.count(seg.c.id), func.count(distinct(doc.c.case_id)))
+        .join(doc, doc.c.id == seg.c.document_id)
+        .where(*scope.segment_conditions())
+        .group_by(seg.c.code_id)
+    )
+    return {int(code): (int(n), int(k)) for code, n, k in rows}
+
+
+def hypothesis_counts(project: Project, scope: Scope = ALL) -> dict[int, tuple[int, int]]:
+    """hypothesis id → (segments, respondents) over its linked codes, in SQL only."""
+    link, seg, doc = m.code_hypotheses, m.segments, m.documents
+    rows = project._rows(
+        select(
+            link.c.hypothesis_id,
+            func.count(distinct(seg.c.id)),
+            func.count(distinct(doc.c.case_id)),
+        )
+        .join(seg, seg.c.code_id == link.c.code_id)
+        .join(doc, doc.c.id == seg.c.document_id)
+        .where(*scope.segment_conditions())
+        .group_by(link.c.hypothesis_id)
+    )
+    return {int(h): (int(n), int(k)) for h, n, k in rows}

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from qdaw.analysis.hypotheses import HypothesisReport
     from qdaw.analysis.scope import Scope
+    from qdaw.analysis.search import TextHit
 
 
 class Filters(TypedDict, total=False):
@@ -38,6 +39,32 @@ class AnalysisMixin(ProjectBase):
         from qdaw.analysis.frequencies import total_cases
 
         return total_cases(self, self.scope(**filters))  # type: ignore[arg-type]
+
+    def code_counts(self, **filters: Unpack[Filters]) -> dict[int, tuple[int, int]]:
+        """code id → (segments, respondents); SQL only, no pandas."""
+        from qdaw.analysis.frequencies import code_counts
+
+        return code_counts(self, self.scope(**filters))  # type: ignore[arg-type]
+
+    def hypothesis_counts(self, **filters: Unpack[Filters]) -> dict[int, tuple[int, int]]:
+        """hypothesis id → (segments, respondents) over its linked codes; SQL only."""
+        from qdaw.analysis.frequencies import hypothesis_counts
+
+        return hypothesis_counts(self, self.scope(**filters))  # type: ignore[arg-type]
+
+    def find_text(
+        self,
+        query: str,
+        accents: bool = False,
+        case: bool = False,
+        whole_words: bool = False,
+        **filters: Unpack[Filters],
+    ) -> list[TextHit]:
+        """Every occurrence of ``query`` in the documents; accent- and case-insensitive
+        unless ``accents`` / ``case`` ask to respect them."""
+        from qdaw.analysis.search import find_text
+
+        return find_text(self, query, self.scope(**filters), accents, case, whole_words)  # type: ignore[arg-type]
 
     def code_frequencies(self, rollup: bool = False, **filters: Unpack[Filters]) -> pd.DataFrame:
         """code, parent, hypotheses, segments, cases, total_cases, pct_cases, ratio."""

@@ -209,57 +209,49 @@ class DocumentsMixin(ProjectBase):
         """Import files and folders in one undoable step.
 
         Every file is read first; failures are collected in the report (with the file and
-        the reason) and the good files are stored together in one transaction.
+        the reason) and the good files are stored together in one transaction. A
+        cancelled import stores nothing.
         """
-        from qdaw.ingest.naming import CaseNaming, expand_sources, load_case_map
-        from qdaw.ingest.readers import read_source
+        from qdaw.ingest.batch import read_sources
 
-        mapping = (
-            case_map
-            if isinstance(case_map, dict)
-            else (load_case_map(case_map) if case_map else {})
-        )
+        read = read_sources(paths, recursive, progress, cancelled)
+        report = ImportReport(failures=read.failures, cancelled=read.cancelled)
+        if not read.cancelled:
+            report.documents = self.store_sources(
+                read.sources, case, case_pattern, case_template, case_map
+            )
+        return report
+
+    def store_sources(
+        self,
+        sources: list[tuple[Path, Any]],
+        case: str | None = None,
+        case_pattern: str | None = None,
+        case_template: str | None = None,
+        case_map: str | Path | dict[str, str] | None = None,
+    ) -> list[Document]:
+        """Store texts read by ``qdaw.ingest.batch.read_sources``: one transaction and
+        one undo step, cases named as ``import_files`` names them."""
+        from qdaw.ingest.naming import CaseNaming, load_case_map
+
+        if not sources:
+            return []
+        mapping = case_map if isinstance(case_map, dict) else {}
+        if case_map and not isinstance(case_map, dict):
+            mapping = load_case_map(case_map)
         naming = CaseNaming(
             case=case, pattern=case_pattern, template=case_template, mapping=mapping
         )
-        files = expand_sources(paths, recursive=recursive)
-        report = ImportReport()
-        readable: list[tuple[Path, Any]] = []
-        for index, path in enumerate(files):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                return report  # nothing stored: a cancelled import leaves no trace
-            if progress is not None:
-                progress(index, len(files), path)
-            try:
-                readable.append((path, read_source(path)))
-            except ImportFailed as failure:
-                report.failures.append(failure)
-        if not files:
-            report.failures.append(
-                ImportFailed(", ".join(map(str, paths)), "no importable files found")
-            )
-        if readable:
-            label = (
-                f"Import {readable[0][0].name}"
-                if len(readable) == 1
-                else f"Import {len(readable)} files"
-            )
-            with self._writing(label) as journal:
-                for path, source in readable:
-                    report.documents.append(
-                        self._insert_document(
-                            journal,
-                            path.stem,
-                            source.text,
-                            naming.case_for(path),
-                            path.name,
-                            source.format,
-                        )
-                    )
-        if progress is not None:
-            progress(len(files), len(files), files[-1] if files else Path())
-        return report
+        label = (
+            f"Import {sources[0][0].name}" if len(sources) == 1 else f"Import {len(sources)} files"
+        )
+        with self._writing(label) as journal:
+            return [
+                self._insert_document(
+                    journal, path.stem, source.text, naming.case_for(path), path.name, source.format
+                )
+                for path, source in sources
+            ]
 
     def rename_document(self, document: Document | int | str, new_name: str) -> None:
         doc_id = self._document_id(document)

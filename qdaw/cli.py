@@ -125,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qdaw", description="Qualitative interview analysis.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    gui = sub.add_parser("gui", help="open the workbench (the default with no command)")
+    gui.add_argument("project", nargs="?", help="the project to open (default: the last one)")
+    gui.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    gui.set_defaults(run=cmd_gui)
+
     new = sub.add_parser("new", help="create an empty project")
     new.add_argument("project")
     new.set_defaults(run=cmd_new)
@@ -170,8 +175,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    from qdaw.gui.app import main as gui_main
+
+    return gui_main(args.project, args.lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    if not argv or (argv[0].endswith(".qdaw") and len(argv) == 1):
+        argv = ["gui", *argv]  # `qdaw` and `qdaw study.qdaw` open the workbench
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

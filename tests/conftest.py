@@ -1,12 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+import os
+import tempfile
 
-import pytest
-from sqlalchemy import inspect, text
+# Qt tests run without a display, and never touch the user's own settings.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_settings_home = tempfile.mkdtemp(prefix="qdaw-test-home-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_settings_home, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_settings_home, "data")
 
-from qdaw import Project
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy import inspect, text  # noqa: E402
+
+from qdaw import Project  # noqa: E402
 
 
 @pytest.fixture

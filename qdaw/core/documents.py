@@ -356,6 +356,18 @@ class DocumentsMixin(ProjectBase):
                     self._store_value(journal, case_id, variable_id, value)
         return len(body)
 
+    def add_variable(self, name: str, kind: str = "text") -> None:
+        """A new, empty respondent variable (text, integer or float)."""
+        name = name.strip()
+        if not name:
+            raise ConflictError("a variable needs a name")
+        if kind not in ("text", "integer", "float"):
+            raise ConflictError(f"variable type must be text, integer or float, not {kind!r}")
+        if name in self.variable_types():
+            raise ConflictError(f"a variable named {name!r} already exists")
+        with self._writing(f"Add variable {name}") as journal:
+            journal.insert(m.variables, {"name": name, "type": kind})
+
     def variable_types(self) -> dict[str, str]:
         rows = self._rows(select(m.variables.c.name, m.variables.c.type).order_by(m.variables.c.id))
         return {str(name): str(kind) for name, kind in rows}

@@ -18,9 +18,12 @@ from qdaw.core.analysis_api import AnalysisMixin
 from qdaw.core.codebook import CodebookImportMixin, CodebookMixin
 from qdaw.core.coding import CodingMixin
 from qdaw.core.documents import DocumentsMixin
+from qdaw.core.listing import ListingMixin
 
 
-class Project(DocumentsMixin, CodebookMixin, CodebookImportMixin, CodingMixin, AnalysisMixin):
+class Project(
+    DocumentsMixin, CodebookMixin, CodebookImportMixin, CodingMixin, AnalysisMixin, ListingMixin
+):
     @classmethod
     def create(cls, target: str | Path) -> Project:
         """Create a new project file (an error if it exists) or database URL."""

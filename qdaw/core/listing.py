@@ -1,0 +1,138 @@
+"""Bulk reads for views: one query per list, plain immutable rows (no pandas).
+
+Handles read one value per query, which is right for scripts but slow for a view that
+shows hundreds of codes or thousands of segments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from qdaw.core import models as m
+from qdaw.core.base import ProjectBase
+from qdaw.core.entities import Document
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    id: int
+    name: str
+    parent_id: int | None
+    color: str
+    description: str | None
+    memo: str | None
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    name: str
+    case_id: int
+    case: str
+    length: int
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    name: str
+    memo: str | None
+
+
+@dataclass(frozen=True)
+class HypothesisRow:
+    id: int
+    label: str
+    statement: str
+    description: str | None
+    memo: str | None
+    code_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    id: int
+    document_id: int
+    start: int
+    end: int
+    code_id: int
+    code: str
+    color: str
+    coder: str | None
+    memo: str | None
+
+
+class ListingMixin(ProjectBase):
+    def code_rows(self) -> list[CodeRow]:
+        """Every code, in codebook order (depth first)."""
+        c = m.codes
+        rows = {
+            r[0]: CodeRow(*r)
+            for r in self._rows(
+                select(c.c.id, c.c.name, c.c.parent_id, c.c.color, c.c.description, c.c.memo)
+            )
+        }
+        return [rows[code_id] for code_id in self._tree_order()]  # type: ignore[attr-defined]
+
+    def case_rows(self) -> list[CaseRow]:
+        return [
+            CaseRow(*r)
+            for r in self._rows(
+                select(m.cases.c.id, m.cases.c.name, m.cases.c.memo).order_by(m.cases.c.id)
+            )
+        ]
+
+    def document_rows(self) -> list[DocumentRow]:
+        d, t = m.documents, m.document_texts
+        return [
+            DocumentRow(*r)
+            for r in self._rows(
+                select(d.c.id, d.c.name, d.c.case_id, m.cases.c.name, func.length(t.c.text))
+                .join(m.cases, m.cases.c.id == d.c.case_id)
+                .join(t, t.c.document_id == d.c.id)
+                .order_by(d.c.id)
+            )
+        ]
+
+    def hypothesis_rows(self) -> list[HypothesisRow]:
+        h = m.hypotheses
+        links: dict[int, list[int]] = {}
+        for hypothesis_id, code_id in self._rows(
+            select(m.code_hypotheses.c.hypothesis_id, m.code_hypotheses.c.code_id)
+        ):
+            links.setdefault(hypothesis_id, []).append(code_id)
+        return [
+            HypothesisRow(r[0], r[1], r[2], r[3], r[4], tuple(sorted(links.get(r[0], []))))
+            for r in self._rows(
+                select(h.c.id, h.c.label, h.c.statement, h.c.description, h.c.memo).order_by(
+                    h.c.position, h.c.id
+                )
+            )
+        ]
+
+    def segment_rows(self, document: Document | int | str) -> list[SegmentRow]:
+        """A document's segments in text order, with their code's name and colour."""
+        s = m.segments
+        document_id = self._document_id(document)
+        return [
+            SegmentRow(*r)
+            for r in self._rows(
+                select(
+                    s.c.id,
+                    s.c.document_id,
+                    s.c.start_offset,
+                    s.c.end_offset,
+                    s.c.code_id,
+                    m.codes.c.name,
+                    m.codes.c.color,
+                    m.coders.c.name,
+                    s.c.memo,
+                )
+                .join(m.codes, m.codes.c.id == s.c.code_id)
+                .outerjoin(m.coders, m.coders.c.id == s.c.coder_id)
+                .where(s.c.document_id == document_id)
+                .order_by(s.c.start_offset, s.c.end_offset, s.c.id)
+            )
+        ]

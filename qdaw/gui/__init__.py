@@ -1,0 +1,1 @@
+"""The desktop workbench (PySide6). Adapts the core; never runs SQL itself."""

@@ -1,0 +1,55 @@
+"""Starting the workbench: `qdaw`, `qdaw gui [PROJECT]`, `qdaw PROJECT.qdaw`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+I18N = Path(__file__).with_name("i18n")
+
+
+def install_translations(app: object, language: str | None = None) -> str:
+    """Load qdaw's and Qt's translations for ``language`` (default: the setting, then
+    the system's); returns the language in use."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from qdaw.gui.session import settings
+
+    chosen = language or str(settings().value("language", "") or QLocale.system().name()[:2])
+    for name, folder in (
+        (f"qdaw_{chosen}", str(I18N)),
+        (f"qtbase_{chosen}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)  # type: ignore[arg-type]
+        if translator.load(name, folder):
+            app.installTranslator(translator)  # type: ignore[attr-defined]
+    return chosen
+
+
+def create_window(target: str | None = None, language: str | None = None) -> object:
+    from PySide6.QtWidgets import QApplication
+
+    from qdaw.gui.main_window import MainWindow
+    from qdaw.gui.session import settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("qdaw")
+    app.setOrganizationName("qdaw")
+    install_translations(app, language)
+    window = MainWindow()
+    if target is None:
+        last = settings().value("last_project", "")
+        target = str(last) if last and Path(str(last)).exists() else None
+    if target is not None:
+        window.open_project(target)
+    window.show()
+    return window
+
+
+def main(target: str | None = None, language: str | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    window = create_window(target, language)
+    app = QApplication.instance()
+    assert app is not None and window is not None
+    return int(app.exec())

@@ -1,0 +1,247 @@
+"""The codebook panel: the tree of codes and everything done to codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QHeaderView,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qdaw.core.errors import QdawError
+from qdaw.gui.models.codebook import CodebookModel
+from qdaw.gui.session import Session
+
+
+class CodebookPanel(QWidget):
+    codeActivated = Signal(int)  # double-click: apply to the selection
+    error = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = CodebookModel(session)
+        self.model.error.connect(self.error.emit)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self.context_menu)
+        self.tree.doubleClicked.connect(self._activated)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._expanded: set[int] = set()
+        self._first_load = True
+        self.model.modelAboutToBeReset.connect(self._remember_expansion)
+        self.model.modelReset.connect(self._restore_expansion)
+        tools = QToolBar(self)
+        tools.addAction(self.tr("New code"), self.new_code)
+        tools.addAction(self.tr("New sub-code"), self.new_subcode)
+        tools.addAction(self.tr("Delete"), self.delete_selected)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(tools)
+        layout.addWidget(self.tree)
+        self._restore_expansion()
+
+    # -- expansion survives reloads ----------------------------------------------------
+    def _remember_expansion(self) -> None:
+        self._expanded = set()
+        for code_id in self.model.rows:
+            if self.tree.isExpanded(self.model.index_of(code_id)):
+                self._expanded.add(code_id)
+
+    def _restore_expansion(self) -> None:
+        if self._first_load and self.model.rows:
+            self.tree.expandAll()
+            self._first_load = False
+            return
+        for code_id in self._expanded:
+            self.tree.expand(self.model.index_of(code_id))
+
+    # -- selection -----------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = self.tree.selectionModel().selectedRows(0) if self.tree.selectionModel() else []
+        return [int(index.internalId()) for index in rows]
+
+    def current_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        return int(index.internalId()) if index.isValid() else None
+
+    def select(self, code_id: int) -> None:
+        self.tree.setCurrentIndex(self.model.index_of(code_id))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.codeActivated.emit(int(index.internalId()))
+
+    def _run(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except QdawError as exc:
+            self.error.emit(str(exc))
+
+    # -- actions ---------------------------------------------------------------------
+    def new_code(self, parent_id: int | None = None) -> int | None:
+        name, ok = QInputDialog.getText(self, self.tr("New code"), self.tr("Name:"))
+        if not ok or not name.strip():
+            return None
+        try:
+            code = self.session.require().add_code(
+                name, parent=parent_id, author=self.session.coder
+            )
+        except QdawError as exc:
+            self.error.emit(str(exc))
+            return None
+        if parent_id is not None:
+            self.tree.expand(self.model.index_of(parent_id))
+        self.select(code.id)
+        return code.id
+
+    def new_subcode(self) -> int | None:
+        return self.new_code(self.current_id())
+
+    def rename(self, code_id: int) -> None:
+        self.tree.edit(self.model.index_of(code_id))
+
+    def recolor(self, code_id: int) -> None:
+        color = QColorDialog.getColor(
+            QColor(self.model.rows[code_id].color), self, self.tr("Code colour")
+        )
+        if color.isValid():
+            self._run(lambda: self.session.require().recolor_code(code_id, color.name()))
+
+    def describe(self, code_id: int) -> None:
+        row = self.model.rows[code_id]
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Describe {name}").format(name=row.name),
+            self.tr("Definition:"),
+            row.description or "",
+        )
+        if ok:
+            self._run(lambda: self.session.require().describe_code(code_id, text))
+
+    def memo(self, code_id: int) -> None:
+        from qdaw.core.entities import Code
+
+        row = self.model.rows[code_id]
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Memo on {name}").format(name=row.name), self.tr("Memo:"), row.memo or ""
+        )
+        if ok:
+            self._run(
+                lambda: self.session.require().set_memo(Code(self.session.require(), code_id), text)
+            )
+
+    def merge(self, code_id: int) -> None:
+        others = {self.path(i): i for i in self.model.rows if i != code_id}
+        name = self.model.rows[code_id].name
+        target, ok = QInputDialog.getItem(
+            self,
+            self.tr("Merge {name}").format(name=name),
+            self.tr("Merge into:"),
+            sorted(others),
+            0,
+            False,
+        )
+        if ok and target:
+            self._run(lambda: self.session.require().merge_codes(code_id, others[target]))
+
+    def path(self, code_id: int) -> str:
+        row = self.model.rows[code_id]
+        return row.name if row.parent_id is None else f"{self.path(row.parent_id)}/{row.name}"
+
+    def subtree(self, code_id: int) -> list[int]:
+        ids = [code_id]
+        for child in self.model.child_ids.get(code_id, []):
+            ids += self.subtree(child)
+        return ids
+
+    def confirm_delete(self, code_id: int) -> bool:
+        ids = self.subtree(code_id)
+        segments = sum(self.model.counts.get(i, (0, 0))[0] for i in ids)
+        name = self.model.rows[code_id].name
+        text = self.tr("Delete the code “{name}”?").format(name=name)
+        details = []
+        if len(ids) > 1:
+            details.append(self.tr("{n} sub-codes will be deleted too.").format(n=len(ids) - 1))
+        details.append(self.tr("{n} coded segments will be removed.").format(n=segments))
+        details.append(self.tr("You can undo this with Ctrl+Z."))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete code"),
+            text + "\n\n" + "\n".join(details),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete(self, code_id: int) -> bool:
+        if not self.confirm_delete(code_id):
+            return False
+        self._run(lambda: self.session.require().delete_code(code_id))
+        return True
+
+    def delete_selected(self) -> None:
+        code_id = self.current_id()
+        if code_id is not None:
+            self.delete(code_id)
+
+    def toggle_link(self, code_id: int, hypothesis_id: int, linked: bool) -> None:
+        project = self.session.require()
+        if linked:
+            self._run(lambda: project.unlink_code(code_id, hypothesis_id))
+        else:
+            self._run(lambda: project.link_code(code_id, hypothesis_id))
+
+    def context_menu(self, point: QPoint) -> None:
+        index = self.tree.indexAt(point)
+        menu = QMenu(self)
+        menu.addAction(self.tr("New code…"), self.new_code)
+        if index.isValid():
+            code_id = int(index.internalId())
+            menu.addAction(self.tr("New sub-code…"), partial(self.new_code, code_id))
+            menu.addSeparator()
+            menu.addAction(self.tr("Apply to selection"), partial(self.codeActivated.emit, code_id))
+            menu.addAction(self.tr("Rename"), partial(self.rename, code_id))
+            menu.addAction(self.tr("Colour…"), partial(self.recolor, code_id))
+            menu.addAction(self.tr("Describe…"), partial(self.describe, code_id))
+            menu.addAction(self.tr("Memo…"), partial(self.memo, code_id))
+            menu.addAction(self.tr("Merge into…"), partial(self.merge, code_id))
+            project = self.session.require()
+            hypotheses = project.hypothesis_rows()
+            if hypotheses:
+                links = menu.addMenu(self.tr("Hypotheses"))
+                for hypothesis in hypotheses:
+                    linked = code_id in hypothesis.code_ids
+                    action = links.addAction(f"{hypothesis.label} — {hypothesis.statement[:50]}")
+                    action.setCheckable(True)
+                    action.setChecked(linked)
+                    action.triggered.connect(
+                        partial(self.toggle_link, code_id, hypothesis.id, linked)
+                    )
+            menu.addSeparator()
+            menu.addAction(self.tr("Delete…"), partial(self.delete, code_id))
+        menu.exec(self.tree.viewport().mapToGlobal(point))

@@ -1,0 +1,240 @@
+"""Coding actions on the open document: what the researcher does most."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QObject, QPoint, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qdaw.core.errors import NotFoundError, QdawError
+from qdaw.core.text_units import paragraph_at, snap_to_words
+from qdaw.gui.document_view import DocumentView
+from qdaw.gui.session import Session
+
+IN_VIVO_LIMIT = 80
+
+
+class QuickCodeBox(QDialog):
+    """Type a code's name: completion over the codebook; a new name makes a new code."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None, title: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or self.tr("Code the selection"))
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("Code name (a new name creates the code)"))
+        self.field.setMinimumWidth(360)
+        completer = QCompleter(QStringListModel(names, self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.field.setCompleter(completer)
+        hint = QLabel(self.tr("Enter applies; “Category/Name” creates the code under a category."))
+        hint.setStyleSheet("color: #666")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addWidget(hint)
+        self.field.returnPressed.connect(self.accept)
+
+    def name(self) -> str:
+        return re.sub(r"\s+", " ", self.field.text()).strip()
+
+
+class CodingController(QObject):
+    status = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, session: Session, view: DocumentView, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.view = view
+        self.window = window
+        view.codesDropped.connect(self.apply)
+        view.segmentContext.connect(self.segment_menu)
+
+    # -- the selection ----------------------------------------------------------------
+    def span(self) -> tuple[int, int] | None:
+        if self.view.document_id is None:
+            self.status.emit(self.tr("Open a document first"))
+            return None
+        start, end = snap_to_words(self.view.text, *self.view.selection())
+        if start >= end:
+            self.status.emit(self.tr("Select a passage first"))
+            return None
+        return start, end
+
+    def apply(self, code_ids: list[int]) -> bool:
+        span = self.span()
+        if span is None or self.view.document_id is None:
+            return False
+        project = self.session.require()
+        names = [row.name for row in project.code_rows() if row.id in set(code_ids)]
+        try:
+            with project.batch(self.tr("Code as {name}").format(name=", ".join(names))):
+                for code_id in code_ids:
+                    project.code_segment(
+                        self.view.document_id, *span, code_id, coder=self.session.coder
+                    )
+        except QdawError as exc:
+            self.error.emit(str(exc))
+            return False
+        self.view.select_range(*span)
+        self.status.emit(self.tr("Coded as {name}").format(name=", ".join(names)))
+        return True
+
+    def code_names(self) -> dict[str, int]:
+        """Completion entries: unique names, and paths for every code."""
+        rows = self.session.require().code_rows()
+        by_id = {row.id: row for row in rows}
+
+        def path(code_id: int) -> str:
+            row = by_id[code_id]
+            return row.name if row.parent_id is None else f"{path(row.parent_id)}/{row.name}"
+
+        names = [row.name for row in rows]
+        entries = {path(row.id): row.id for row in rows}
+        entries.update({row.name: row.id for row in rows if names.count(row.name) == 1})
+        return entries
+
+    def resolve_or_create(self, name: str) -> tuple[int, bool]:
+        """The code so named (name or path), or a new emergent code; (id, created)."""
+        project = self.session.require()
+        entries = self.code_names()
+        if name in entries:
+            return entries[name], False
+        parent_id = None
+        if "/" in name:
+            parent_path, name = (part.strip() for part in name.rsplit("/", 1))
+            try:
+                parent_id = project.code(parent_path).id
+            except NotFoundError:
+                parent_id = project.add_code(parent_path.split("/")[-1]).id
+        return project.add_code(name, parent=parent_id, author=self.session.coder).id, True
+
+    def quick_code(self) -> bool:
+        """Ctrl+K: code the selection with a typed code, creating it if it is new."""
+        span = self.span()
+        if span is None:
+            return False
+        box = QuickCodeBox(sorted(self.code_names()), self.window)
+        if box.exec() != QDialog.DialogCode.Accepted or not box.name():
+            return False
+        return self.code_with_name(box.name(), span)
+
+    def code_with_name(self, name: str, span: tuple[int, int], label: str | None = None) -> bool:
+        project = self.session.require()
+        document_id = self.view.document_id
+        if document_id is None:
+            return False
+        try:
+            with project.batch(label or self.tr("Code as {name}").format(name=name)):
+                code_id, created = self.resolve_or_create(name)
+                project.code_segment(document_id, *span, code_id, coder=self.session.coder)
+        except QdawError as exc:
+            self.error.emit(str(exc))
+            return False
+        self.view.select_range(*span)
+        message = self.tr("New code {name} applied") if created else self.tr("Coded as {name}")
+        self.status.emit(message.format(name=name))
+        return True
+
+    def in_vivo(self) -> bool:
+        """Ctrl+I: the selected words become the code's name."""
+        span = self.span()
+        if span is None:
+            return False
+        words = re.sub(r"\s+", " ", self.view.text[span[0] : span[1]]).strip(" .,;:!?«»\"'")
+        if len(words) > IN_VIVO_LIMIT:
+            words = words[:IN_VIVO_LIMIT].rsplit(" ", 1)[0] + "…"
+        words = words.replace("/", "-")
+        return self.code_with_name(words, span, self.tr("Code in vivo {name}").format(name=words))
+
+    # -- segments ----------------------------------------------------------------------
+    def segment_menu(self, segment_ids: list[int], point: QPoint) -> None:
+        menu = self.build_segment_menu(segment_ids)
+        if not menu.isEmpty():
+            menu.exec(point)
+
+    def build_segment_menu(self, segment_ids: list[int]) -> QMenu:
+        """Right-click on a highlight or stripe: what can be done to those segments."""
+        menu = QMenu(self.window)
+        rows = [r for r in self.view.rows if r.id in set(segment_ids)]
+        has_selection = self.view.selection()[0] != self.view.selection()[1]
+        if has_selection:
+            menu.addAction(self.tr("Code selection…"), self.quick_code)
+            menu.addAction(self.tr("Code in vivo"), self.in_vivo)
+        for row in rows:
+            target = menu.addMenu(row.code) if len(rows) > 1 or has_selection else menu
+            if target is menu and len(rows) == 1:
+                menu.addAction(row.code).setEnabled(False)
+            target.addAction(self.tr("Remove coding"), partial(self.remove, row.id))
+            target.addAction(self.tr("Change code…"), partial(self.change_code, row.id))
+            target.addAction(self.tr("Edit memo…"), partial(self.edit_memo, row.id, row.memo))
+            resize = target.addAction(
+                self.tr("Resize to selection"), partial(self.resize_to_selection, row.id)
+            )
+            resize.setEnabled(has_selection)
+            target.addAction(
+                self.tr("Extend to paragraph"),
+                partial(self.extend_to_paragraph, row.id, row.start, row.end),
+            )
+        return menu
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except QdawError as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
+
+    def remove(self, segment_id: int) -> bool:
+        return self._run(lambda: self.session.require().delete_segment(segment_id))
+
+    def change_code(self, segment_id: int) -> bool:
+        box = QuickCodeBox(sorted(self.code_names()), self.window, self.tr("Change the code"))
+        if box.exec() != QDialog.DialogCode.Accepted or not box.name():
+            return False
+        project = self.session.require()
+
+        def change() -> None:
+            with project.batch(self.tr("Change code to {name}").format(name=box.name())):
+                code_id, _ = self.resolve_or_create(box.name())
+                project.recode_segment(segment_id, code_id)
+
+        return self._run(change)
+
+    def edit_memo(self, segment_id: int, memo: str | None) -> bool:
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, self.tr("Segment memo"), self.tr("Memo:"), memo or ""
+        )
+        if not ok:
+            return False
+        from qdaw.core.entities import Segment
+
+        return self._run(
+            lambda: self.session.require().set_memo(
+                Segment(self.session.require(), segment_id), text
+            )
+        )
+
+    def resize_to_selection(self, segment_id: int) -> bool:
+        span = self.span()
+        if span is None:
+            return False
+        return self._run(lambda: self.session.require().resize_segment(segment_id, *span))
+
+    def extend_to_paragraph(self, segment_id: int, start: int, end: int) -> bool:
+        first, _ = paragraph_at(self.view.text, start)
+        _, last = paragraph_at(self.view.text, max(start, end - 1))
+        return self._run(lambda: self.session.require().resize_segment(segment_id, first, last))

@@ -1,0 +1,364 @@
+"""Reading and coding a transcript: highlighted text, coding stripes, find bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from qdaw.core.listing import SegmentRow
+from qdaw.gui.find_bar import FindBar
+from qdaw.gui.models.codebook import CODE_MIME, decode_codes
+from qdaw.gui.offsets import OffsetMap
+from qdaw.gui.session import ChangeEvent, Session
+from qdaw.gui.stripe_layout import StripeLayout
+
+HIGHLIGHT_ALPHA = 70
+HOVER_ALPHA = 170
+
+
+class TextView(QPlainTextEdit):
+    """Read-only, selectable text that accepts codes dropped from the codebook."""
+
+    codesDropped = Signal(list)
+    contextRequested = Signal(int, QPoint)  # Qt position, global point
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAcceptDrops(True)
+        font = QFont("DejaVu Sans")
+        font.setPointSize(11)
+        self.setFont(font)
+        self.setCursorWidth(2)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(CODE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if event.mimeData().hasFormat(CODE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        codes = decode_codes(event.mimeData())
+        if codes:
+            event.acceptProposedAction()
+            self.codesDropped.emit(codes)
+        else:
+            super().dropEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = self.cursorForPosition(event.pos()).position()
+        self.contextRequested.emit(position, event.globalPos())
+
+
+class StripeMargin(QWidget):
+    """One bracket per segment beside the text, in its code's colour, stacked in lanes
+    where segments overlap. Only the stripes in view are laid out and painted."""
+
+    hovered = Signal(object)  # segment id or None
+    clicked = Signal(int)
+    contextRequested = Signal(int, QPoint)
+    LANE = 14
+    LABELS = 170  # a column of code names beside the lanes
+
+    def __init__(self, view: TextView) -> None:
+        super().__init__(view.parentWidget())
+        self.view = view
+        self.layout_: StripeLayout = StripeLayout.build([])
+        self.rows: dict[int, SegmentRow] = {}
+        self.offsets = OffsetMap("")
+        self.painted: list[tuple[QRect, int]] = []
+        self.hovered_id: int | None = None
+        self.last_painted = 0
+        self.setMouseTracking(True)
+        self.setMinimumWidth(40)
+        view.updateRequest.connect(lambda *_: self.update())
+        font = QFont("DejaVu Sans")
+        font.setPointSize(8)
+        self.setFont(font)
+
+    def set_segments(self, rows: list[SegmentRow], offsets: OffsetMap) -> None:
+        self.rows = {row.id: row for row in rows}
+        self.offsets = offsets
+        self.layout_ = StripeLayout.build(rows)
+        self.setFixedWidth(self.lanes_width() + self.LABELS)
+        self.update()
+
+    def lanes_width(self) -> int:
+        return max(1, self.layout_.lane_count) * self.LANE + 6
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.width(), 0)
+
+    def _line_rect(self, position: int) -> QRect:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self.offsets.to_qt(position))
+        return self.view.cursorRect(cursor)
+
+    def visible_range(self) -> tuple[int, int]:
+        viewport = self.view.viewport()
+        first = self.view.cursorForPosition(QPoint(0, 0)).position()
+        last = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return self.offsets.from_qt(first), self.offsets.from_qt(last)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#f4f5f7"))
+        self.painted = []
+        if not self.rows:
+            self.last_painted = 0
+            return
+        first, last = self.visible_range()
+        height = self.view.viewport().height()
+        visible = self.layout_.visible(first, last)
+        self.last_painted = len(visible)
+        placed: list[tuple[int, SegmentRow, int, int]] = []
+        for span in visible:
+            row = self.rows[span.id]
+            top = self._line_rect(row.start).top() + 2
+            bottom = self._line_rect(max(row.start, row.end - 1)).bottom() - 2
+            x = 6 + self.layout_.lanes[row.id] * self.LANE
+            color = QColor(row.color)
+            hovered = row.id == self.hovered_id
+            if hovered:
+                shade = QColor(color)
+                shade.setAlpha(50)
+                painter.fillRect(QRect(x - 3, top, self.LANE - 2, bottom - top), shade)
+            painter.setPen(QPen(color, 4 if hovered else 2.5))
+            painter.drawLine(x, max(top, 0), x, min(bottom, height))
+            if top >= 0:
+                painter.drawLine(x, top, x + 5, top)
+            if bottom <= height:
+                painter.drawLine(x, bottom, x + 5, bottom)
+            self.painted.append((QRect(x - 4, top, self.LANE - 2, bottom - top), row.id))
+            placed.append((max(top, 0), row, x, bottom))
+        self._paint_labels(painter, placed)
+
+    def _paint_labels(
+        self, painter: QPainter, placed: list[tuple[int, SegmentRow, int, int]]
+    ) -> None:
+        """Code names in a column beside the lanes, each at its bracket's top, pushed down
+        so that labels never overlap, with a thin line back to the bracket."""
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        left = self.lanes_width() + 4
+        width = self.width() - left - 4
+        next_free = -line
+        for top, row, x, bottom in sorted(placed, key=lambda item: (item[0], item[2])):
+            y = max(top, next_free)
+            if y > bottom and y > top + 3 * line:
+                continue  # no room near its bracket: the tooltip still names it
+            next_free = y + line
+            color = QColor(row.color)
+            hovered = row.id == self.hovered_id
+            connector = QColor(color)
+            connector.setAlpha(110)
+            painter.setPen(QPen(connector, 1))
+            painter.drawLine(x + 5, top, left - 2, y + line // 2)
+            label = metrics.elidedText(row.code, Qt.TextElideMode.ElideRight, width)
+            painter.setPen(color.darker(160 if hovered else 130))
+            font = painter.font()
+            font.setBold(hovered)
+            painter.setFont(font)
+            painter.drawText(left, y + metrics.ascent(), label)
+            self.painted.append((QRect(left, y, width, line), row.id))
+
+    def segment_at(self, point: QPoint) -> int | None:
+        for rect, segment_id in reversed(self.painted):
+            if rect.contains(point):
+                return segment_id
+        return None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        segment_id = self.segment_at(event.position().toPoint())
+        if segment_id != self.hovered_id:
+            self.hovered_id = segment_id
+            self.hovered.emit(segment_id)
+            row = self.rows.get(segment_id) if segment_id is not None else None
+            tip = ""
+            if row is not None:
+                tip = (
+                    row.code
+                    + (f"\n{row.coder}" if row.coder else "")
+                    + (f"\n{row.memo}" if row.memo else "")
+                )
+            self.setToolTip(tip)
+            self.update()
+
+    def leaveEvent(self, event: Any) -> None:
+        if self.hovered_id is not None:
+            self.hovered_id = None
+            self.hovered.emit(None)
+            self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        segment_id = self.segment_at(event.position().toPoint())
+        if segment_id is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(segment_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        segment_id = self.segment_at(event.pos())
+        if segment_id is not None:
+            self.contextRequested.emit(segment_id, event.globalPos())
+
+
+class DocumentView(QWidget):
+    """A transcript with its coding: the centre of the workbench."""
+
+    segmentContext = Signal(list, QPoint)  # segment ids under the pointer, global point
+    codesDropped = Signal(list)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.document_id: int | None = None
+        self.text = ""
+        self.offsets = OffsetMap("")
+        self.rows: list[SegmentRow] = []
+        self.hovered_id: int | None = None
+        self.text_view = TextView(self)
+        self.margin = StripeMargin(self.text_view)
+        self.find_bar = FindBar(self)
+        self.find_bar.matchesChanged.connect(self._paint_selections)
+        self.find_bar.matchChosen.connect(self.select_range)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.text_view, 1)
+        row.addWidget(self.margin)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row, 1)
+        column.addWidget(self.find_bar)
+        self.margin.hovered.connect(self._on_hover)
+        self.margin.clicked.connect(self.select_segment)
+        self.margin.contextRequested.connect(
+            lambda sid, point: self.segmentContext.emit([sid], point)
+        )
+        self.text_view.contextRequested.connect(self._text_context)
+        self.text_view.codesDropped.connect(self.codesDropped.emit)
+        session.changed.connect(self._on_change)
+        session.closed.connect(self.clear)
+
+    # -- loading ------------------------------------------------------------------
+    def load(self, document_id: int) -> None:
+        project = self.session.require()
+        self.document_id = document_id
+        self.text = project.document_text(document_id)
+        self.offsets = OffsetMap(self.text)
+        self.text_view.setPlainText(self.text)
+        self.find_bar.set_text(self.text)
+        self.refresh_segments()
+
+    def clear(self) -> None:
+        self.document_id = None
+        self.text = ""
+        self.rows = []
+        self.text_view.clear()
+        self.margin.set_segments([], OffsetMap(""))
+        self._paint_selections()
+
+    def refresh_segments(self) -> None:
+        if self.document_id is None:
+            return
+        self.rows = self.session.require().segment_rows(self.document_id)
+        self.margin.set_segments(self.rows, self.offsets)
+        self._paint_selections()
+
+    def _on_change(self, event: ChangeEvent) -> None:
+        if self.document_id is None or self.session.project is None:
+            return
+        gone = event.tables & {"documents", "document_texts"} and self.document_id not in {
+            d.id for d in self.session.project.document_rows()
+        }
+        if gone:
+            self.clear()
+            return
+        if event.tables & {"segments", "codes", "documents"}:
+            self.refresh_segments()
+
+    # -- painting -------------------------------------------------------------------
+    def _selection(self, start: int, end: int, color: QColor) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text_view.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        text_format = QTextCharFormat()
+        text_format.setBackground(color)
+        selection.format = text_format
+        return selection
+
+    def _paint_selections(self) -> None:
+        colors: dict[str, QColor] = {}
+        selections = []
+        for row in self.rows:
+            if row.color not in colors:
+                color = QColor(row.color)
+                color.setAlpha(HIGHLIGHT_ALPHA)
+                colors[row.color] = color
+            selections.append(self._selection(row.start, row.end, colors[row.color]))
+        hovered = next((r for r in self.rows if r.id == self.hovered_id), None)
+        if hovered is not None:
+            color = QColor(hovered.color)
+            color.setAlpha(HOVER_ALPHA)
+            selections.append(self._selection(hovered.start, hovered.end, color))
+        found = QColor("#ffd54f")
+        for start, end in self.find_bar.matches:
+            selections.append(self._selection(start, end, found))
+        self.text_view.setExtraSelections(selections)
+
+    def _on_hover(self, segment_id: int | None) -> None:
+        self.hovered_id = segment_id
+        self._paint_selections()
+
+    # -- selection ------------------------------------------------------------------
+    def selection(self) -> tuple[int, int]:
+        cursor = self.text_view.textCursor()
+        return self.offsets.from_qt(cursor.selectionStart()), self.offsets.from_qt(
+            cursor.selectionEnd()
+        )
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = self.text_view.textCursor()
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text_view.setTextCursor(cursor)
+        self.text_view.centerCursor()
+        self.text_view.setFocus()
+
+    def select_segment(self, segment_id: int) -> None:
+        row = next((r for r in self.rows if r.id == segment_id), None)
+        if row is not None:
+            self.select_range(row.start, row.end)
+
+    def segments_at(self, position: int) -> list[SegmentRow]:
+        return [r for r in self.rows if r.start <= position < r.end]
+
+    def _text_context(self, qt_position: int, point: QPoint) -> None:
+        position = self.offsets.from_qt(qt_position)
+        self.segmentContext.emit([r.id for r in self.segments_at(position)], point)

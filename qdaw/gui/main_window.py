@@ -1,0 +1,398 @@
+"""The workbench window: assembles the panels, menus and shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from qdaw.core.errors import NothingToUndo, QdawError
+from qdaw.core.project import Project
+from qdaw.gui.analysis_panel import AnalysisPanel
+from qdaw.gui.codebook_panel import CodebookPanel
+from qdaw.gui.coding import CodingController
+from qdaw.gui.dialogs import SearchPanel, VariablesDialog, WelcomePage, about
+from qdaw.gui.document_view import DocumentView
+from qdaw.gui.import_dialog import ImportDialog
+from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
+from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
+
+PROJECT_FILTER = "qdaw projects (*.qdaw)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session | None = None) -> None:
+        super().__init__()
+        self.session = session or Session(self)
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self.welcome = WelcomePage(self)
+        self.document = DocumentView(self.session, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.document)
+        self.setCentralWidget(self.stack)
+        self.cases = CasesPanel(self.session, self)
+        self.codebook = CodebookPanel(self.session, self)
+        self.hypotheses = HypothesesPanel(self.session, self)
+        self.analysis = AnalysisPanel(self.session, self.codebook.selected_ids, self)
+        self.search = SearchPanel(self.session, self)
+        self.coding = CodingController(self.session, self.document, self)
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock(
+            "cases", self.tr("Respondents"), self.cases, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self._dock(
+            "codes", self.tr("Codebook"), self.codebook, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self._dock(
+            "hypotheses",
+            self.tr("Hypotheses"),
+            self.hypotheses,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        self._dock(
+            "analysis", self.tr("Analysis"), self.analysis, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self._dock(
+            "search",
+            self.tr("Search the project"),
+            self.search,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.docks["search"].hide()
+        self.saved = QLabel(self)
+        self.statusBar().addPermanentWidget(self.saved)
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+        self._project_changed()
+
+    # -- construction -------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&New project…"), self.new_project, QKeySequence.StandardKey.New)
+        self._action(
+            file, self.tr("&Open project…"), self.open_dialog, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file, self.tr("Open the &sample project"), self.open_sample)
+        file.addSeparator()
+        self.project_actions = [
+            self._action(file, self.tr("&Import transcripts…"), self.import_dialog, "Ctrl+Shift+I"),
+            self._action(
+                file, self.tr("Respondent &variables…"), self.variables_dialog, "Ctrl+Shift+R"
+            ),
+            self._action(
+                file, self.tr("Export &workbook (XLSX)…"), self.export_workbook, "Ctrl+Shift+E"
+            ),
+            self._action(file, self.tr("Hypotheses &report…"), self.analysis.write_report),
+        ]
+        file.addSeparator()
+        self.project_actions.append(
+            self._action(
+                file, self.tr("&Close project"), self.close_project, QKeySequence.StandardKey.Close
+            )
+        )
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(
+            edit, self.tr("Undo"), self.undo, QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action(edit, self.tr("Redo"), self.redo, "Ctrl+Shift+Z")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addSeparator()
+        self.project_actions += [
+            self._action(
+                edit,
+                self.tr("&Find in document"),
+                self.document.find_bar.open_bar,
+                QKeySequence.StandardKey.Find,
+            ),
+            self._action(edit, self.tr("Find in &project"), self.find_in_project, "Ctrl+Shift+F"),
+        ]
+        code = bar.addMenu(self.tr("&Code"))
+        self.project_actions += [
+            self._action(code, self.tr("&Quick code…"), self.coding.quick_code, "Ctrl+K"),
+            self._action(code, self.tr("Code in &vivo"), self.coding.in_vivo, "Ctrl+I"),
+            self._action(
+                code, self.tr("Apply the selected &code"), self.apply_selected_code, "Ctrl+Return"
+            ),
+            self._action(code, self.tr("&New code…"), self.codebook.new_code, "Ctrl+Shift+N"),
+            self._action(code, self.tr("New &hypothesis…"), self.hypotheses.new, "Ctrl+Shift+H"),
+        ]
+        view = bar.addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About qdaw"), lambda: about(self))
+
+    def _connect(self) -> None:
+        session = self.session
+        session.changed.connect(self._on_change)
+        session.opened.connect(self._project_changed)
+        session.closed.connect(self._project_changed)
+        self.cases.documentActivated.connect(self.open_document)
+        self.codebook.codeActivated.connect(lambda code_id: self.coding.apply([code_id]))
+        self.codebook.tree.selectionModel().selectionChanged.connect(
+            lambda *_: self.analysis.refresh_codes_selection()
+        )
+        self.codebook.model.modelReset.connect(self._reconnect_codebook_selection)
+        self.analysis.jumpTo.connect(self.show_passage)
+        self.search.hitChosen.connect(self.show_passage)
+        for source in (self.codebook, self.cases, self.hypotheses, self.coding, self.analysis):
+            source.error.connect(self.show_error)
+        self.coding.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.analysis.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.welcome.newRequested.connect(self.new_project)
+        self.welcome.openRequested.connect(self.open_dialog)
+        self.welcome.sampleRequested.connect(self.open_sample)
+        self.welcome.recentChosen.connect(self.open_project)
+
+    def _reconnect_codebook_selection(self) -> None:
+        self.analysis.refresh_codes_selection()
+
+    # -- project lifecycle ----------------------------------------------------------------
+    def _project_changed(self) -> None:
+        project = self.session.project
+        has_project = project is not None
+        for action in self.project_actions:
+            action.setEnabled(has_project)
+        for dock in self.docks.values():
+            dock.setEnabled(has_project)
+        self.stack.setCurrentWidget(self.document if has_project else self.welcome)
+        self.setWindowTitle(f"{project.name} — qdaw" if project is not None else "qdaw")
+        self.welcome.fill_recent()
+        self.saved.setText(self.tr("All changes saved") if has_project else "")
+        self._update_undo()
+        if project is not None:
+            documents = project.document_rows()
+            if documents:
+                self.open_document(documents[0].id)
+
+    def open_project(self, path: str, create: bool = False) -> bool:
+        try:
+            self.session.open(path, create=create)
+        except (QdawError, OSError) as exc:
+            self.show_error(
+                str(exc), self.tr("Choose a qdaw project file (.qdaw), or create a new project.")
+            )
+            return False
+        project = self.session.project
+        if project is not None and project.backup_path is not None:
+            self.statusBar().showMessage(
+                self.tr("Project upgraded; the previous version was kept as {path}").format(
+                    path=project.backup_path
+                ),
+                10000,
+            )
+        return True
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New project"), "", self.tr(PROJECT_FILTER)
+        )
+        if path:
+            if not path.endswith(".qdaw"):
+                path += ".qdaw"
+            self.open_project(path, create=True)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), "", self.tr(PROJECT_FILTER)
+        )
+        if path:
+            self.open_project(path)
+
+    def open_sample(self) -> None:
+        from qdaw.sample import SAMPLE_SOURCES, build_sample
+
+        folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        )
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "referents.qdaw"
+        if not path.exists():
+            if not SAMPLE_SOURCES.exists():
+                self.show_error(self.tr("The sample study's sources are not installed."))
+                return
+            build_sample(path)
+        self.open_project(str(path))
+
+    def close_project(self) -> None:
+        self.session.close()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_projects():
+            self.recent_menu.addAction(path, partial(self.open_project, path))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # -- reading ---------------------------------------------------------------------------
+    def open_document(self, document_id: int) -> None:
+        self.document.load(document_id)
+        self.cases.show_document(document_id)
+        self.stack.setCurrentWidget(self.document)
+
+    def show_passage(self, document_id: int, start: int, end: int) -> None:
+        if self.document.document_id != document_id:
+            self.open_document(document_id)
+        self.document.select_range(start, end)
+
+    def find_in_project(self) -> None:
+        self.docks["search"].show()
+        self.docks["search"].raise_()
+        self.search.focus()
+
+    def apply_selected_code(self) -> None:
+        codes = self.codebook.selected_ids()
+        if codes:
+            self.coding.apply(codes)
+        else:
+            self.statusBar().showMessage(self.tr("Select a code in the codebook first"), 4000)
+
+    # -- editing ----------------------------------------------------------------------------
+    def _on_change(self, event: ChangeEvent) -> None:
+        verb = {"do": self.tr("Saved"), "undo": self.tr("Undone"), "redo": self.tr("Redone")}[
+            event.action
+        ]
+        self.saved.setText(self.tr("{verb}: {label} — all changes saved ({time})").format(
+            verb=verb, label=event.label, time=datetime.now().strftime("%H:%M:%S")))  # fmt: skip
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        project = self.session.project
+        undo = project.undo_label if project else None
+        redo = project.redo_label if project else None
+        self.undo_action.setText(
+            self.tr("Undo {label}").format(label=undo) if undo else self.tr("Undo")
+        )
+        self.redo_action.setText(
+            self.tr("Redo {label}").format(label=redo) if redo else self.tr("Redo")
+        )
+        self.undo_action.setEnabled(bool(undo))
+        self.redo_action.setEnabled(bool(redo))
+
+    def undo(self) -> None:
+        self._step(lambda project: project.undo())
+
+    def redo(self) -> None:
+        self._step(lambda project: project.redo())
+
+    def _step(self, action: Callable[[Project], object]) -> None:
+        project = self.session.project
+        if project is None:
+            return
+        try:
+            action(project)
+        except NothingToUndo:
+            pass
+        except QdawError as exc:
+            self.show_error(str(exc))
+
+    def import_dialog(self, paths: list[str] | None = None) -> ImportDialog:
+        dialog = ImportDialog(self.session, paths or [], self)
+        dialog.show()
+        return dialog
+
+    def variables_dialog(self) -> VariablesDialog:
+        dialog = VariablesDialog(self.session, self)
+        dialog.show()
+        return dialog
+
+    def export_workbook(self) -> None:
+        from qdaw.cli_analysis import workbook_sheets
+        from qdaw.export.tables import write_workbook
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export workbook"), "", self.tr("Excel workbook (*.xlsx)")
+        )
+        if not path:
+            return
+        try:
+            write_workbook(
+                workbook_sheets(self.session.require(), {}),
+                path if path.endswith(".xlsx") else path + ".xlsx",
+            )
+        except (QdawError, OSError) as exc:
+            self.show_error(str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Workbook written: {path}").format(path=path), 8000)
+
+    def show_error(self, message: str, advice: str = "") -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("qdaw"), message, QMessageBox.StandardButton.Ok, self
+        )
+        if advice:
+            box.setInformativeText(advice)
+        box.open()
+
+    # -- desktop manners -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.session.project is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_dialog(paths).run()
+
+    def _restore_layout(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        state = store.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        else:  # first start: room for code names and for the analysis tables
+            left = [self.docks[name] for name in ("cases", "codes", "hypotheses")]
+            self.resizeDocks(left, [420] * 3, Qt.Orientation.Horizontal)
+            self.resizeDocks(left, [200, 420, 180], Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks["analysis"]], [260], Qt.Orientation.Vertical)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        self.session.close()
+        super().closeEvent(event)

@@ -1,0 +1,115 @@
+"""Respondents and their documents as a Qt tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from qdaw.core.listing import CaseRow, DocumentRow
+from qdaw.gui.session import ChangeEvent, Session
+
+Index = QModelIndex | QPersistentModelIndex
+TABLES = {"cases", "documents", "document_texts"}
+# internalId: 0 for a case row (its position is the row); document rows carry 1 + case row.
+
+
+class CasesModel(QAbstractItemModel):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.cases: list[CaseRow] = []
+        self.documents: dict[int, list[DocumentRow]] = {}
+        session.changed.connect(self._on_change)
+        session.opened.connect(self.reload)
+        session.closed.connect(self.reload)
+        self.reload()
+
+    def _on_change(self, event: ChangeEvent) -> None:
+        if event.tables & TABLES:
+            self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        project = self.session.project
+        self.cases = project.case_rows() if project is not None else []
+        self.documents = {}
+        for row in project.document_rows() if project is not None else []:
+            self.documents.setdefault(row.case_id, []).append(row)
+        self.endResetModel()
+
+    def is_document(self, index: Index) -> bool:
+        return index.isValid() and index.internalId() > 0
+
+    def case_row(self, index: Index) -> CaseRow | None:
+        if not index.isValid():
+            return None
+        case_position = index.row() if index.internalId() == 0 else int(index.internalId()) - 1
+        return self.cases[case_position]
+
+    def document_row(self, index: Index) -> DocumentRow | None:
+        if not self.is_document(index):
+            return None
+        case = self.cases[int(index.internalId()) - 1]
+        return self.documents[case.id][index.row()]
+
+    def index_of_document(self, document_id: int) -> QModelIndex:
+        for position, case in enumerate(self.cases):
+            for row, doc in enumerate(self.documents.get(case.id, [])):
+                if doc.id == document_id:
+                    return self.createIndex(row, 0, position + 1)
+        return QModelIndex()
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if column != 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if 0 <= row < len(self.cases) else QModelIndex()
+        if parent.internalId() == 0:
+            docs = self.documents.get(self.cases[parent.row()].id, [])
+            return (
+                self.createIndex(row, 0, parent.row() + 1)
+                if 0 <= row < len(docs)
+                else QModelIndex()
+            )
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()) - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.cases)
+        if parent.internalId() == 0:
+            return len(self.documents.get(self.cases[parent.row()].id, []))
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Respondents and documents")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        document = self.document_row(index)
+        if document is not None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return document.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("{name}: {n} characters").format(
+                    name=document.name, n=document.length
+                )
+            return None
+        case = self.cases[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            count = len(self.documents.get(case.id, []))
+            return f"{case.name}  ({count})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return case.memo or case.name
+        return None

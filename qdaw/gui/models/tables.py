@@ -1,0 +1,319 @@
+"""Table models: hypotheses, analysis results (DataFrames), variables, search hits."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from qdaw.core.errors import QdawError
+from qdaw.core.listing import HypothesisRow
+from qdaw.gui.models.codebook import CODE_MIME, decode_codes
+from qdaw.gui.session import ChangeEvent, Session
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.analysis.search import TextHit
+
+Index = QModelIndex | QPersistentModelIndex
+RAW = Qt.ItemDataRole.UserRole  # the unformatted value, for sorting
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class HypothesesModel(QAbstractTableModel):
+    error = Signal(str)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.rows: list[HypothesisRow] = []
+        self.names: dict[int, str] = {}
+        self.counts: dict[int, tuple[int, int]] = {}
+        self.total = 0
+        session.changed.connect(self._on_change)
+        session.opened.connect(self.reload)
+        session.closed.connect(self.reload)
+        self.reload()
+
+    def _on_change(self, event: ChangeEvent) -> None:
+        if event.tables & {
+            "hypotheses",
+            "code_hypotheses",
+            "codes",
+            "segments",
+            "documents",
+            "cases",
+        }:
+            self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        project = self.session.project
+        self.rows = project.hypothesis_rows() if project else []
+        self.names = {row.id: row.name for row in project.code_rows()} if project else {}
+        self.counts = project.hypothesis_counts() if project else {}
+        self.total = project.total_cases() if project else 0
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [
+                self.tr("Label"),
+                self.tr("Statement"),
+                self.tr("Codes"),
+                self.tr("Respondents"),
+            ][section]
+        return None
+
+    def ratio(self, row: HypothesisRow) -> str:
+        return f"{self.counts.get(row.id, (0, 0))[1]}/{self.total}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        codes = [self.names[i] for i in row.code_ids if i in self.names]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [row.label, row.statement, str(len(codes)), self.ratio(row)][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.label}: {row.statement}\n\n" + "\n".join(f"• {c}" for c in codes)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return RIGHT
+        if role == RAW:
+            return row.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid():
+            flags |= Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [CODE_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return bool(decode_codes(data)) and (parent.isValid() or 0 <= row < len(self.rows))
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """A code dropped on a hypothesis is linked to it."""
+        target = parent.row() if parent.isValid() else row
+        ids = decode_codes(data)
+        if not ids or not 0 <= target < len(self.rows):
+            return False
+        hypothesis = self.rows[target]
+        project = self.session.require()
+        try:
+            with project.batch(f"Link to {hypothesis.label}"):
+                for code_id in ids:
+                    project.link_code(code_id, hypothesis.id)
+        except QdawError as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
+
+
+class FrameModel(QAbstractTableModel):
+    """A pandas DataFrame, fetched into the view in chunks; ``heat`` shades numbers."""
+
+    CHUNK = 500
+
+    def __init__(self, heat: bool = False, index_header: str = "") -> None:
+        super().__init__()
+        self.frame: pd.DataFrame | None = None
+        self.values: list[list[Any]] = []
+        self.labels: list[str] = []
+        self.header: list[str] = []
+        self.loaded = 0
+        self.heat = heat
+        self.peak = 0.0
+        self.index_header = index_header
+
+    def set_frame(self, frame: pd.DataFrame, show_index: bool = False) -> None:
+        self.beginResetModel()
+        self.frame = frame
+        shown = frame.reset_index() if show_index else frame
+        self.header = [str(c) for c in shown.columns]
+        if show_index and self.index_header:
+            self.header[0] = self.index_header
+        self.values = shown.astype(object).where(shown.notna(), None).values.tolist()
+        self.loaded = min(len(self.values), self.CHUNK)
+        numbers = [v for row in self.values for v in row if isinstance(v, int | float)]
+        self.peak = max(numbers, default=0.0) if self.heat else 0.0
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self.loaded < len(self.values)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        extra = min(self.CHUNK, len(self.values) - self.loaded)
+        self.beginInsertRows(QModelIndex(), self.loaded, self.loaded + extra - 1)
+        self.loaded += extra
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.loaded
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.header)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header[section] if orientation == Qt.Orientation.Horizontal else section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self.values[index.row()][index.column()]
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if value is None:
+                return ""
+            if isinstance(value, float):
+                return (
+                    ""
+                    if math.isnan(value)
+                    else f"{value:.1f}"
+                    if abs(value) >= 0.1
+                    else f"{value:.3g}"
+                )
+            return str(value)
+        if role == RAW:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and number:
+            return RIGHT
+        if role == Qt.ItemDataRole.BackgroundRole and self.heat and number and self.peak:
+            share = max(0.0, min(1.0, float(value) / self.peak))
+            return QColor.fromRgbF(0.26, 0.39, 0.85, 0.08 + 0.72 * share) if value else None
+        if role == Qt.ItemDataRole.ForegroundRole and self.heat and number and self.peak:
+            return QColor("white") if float(value) / self.peak > 0.6 else None
+        return None
+
+
+class VariablesModel(QAbstractTableModel):
+    """Respondents × variables, editable: an edit is an undoable set_variable."""
+
+    error = Signal(str)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.cases: list[str] = []
+        self.variables: list[str] = []
+        self.values: dict[tuple[str, str], Any] = {}
+        session.changed.connect(self._on_change)
+        self.reload()
+
+    def _on_change(self, event: ChangeEvent) -> None:
+        if event.tables & {"cases", "variables", "case_values"}:
+            self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        project = self.session.project
+        self.cases = [c.name for c in project.case_rows()] if project else []
+        self.variables = list(project.variable_types()) if project else []
+        self.values = {}
+        if project is not None and self.variables:
+            import pandas as pd
+
+            table = project.variables()
+            for case in self.cases:
+                for variable in self.variables:
+                    value: Any = table.at[case, variable] if case in table.index else None
+                    self.values[(case, variable)] = None if pd.isna(value) else value
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.cases)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.variables)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.variables[section]
+            if orientation == Qt.Orientation.Horizontal
+            else self.cases[section]
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self.values.get((self.cases[index.row()], self.variables[index.column()]))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return "" if value is None else str(value)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        case, variable = self.cases[index.row()], self.variables[index.column()]
+        try:
+            self.session.require().set_variable(case, variable, str(value))
+        except (QdawError, ValueError) as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
+
+
+class HitsModel(QAbstractTableModel):
+    """Results of a search across the project."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[TextHit] = []
+
+    def set_hits(self, hits: list[TextHit]) -> None:
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Respondent"), self.tr("Document"), self.tr("In context")][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [hit.case, hit.document, hit.context][index.column()]
+        return None

@@ -1,0 +1,74 @@
+"""The open project as the workbench sees it: a Qt signal for every change."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from qdaw.core.base import ChangeEvent
+from qdaw.core.project import Project
+
+RECENT_LIMIT = 10
+
+
+def settings() -> QSettings:
+    return QSettings("qdaw", "qdaw")
+
+
+class Session(QObject):
+    """Owns the Project on the GUI thread and re-emits its change events."""
+
+    changed = Signal(object)  # ChangeEvent
+    opened = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self._unsubscribe = None
+
+    @property
+    def coder(self) -> str:
+        return str(settings().value("coder", getpass.getuser() or "coder"))
+
+    def open(self, target: str | Path, create: bool = False) -> Project:
+        project = Project.create(target) if create else Project.open(target)
+        self.close()
+        self.project = project
+        self._unsubscribe = project.subscribe(self.changed.emit)  # type: ignore[assignment]
+        if project.path is not None:
+            remember_recent(str(project.path.resolve()))
+        self.opened.emit()
+        return project
+
+    def close(self) -> None:
+        if self.project is None:
+            return
+        if self._unsubscribe:
+            self._unsubscribe()
+        self.project.close()
+        self.project = None
+        self.closed.emit()
+
+    def require(self) -> Project:
+        if self.project is None:
+            raise RuntimeError("no project is open")
+        return self.project
+
+
+def recent_projects() -> list[str]:
+    value = settings().value("recent", [])
+    items: list[str] = [value] if isinstance(value, str) else [str(v) for v in value or []]  # type: ignore[attr-defined]
+    return [item for item in items if Path(item).exists()]
+
+
+def remember_recent(path: str) -> None:
+    items = [path] + [item for item in recent_projects() if item != path]
+    store = settings()
+    store.setValue("recent", items[:RECENT_LIMIT])
+    store.setValue("last_project", path)
+
+
+__all__ = ["ChangeEvent", "Session", "recent_projects", "remember_recent", "settings"]

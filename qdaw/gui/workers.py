@@ -1,0 +1,59 @@
+"""Long work off the GUI thread: progress, cancel, and results back as signals."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, what
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Worker(QRunnable):
+    """Runs ``task(worker)`` on the thread pool. The task reports with
+    ``worker.report(done, total, what)`` and polls ``worker.cancelled``; it must not
+    touch widgets (signals carry everything back to the GUI thread)."""
+
+    def __init__(self, task: Callable[[Worker], Any]) -> None:
+        super().__init__()
+        self.task = task
+        self.signals = WorkerSignals()
+        self.cancelled = False
+        self.setAutoDelete(False)
+
+    def report(self, done: int, total: int, what: str = "") -> None:
+        self.signals.progress.emit(done, total, what)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def run(self) -> None:
+        try:
+            result = self.task(self)
+        except Exception as exc:  # shown to the user; the traceback goes to stderr
+            traceback.print_exc()
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc))
+            return
+        self.signals.finished.emit(result)
+
+
+_running: set[Worker] = set()
+
+
+def start(worker: Worker) -> Worker:
+    """Start a worker, keeping it alive until it reports back."""
+    _running.add(worker)
+    worker.signals.finished.connect(lambda *_: _running.discard(worker))
+    worker.signals.failed.connect(lambda *_: _running.discard(worker))
+    QThreadPool.globalInstance().start(worker)
+    return worker
+
+
+def wait_all(timeout_ms: int = 30000) -> bool:
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

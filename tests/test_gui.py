@@ -1,0 +1,368 @@
+"""The workbench, driven with pytest-qt on real widgets (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from qdaw import Project
+from qdaw.gui.coding import QuickCodeBox
+from qdaw.gui.import_dialog import ImportDialog
+from qdaw.gui.main_window import MainWindow
+from qdaw.sample import build_sample
+from tests.gui_helpers import when_modal
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    return build_sample(tmp_path / "referents.qdaw")
+
+
+@pytest.fixture
+def window(qtbot, sample_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    main = MainWindow()
+    qtbot.addWidget(main)
+    assert main.open_project(str(sample_path))
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def select_text(window: MainWindow, passage: str) -> tuple[int, int]:
+    start = window.document.text.index(passage)
+    window.document.select_range(start, start + len(passage))
+    return start, start + len(passage)
+
+
+def codebook_row(window: MainWindow, name: str) -> list[object]:
+    model = window.codebook.model
+    code_id = next(i for i, row in model.rows.items() if row.name == name)
+    return [model.data(model.index_of(code_id, column)) for column in range(3)]
+
+
+def test_title_welcome_and_first_document(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.windowTitle() == "referents — qdaw"
+    assert window.document.document_id is not None
+    assert window.document.text.startswith("Entretien avec le Référent 1")
+    assert len(window.document.rows) == 13  # referent1's coded passages
+    window.close_project()
+    assert window.windowTitle() == "qdaw"
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.recent.count() == 1  # the sample, just opened
+
+
+def test_select_text_and_apply_a_code_by_double_click(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert codebook_row(window, "Rejet du numérique") == ["Rejet du numérique", 2, "1/8"]
+    # The selection starts and ends inside words: it snaps to whole words.
+    select_text(window, "ersonne avait réuss")
+    code_id = next(
+        i for i, r in window.codebook.model.rows.items() if r.name == "Rejet du numérique"
+    )
+    index = window.codebook.model.index_of(code_id)
+    window.codebook.tree.doubleClicked.emit(index)
+    project = window.session.require()
+    (segment,) = [
+        s for s in project.segments(code="Rejet du numérique") if s.document.name == "referent1"
+    ]
+    assert segment.text == "personne avait réussi"
+    assert segment.coder == window.session.coder
+    # Counts, highlight and stripe follow at once.
+    assert codebook_row(window, "Rejet du numérique") == ["Rejet du numérique", 3, "2/8"]
+    assert any(r.id == segment.id for r in window.document.rows)
+    assert segment.id in window.document.margin.rows
+    assert window.undo_action.text() == "Undo Code as Rejet du numérique"
+    assert "all changes saved" in window.saved.text()
+
+
+def test_emergent_code_from_the_quick_code_box_then_undo_and_redo(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    select_text(window, "C'est frustrant.")
+
+    def type_new_code(box: QuickCodeBox) -> None:
+        box.field.insert("Objectifs idéologiques/")  # QTest types ASCII only
+        qtbot.keyClicks(box.field, "Frustration")
+        qtbot.keyClick(box.field, Qt.Key.Key_Return)
+
+    when_modal(type_new_code)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # the shortcut
+    project = window.session.require()
+    code = project.code("Objectifs idéologiques/Frustration")
+    assert [s.text for s in project.segments(code=code)] == ["C'est frustrant."]
+    assert codebook_row(window, "Frustration") == ["Frustration", 1, "1/8"]
+    # One step created the code and coded the passage; one undo removes both.
+    assert window.undo_action.text() == "Undo Code as Objectifs idéologiques/Frustration"
+    window.undo_action.trigger()
+    assert "Frustration" not in [c.name for c in project.codes()]
+    assert window.redo_action.text() == "Redo Code as Objectifs idéologiques/Frustration"
+    assert all(r.name != "Frustration" for r in window.codebook.model.rows.values())
+    window.redo_action.trigger()
+    assert codebook_row(window, "Frustration") == ["Frustration", 1, "1/8"]
+
+
+def test_code_in_vivo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    select_text(window, "une vraie réussite du confinement")
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    project = window.session.require()
+    assert [s.text for s in project.segments(code="une vraie réussite du confinement")] == [
+        "une vraie réussite du confinement"
+    ]
+
+
+def test_delete_a_code_through_its_confirmation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = window.codebook
+    code_id = next(i for i, r in panel.model.rows.items() if r.name == "Objectifs cognitifs")
+    seen: list[str] = []
+
+    def cancel(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    when_modal(cancel)
+    assert panel.delete(code_id) is False
+    assert "4 sub-codes will be deleted too." in seen[0]
+    assert "15 coded segments will be removed." in seen[0]  # 4 + 7 + 3 + 1
+    assert "Objectifs cognitifs" in [r.name for r in panel.model.rows.values()]
+
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    assert panel.delete(code_id) is True
+    names = [r.name for r in panel.model.rows.values()]
+    assert "Objectifs cognitifs" not in names and "Modalités d'évaluation" not in names
+    window.undo_action.trigger()
+    assert codebook_row(window, "Modalités d'évaluation") == ["Modalités d'évaluation", 7, "6/8"]
+
+
+def test_new_code_from_the_codebook(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    def name_it(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Lassitude")
+        dialog.accept()
+
+    when_modal(name_it)
+    code_id = window.codebook.new_code()
+    assert code_id is not None and window.codebook.current_id() == code_id
+    assert codebook_row(window, "Lassitude") == ["Lassitude", 0, "0/8"]
+
+
+def test_move_a_code_by_drag_and_drop(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    model = window.codebook.model
+    fraud = next(i for i, r in model.rows.items() if r.name == "Gestion de la fraude")
+    target = next(i for i, r in model.rows.items() if r.name == "Objectifs cognitifs")
+    data = model.mimeData([model.index_of(fraud)])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index_of(target))
+    project = window.session.require()
+    assert project.code("Gestion de la fraude").path == "Objectifs cognitifs/Gestion de la fraude"
+    assert model.child_ids[target][0] == fraud  # dropped first among its new siblings
+    assert window.undo_action.text() == "Undo Move code"
+
+
+def test_link_a_code_to_a_hypothesis_changes_its_coverage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    project = window.session.require()
+    with project.batch("Narrow H3"):
+        for code in project.hypothesis("H3").codes():
+            project.unlink_code(code, "H3")
+        project.link_code("Manque de connaissances", "H3")
+    hypotheses = window.hypotheses.model
+    h3_row = next(i for i, r in enumerate(hypotheses.rows) if r.label == "H3")
+    assert hypotheses.data(hypotheses.index(h3_row, 3)) == "1/8"
+    codes = window.codebook.model
+    fraud = next(i for i, r in codes.rows.items() if r.name == "Gestion de la fraude")
+    data = codes.mimeData([codes.index_of(fraud)])
+    assert hypotheses.dropMimeData(
+        data, Qt.DropAction.CopyAction, -1, -1, hypotheses.index(h3_row, 0)
+    )
+    assert hypotheses.data(hypotheses.index(h3_row, 3)) == "6/8"  # Référents 1, 2, 3, 5, 7, 8
+    assert hypotheses.data(hypotheses.index(h3_row, 2)) == "2"
+
+
+def test_import_through_the_dialog_with_a_corrupt_file(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "new"
+    folder.mkdir()
+    document = docx.Document()
+    document.add_paragraph("Q : Et vous ?\nR : J'ai formé mes collègues à Moodle.")
+    document.save(str(folder / "referent9.docx"))
+    (folder / "referent10.txt").write_bytes("Réponse en Windows-1252 : déjà fait.".encode("cp1252"))
+    (folder / "referent11.docx").write_bytes(b"PK\x03\x04 broken")
+    dialog = ImportDialog(window.session, [str(folder)], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.by_pattern.setChecked(True)
+    assert "referent9.docx → Référent 9" in dialog.preview.text()
+    dialog.import_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.report.isVisible() and dialog.import_button.isEnabled(), timeout=10000
+    )
+    report = dialog.report.toPlainText()
+    assert "2 documents imported." in report
+    assert "referent11.docx: not a valid .docx" in report
+    project = window.session.require()
+    assert project.document("referent10").text == "Réponse en Windows-1252 : déjà fait."
+    assert project.total_cases() == 10
+    cases = [
+        window.cases.model.data(window.cases.model.index(i, 0))
+        for i in range(window.cases.model.rowCount())
+    ]
+    assert "Référent 9  (1)" in cases and "Référent 10  (1)" in cases
+    assert codebook_row(window, "Information sur les outils de visioconférence")[2] == "8/10"
+    assert window.undo_action.text() == "Undo Import 2 files"
+
+
+def test_cancelled_import_adds_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for i in range(30):
+        (tmp_path / f"r{i}.txt").write_text("Texte " * 2000, encoding="utf-8")
+    dialog = ImportDialog(window.session, [str(tmp_path)], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.import_button.click()
+    dialog.cancel()  # while the worker reads
+    qtbot.waitUntil(lambda: dialog.report.isVisible(), timeout=10000)
+    assert "cancelled" in dialog.report.toPlainText()
+    assert window.session.require().total_cases() == 8
+
+
+def test_analysis_tabs_show_what_the_api_computes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = window.analysis
+    project = window.session.require()
+    qtbot.waitUntil(lambda: panel.frequencies.model.rowCount() > 0)
+    model = panel.frequencies.model
+    shown = {model.values[r][0]: model.values[r][-1] for r in range(model.rowCount())}
+    assert shown == dict(
+        zip(project.code_frequencies()["code"], project.code_frequencies()["ratio"], strict=True)
+    )
+    assert model.headerData(7, Qt.Orientation.Horizontal) == "k/N"
+    panel.setCurrentWidget(panel.crosstab)
+    panel.variable.setCurrentText("discipline")
+    crosstab = panel.crosstab.model
+    expected = project.crosstab("discipline", value="label")
+    row = next(
+        r for r in range(crosstab.rowCount()) if crosstab.values[r][0] == "Gestion de la fraude"
+    )
+    assert crosstab.values[row][1:] == expected.loc["Gestion de la fraude"].tolist()
+    panel.setCurrentWidget(panel.matrix)
+    matrix = panel.matrix.model
+    assert matrix.header[1:] == [f"Référent {i}" for i in range(1, 9)]
+    panel.setCurrentWidget(panel.hypotheses)
+    assert [r[-1] for r in panel.hypotheses.model.values] == ["8/8", "8/8", "8/8"]
+
+
+def test_retrieval_follows_the_codebook_selection_and_jumps(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = window.analysis
+    panel.setCurrentWidget(panel.retrieval)
+    window.codebook.select(
+        next(i for i, r in window.codebook.model.rows.items() if r.name == "Rejet du numérique")
+    )
+    qtbot.waitUntil(lambda: panel.retrieval.model.rowCount() == 2)
+    texts = [row[5] for row in panel.retrieval.model.values]
+    assert texts == [
+        "m'ont dit qu'ils ne voulaient plus entendre parler du numérique",
+        "le présentiel doit demeurer le principe",
+    ]
+    panel.retrieval.table.doubleClicked.emit(panel.retrieval.proxy.index(1, 0))
+    assert (
+        window.document.text[slice(*window.document.selection())]
+        == "le présentiel doit demeurer le principe"
+    )
+    assert window.windowTitle() == "referents — qdaw"
+
+
+def test_segment_context_actions(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    project = window.session.require()
+    row = window.document.rows[0]
+    window.coding.extend_to_paragraph(row.id, row.start, row.end)
+    extended = project.segments(document="referent1")[0]
+    assert extended.text.startswith("R : Tout s'est accéléré") and extended.text.endswith(
+        "pas le faire."
+    )
+    window.coding.remove(row.id)
+    assert row.id not in [r.id for r in window.document.rows]
+    assert window.undo_action.text() == "Undo Remove coding"
+
+
+def test_find_in_document_and_in_project(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.document.find_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.field, "moodle")
+    assert len(bar.matches) == 5
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert window.document.text[slice(*window.document.selection())] == "Moodle"
+    window.find_in_project()
+    window.search.field.setText("evaluation")  # accents ignored
+    window.search.search()
+    hits = window.search.model.hits
+    assert len(hits) == len(window.session.require().find_text("evaluation")) > 5
+    target = next(i for i, h in enumerate(hits) if h.document == "referent5")
+    window.search.table.clicked.emit(window.search.model.index(target, 0))
+    assert window.document.text[slice(*window.document.selection())].lower() == "évaluation"
+
+
+def test_stripes_paint_only_what_is_visible(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    margin = window.document.margin
+    margin.repaint()
+    assert 0 < margin.last_painted < len(window.document.rows)
+    first, last = margin.visible_range()
+    assert margin.last_painted == len(margin.layout_.visible(first, last))
+    # Hovering a stripe highlights its passage; clicking selects the segment.
+    rect, segment_id = next((r, s) for r, s in margin.painted if r.height() > 4)
+    qtbot.mouseMove(margin, rect.center())
+    assert margin.hovered_id == segment_id
+    qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=rect.center())
+    row = next(r for r in window.document.rows if r.id == segment_id)
+    assert window.document.selection() == (row.start, row.end)
+
+
+def test_reopening_shows_everything(qtbot, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_project(str(sample_path))
+    select_text(first, "C'est frustrant.")
+    first.coding.code_with_name("Frustration", first.coding.span() or (0, 0))
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.open_project(str(sample_path))
+    assert codebook_row(second, "Frustration") == ["Frustration", 1, "1/8"]
+    assert any(r.code == "Frustration" for r in second.document.rows)
+    with Project.open(sample_path) as project:
+        assert [s.text for s in project.segments(code="Frustration")] == ["C'est frustrant."]
+
+
+def test_not_a_project_is_a_clear_error(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    main = MainWindow()
+    qtbot.addWidget(main)
+    notes = tmp_path / "notes.qdaw"
+    notes.write_text("pas un projet")
+    messages: list[str] = []
+    when_modal(lambda box: (messages.append(box.text() + box.informativeText()), box.accept()))
+    assert main.open_project(str(notes)) is False
+    qtbot.waitUntil(lambda: bool(messages))
+    assert "notes.qdaw: not a qdaw project" in messages[0]
+    assert "Choose a qdaw project file" in messages[0]
+    assert notes.read_text() == "pas un projet"
+
+
+def test_a_segment_context_menu_acts_on_its_segment(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    row = window.document.rows[0]
+    menu = window.coding.build_segment_menu([row.id])
+    actions = {action.text(): action for action in menu.actions()}
+    assert list(actions)[:2] == [row.code, "Remove coding"]
+    assert not actions["Resize to selection"].isEnabled()  # nothing selected
+    assert "Extend to paragraph" in actions and "Edit memo…" in actions
+    actions["Remove coding"].trigger()
+    assert row.id not in [r.id for r in window.document.rows]
+    assert window.undo_action.text() == "Undo Remove coding"
+    # With a selection, the menu also offers to code it, and to resize onto it.
+    select_text(window, "Tout s'est accéléré")
+    other = window.document.rows[0]
+    menu = window.coding.build_segment_menu([other.id])
+    assert [a.text() for a in menu.actions()][:2] == ["Code selection…", "Code in vivo"]
+    submenu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    resize = next(a for a in submenu.actions() if a.text() == "Resize to selection")
+    assert resize.isEnabled()
+    resize.trigger()
+    assert window.session.require().segments(document="referent1")[0].text == "Tout s'est accéléré"

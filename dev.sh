@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everyday commands. The first call sets up .venv (Python >= 3.11, from PyPI); later calls reuse it.
-#   ./dev.sh run    build the sample project and show it
+#   ./dev.sh run    build the sample project (once) and open it in the workbench
 #   ./dev.sh test   run the whole test suite (extra arguments go to pytest)
 #   ./dev.sh bench  run the benchmark suite
 set -euo pipefail
@@ -27,8 +27,12 @@ command=${1:-}
 case "$command" in
   run)
     setup
-    python sample_projects/build_sample.py
-    qdaw report sample_projects/referents.qdaw
+    [ -f sample_projects/referents.qdaw ] || python sample_projects/build_sample.py
+    exec qdaw gui sample_projects/referents.qdaw "$@"
+    ;;
+  screenshots)
+    setup
+    exec xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb python scripts/screenshots.py "$@"
     ;;
   test)
     setup
@@ -39,7 +43,7 @@ case "$command" in
     exec python -m bench "$@"
     ;;
   *)
-    echo "usage: ./dev.sh run | test [pytest args] | bench [args]" >&2
+    echo "usage: ./dev.sh run | test [pytest args] | bench [args] | screenshots" >&2
     exit 2
     ;;
 esac

@@ -43,7 +43,20 @@ def create_window(target: str | None = None, language: str | None = None) -> obj
     if target is not None:
         window.open_project(target)
     window.show()
+    warm_up()
     return window
+
+
+def warm_up() -> None:
+    """Import the analysis libraries on a worker thread while the researcher reads, so
+    the first table does not stall the window (imports run once per process)."""
+    from qdaw.gui.workers import Worker, start
+
+    def task(worker: Worker) -> None:
+        import numpy  # noqa: F401
+        import pandas  # noqa: F401
+
+    start(Worker(task))
 
 
 def main(target: str | None = None, language: str | None = None) -> int:

@@ -1,0 +1,156 @@
+"""Workbench benchmarks, offscreen Qt. Each task prints one JSON line of figures."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+START = time.perf_counter()
+
+
+def build_gui_project(data: Path) -> Path:
+    """One 300,000-character transcript with 2,000 segments of 30 codes."""
+    from bench.generate import make_text
+    from qdaw import Project
+
+    path = data / "gui.qdaw"
+    if path.exists():
+        return path
+    rng = random.Random(17)
+    text = make_text(rng, 52_000)[:300_000]
+    with Project.create(path) as project:
+        project.add_document("long interview", text, case="R1")
+        project.add_document("short", "Une autre réponse.", case="R2")
+        with project.batch("codes"):
+            codes = [project.add_code(f"Code {i + 1}") for i in range(30)]
+            for _ in range(2000):
+                start = rng.randrange(0, len(text) - 700)
+                project.code_segment(
+                    "long interview", start, start + rng.randint(50, 600), rng.choice(codes)
+                )
+    return path
+
+
+def _window(path: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from qdaw.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.open_project(str(path))
+    window.show()
+    app.processEvents()
+    return app, window
+
+
+def _paint(app, window) -> None:  # type: ignore[no-untyped-def]
+    window.document.text_view.viewport().repaint()
+    window.document.margin.repaint()
+    app.processEvents()
+
+
+def open_document(data: Path) -> dict[str, float]:
+    app, window = _window(build_gui_project(data))
+    project = window.session.require()
+    long_id = project.document("long interview").id
+    short_id = project.document("short").id
+    times = []
+    for _ in range(5):
+        window.open_document(short_id)
+        _paint(app, window)
+        start = time.perf_counter()
+        window.open_document(long_id)
+        _paint(app, window)
+        times.append(time.perf_counter() - start)
+    return {
+        "seconds_s": sorted(times)[2],
+        "characters": len(window.document.text),
+        "segments": len(window.document.rows),
+        "stripes_painted": window.document.margin.last_painted,
+        "lanes": window.document.margin.layout_.lane_count,
+    }
+
+
+def apply_code(data: Path) -> dict[str, float]:
+    import shutil
+    import tempfile
+
+    from qdaw.core.text_units import snap_to_words
+
+    copy = Path(tempfile.mkdtemp()) / "gui.qdaw"
+    shutil.copy(build_gui_project(data), copy)  # the shared bench project stays as built
+    app, window = _window(copy)
+    project = window.session.require()
+    window.open_document(project.document("long interview").id)
+    _paint(app, window)
+    code_id = project.code("Code 7").id
+    times = []
+    for i in range(7):
+        start = 1000 + i * 3000
+        window.document.select_range(*snap_to_words(window.document.text, start, start + 120))
+        before = window.codebook.model.counts.get(code_id, (0, 0))[0]
+        begin = time.perf_counter()
+        window.coding.apply([code_id])
+        _paint(app, window)
+        times.append(time.perf_counter() - begin)
+        assert window.codebook.model.counts[code_id][0] == before + 1
+    return {"seconds_s": sorted(times)[3], "segments": len(window.document.rows)}
+
+
+def scroll(data: Path) -> dict[str, float]:
+    app, window = _window(build_gui_project(data))
+    project = window.session.require()
+    window.open_document(project.document("long interview").id)
+    _paint(app, window)
+    bar = window.document.text_view.verticalScrollBar()
+    times, painted = [], []
+    for step in range(1, 21):
+        bar.setValue(step * bar.pageStep())
+        begin = time.perf_counter()
+        _paint(app, window)
+        times.append(time.perf_counter() - begin)
+        painted.append(window.document.margin.last_painted)
+    return {
+        "repaint_s": sorted(times)[10],
+        "stripes_painted_median": sorted(painted)[10],
+        "segments": len(window.document.rows),
+    }
+
+
+def startup(data: Path) -> dict[str, float]:
+    """From the start of this process to the sample open and painted (imports included)."""
+    from qdaw.sample import SAMPLE_SOURCES, build_sample
+
+    sample = data / "sample.qdaw"
+    if not sample.exists():
+        build_sample(sample, SAMPLE_SOURCES)
+    from PySide6.QtWidgets import QApplication
+
+    from qdaw.gui.app import create_window
+
+    window = create_window(str(sample), "en")
+    app = QApplication.instance()
+    _paint(app, window)
+    return {"seconds_s": time.perf_counter() - START, "segments": len(window.document.rows)}  # type: ignore[attr-defined]
+
+
+TASKS = {
+    "gui_open_document": open_document,
+    "gui_apply_code": apply_code,
+    "gui_scroll": scroll,
+    "gui_startup": startup,
+}
+
+if __name__ == "__main__":
+    name, folder = sys.argv[1], Path(sys.argv[2])
+    figures = TASKS[name](folder)
+    figures["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(figures))

@@ -64,7 +64,11 @@ def main(folder: Path = ROOT / "docs" / "screenshots", language: str = "en") -> 
     window.document.text_view.verticalScrollBar().setValue(0)
     window.codebook.select(session.code("Modalités d'évaluation").id)
     hover_first_long_stripe(window)
-    save(window, f"workbench{'-' + language if language != 'en' else ''}.png", folder)
+    if language != "en":  # one picture of the translated window is enough
+        save(window, f"workbench-{language}.png", folder)
+        window.close()
+        return
+    save(window, "workbench.png", folder)
 
     window.analysis.setCurrentWidget(window.analysis.crosstab)
     window.analysis.variable.setCurrentText("discipline")

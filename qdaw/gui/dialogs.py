@@ -205,14 +205,14 @@ class WelcomePage(QWidget):
             self.recent.addItem(item)
 
 
-ABOUT = (
-    "<h3>qdaw {version}</h3><p>A free, scriptable workbench for qualitative interview "
-    "analysis: import transcripts, code passages, count respondents (“5/8”), cross codes "
-    "with respondents' variables and report by hypothesis.</p>"
-    "<p>Every change is saved as you make it and can be undone.</p>"
-)
-
-
 def about(parent: QWidget) -> None:
-    text = QWidget.tr(parent, ABOUT).format(version=__version__)
-    QMessageBox.about(parent, QWidget.tr(parent, "About qdaw"), text)
+    from PySide6.QtCore import QCoreApplication
+
+    text = QCoreApplication.translate(
+        "About",
+        "<h3>qdaw {version}</h3><p>A free, scriptable workbench for qualitative interview "
+        "analysis: import transcripts, code passages, count respondents (“5/8”), cross codes "
+        "with respondents' variables and report by hypothesis.</p>"
+        "<p>Every change is saved as you make it and can be undone.</p>",
+    ).format(version=__version__)
+    QMessageBox.about(parent, QCoreApplication.translate("About", "About qdaw"), text)

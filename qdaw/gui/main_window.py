@@ -28,10 +28,15 @@ from qdaw.gui.coding import CodingController
 from qdaw.gui.dialogs import SearchPanel, VariablesDialog, WelcomePage, about
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
+from qdaw.gui.labels import translated
 from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
 
-PROJECT_FILTER = "qdaw projects (*.qdaw)"
+
+def project_filter() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("MainWindow", "qdaw projects (*.qdaw)")
 
 
 class MainWindow(QMainWindow):
@@ -226,18 +231,14 @@ class MainWindow(QMainWindow):
         return True
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New project"), "", self.tr(PROJECT_FILTER)
-        )
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", project_filter())
         if path:
             if not path.endswith(".qdaw"):
                 path += ".qdaw"
             self.open_project(path, create=True)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), "", self.tr(PROJECT_FILTER)
-        )
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", project_filter())
         if path:
             self.open_project(path)
 
@@ -294,20 +295,23 @@ class MainWindow(QMainWindow):
         verb = {"do": self.tr("Saved"), "undo": self.tr("Undone"), "redo": self.tr("Redone")}[
             event.action
         ]
-        self.saved.setText(self.tr("{verb}: {label} — all changes saved ({time})").format(
-            verb=verb, label=event.label, time=datetime.now().strftime("%H:%M:%S")))  # fmt: skip
+        time = datetime.now().strftime("%H:%M:%S")
+        message = self.tr("{verb}: {label} — all changes saved ({time})")
+        self.saved.setText(message.format(verb=verb, label=translated(event.label), time=time))
         self._update_undo()
 
     def _update_undo(self) -> None:
         project = self.session.project
         undo = project.undo_label if project else None
         redo = project.redo_label if project else None
-        self.undo_action.setText(
-            self.tr("Undo {label}").format(label=undo) if undo else self.tr("Undo")
+        undo_text = (
+            self.tr("Undo {label}").format(label=translated(undo)) if undo else self.tr("Undo")
         )
-        self.redo_action.setText(
-            self.tr("Redo {label}").format(label=redo) if redo else self.tr("Redo")
+        redo_text = (
+            self.tr("Redo {label}").format(label=translated(redo)) if redo else self.tr("Redo")
         )
+        self.undo_action.setText(undo_text)
+        self.redo_action.setText(redo_text)
         self.undo_action.setEnabled(bool(undo))
         self.redo_action.setEnabled(bool(redo))
 

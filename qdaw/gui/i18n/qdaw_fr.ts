@@ -1,0 +1,1401 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../dialogs.py" line="211" />
+        <source>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;A free, scriptable workbench for qualitative interview analysis: import transcripts, code passages, count respondents (“5/8”), cross codes with respondents' variables and report by hypothesis.&lt;/p&gt;&lt;p&gt;Every change is saved as you make it and can be undone.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;Un atelier libre et scriptable d'analyse qualitative d'entretiens : importer des transcriptions, coder des passages, compter les répondants (« 5/8 »), croiser les codes avec les variables des répondants et rendre compte par hypothèse.&lt;/p&gt;&lt;p&gt;Chaque modification est enregistrée aussitôt et peut être annulée.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="218" />
+        <source>About qdaw</source>
+        <translation>À propos de qdaw</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <location filename="../analysis_panel.py" line="147" />
+        <source>Count sub-codes in their parents</source>
+        <translation>Compter les sous-codes dans leur parent</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="148" />
+        <source>Presence (0/1)</source>
+        <translation>Présence (0/1)</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="152" />
+        <source>k/n</source>
+        <translation>k/n</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="153" />
+        <source>Respondents</source>
+        <translation>Répondants</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="154" />
+        <source>% of group</source>
+        <translation>% du groupe</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="155" />
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="166" />
+        <location filename="../analysis_panel.py" line="170" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="172" />
+        <source>Variable:</source>
+        <translation>Variable :</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="177" />
+        <source>Segments of the codes selected in the codebook (double-click to read)</source>
+        <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="181" />
+        <source>Report…</source>
+        <translation>Rapport…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="185" />
+        <source>Frequencies</source>
+        <translation>Fréquences</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="186" />
+        <source>Codes × respondents</source>
+        <translation>Codes × répondants</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="187" />
+        <source>Crosstab</source>
+        <translation>Tableau croisé</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="188" />
+        <source>Retrieval</source>
+        <translation>Extraction</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="189" />
+        <source>Hypotheses</source>
+        <translation>Hypothèses</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="249" />
+        <source>Add respondent variables to cross codes with them</source>
+        <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="279" />
+        <source>Hypotheses report</source>
+        <translation>Rapport par hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="280" />
+        <source>Word document (*.docx);;Web page (*.html);;Markdown (*.md)</source>
+        <translation>Document Word (*.docx);;Page web (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="300" />
+        <source>Writing the report…</source>
+        <translation>Écriture du rapport…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="300" />
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="307" />
+        <source>Report written: {path}</source>
+        <translation>Rapport écrit : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTab</name>
+    <message>
+        <location filename="../analysis_panel.py" line="67" />
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="80" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="81" />
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="82" />
+        <source>Hypotheses</source>
+        <translation>Hypothèses</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="83" />
+        <source>Hypothesis</source>
+        <translation>Hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="84" />
+        <source>Statement</source>
+        <translation>Énoncé</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="85" />
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="86" />
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="87" />
+        <source>Respondents</source>
+        <translation>Répondants</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="88" />
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="89" />
+        <source>% respondents</source>
+        <translation>% de répondants</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="90" />
+        <source>k/N</source>
+        <translation>k/N</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="91" />
+        <source>Respondent</source>
+        <translation>Répondant</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="92" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="93" />
+        <source>Coder</source>
+        <translation>Codeur</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="94" />
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="95" />
+        <source>Memo</source>
+        <translation>Mémo</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="123" />
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="123" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../models/cases.py" line="94" />
+        <source>Respondents and documents</source>
+        <translation>Répondants et documents</translation>
+    </message>
+    <message>
+        <location filename="../models/cases.py" line="105" />
+        <source>{name}: {n} characters</source>
+        <translation>{name} : {n} caractères</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../side_panels.py" line="95" />
+        <source>Rename document…</source>
+        <translation>Renommer le document…</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="98" />
+        <source>Move to respondent</source>
+        <translation>Déplacer vers le répondant</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="105" />
+        <location filename="../side_panels.py" line="115" />
+        <source>Memo…</source>
+        <translation>Mémo…</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="108" />
+        <source>Delete document…</source>
+        <translation>Supprimer le document…</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="113" />
+        <source>Rename respondent…</source>
+        <translation>Renommer le répondant…</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="118" />
+        <source>Delete respondent…</source>
+        <translation>Supprimer le répondant…</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="124" />
+        <source>Rename document</source>
+        <translation>Renommer le document</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="124" />
+        <location filename="../side_panels.py" line="131" />
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="131" />
+        <source>Rename respondent</source>
+        <translation>Renommer le répondant</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="140" />
+        <source>Document memo</source>
+        <translation>Mémo du document</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="140" />
+        <location filename="../side_panels.py" line="148" />
+        <source>Memo:</source>
+        <translation>Mémo :</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="148" />
+        <source>Respondent memo</source>
+        <translation>Mémo du répondant</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="156" />
+        <source>Delete the document “{name}” and its {n} coded segments?</source>
+        <translation>Supprimer le document « {name} » et ses {n} segments codés ?</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="159" />
+        <source>Delete document</source>
+        <translation>Supprimer le document</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="165" />
+        <source>Delete the respondent “{name}” with {n} documents and their coding?</source>
+        <translation>Supprimer le répondant « {name} », ses {n} documents et leur codage ?</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="167" />
+        <source>Delete respondent</source>
+        <translation>Supprimer le répondant</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookModel</name>
+    <message>
+        <location filename="../models/codebook.py" line="133" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../models/codebook.py" line="133" />
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../models/codebook.py" line="133" />
+        <source>Respondents</source>
+        <translation>Répondants</translation>
+    </message>
+    <message>
+        <location filename="../models/codebook.py" line="151" />
+        <source>Memo: </source>
+        <translation>Mémo : </translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <location filename="../codebook_panel.py" line="59" />
+        <location filename="../codebook_panel.py" line="107" />
+        <source>New code</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="60" />
+        <source>New sub-code</source>
+        <translation>Nouveau sous-code</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="61" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="107" />
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="130" />
+        <source>Code colour</source>
+        <translation>Couleur du code</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="139" />
+        <source>Describe {name}</source>
+        <translation>Décrire {name}</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="140" />
+        <source>Definition:</source>
+        <translation>Définition :</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="151" />
+        <source>Memo on {name}</source>
+        <translation>Mémo sur {name}</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="151" />
+        <source>Memo:</source>
+        <translation>Mémo :</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="163" />
+        <source>Merge {name}</source>
+        <translation>Fusionner {name}</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="164" />
+        <source>Merge into:</source>
+        <translation>Fusionner dans :</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="186" />
+        <source>Delete the code “{name}”?</source>
+        <translation>Supprimer le code « {name} » ?</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="189" />
+        <source>{n} sub-codes will be deleted too.</source>
+        <translation>{n} sous-codes seront aussi supprimés.</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="190" />
+        <source>{n} coded segments will be removed.</source>
+        <translation>{n} segments codés seront retirés.</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="191" />
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="194" />
+        <source>Delete code</source>
+        <translation>Supprimer le code</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="222" />
+        <source>New code…</source>
+        <translation>Nouveau code…</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="225" />
+        <source>New sub-code…</source>
+        <translation>Nouveau sous-code…</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="227" />
+        <source>Apply to selection</source>
+        <translation>Appliquer à la sélection</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="228" />
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="229" />
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="230" />
+        <source>Describe…</source>
+        <translation>Décrire…</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="231" />
+        <source>Memo…</source>
+        <translation>Mémo…</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="232" />
+        <source>Merge into…</source>
+        <translation>Fusionner dans…</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="236" />
+        <source>Hypotheses</source>
+        <translation>Hypothèses</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="246" />
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>CodingController</name>
+    <message>
+        <location filename="../coding.py" line="68" />
+        <source>Open a document first</source>
+        <translation>Ouvrez d'abord un document</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="72" />
+        <source>Select a passage first</source>
+        <translation>Sélectionnez d'abord un passage</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="83" />
+        <location filename="../coding.py" line="140" />
+        <source>Code as {name}</source>
+        <translation>Coder comme {name}</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="92" />
+        <location filename="../coding.py" line="147" />
+        <source>Coded as {name}</source>
+        <translation>Codé comme {name}</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="147" />
+        <source>New code {name} applied</source>
+        <translation>Nouveau code {name} appliqué</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="160" />
+        <source>Code in vivo {name}</source>
+        <translation>Codage in vivo {name}</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="174" />
+        <source>Code selection…</source>
+        <translation>Coder la sélection…</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="175" />
+        <source>Code in vivo</source>
+        <translation>Codage in vivo</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="180" />
+        <source>Remove coding</source>
+        <translation>Retirer le codage</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="181" />
+        <source>Change code…</source>
+        <translation>Changer de code…</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="182" />
+        <source>Edit memo…</source>
+        <translation>Modifier le mémo…</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="184" />
+        <source>Resize to selection</source>
+        <translation>Ajuster à la sélection</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="188" />
+        <source>Extend to paragraph</source>
+        <translation>Étendre au paragraphe</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="205" />
+        <source>Change the code</source>
+        <translation>Changer le code</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="211" />
+        <source>Change code to {name}</source>
+        <translation>Changer le code en {name}</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="219" />
+        <source>Segment memo</source>
+        <translation>Mémo du segment</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="219" />
+        <source>Memo:</source>
+        <translation>Mémo :</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../find_bar.py" line="22" />
+        <source>Find in document</source>
+        <translation>Rechercher dans le document</translation>
+    </message>
+    <message>
+        <location filename="../find_bar.py" line="24" />
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <location filename="../find_bar.py" line="25" />
+        <source>Match accents</source>
+        <translation>Respecter les accents</translation>
+    </message>
+    <message>
+        <location filename="../find_bar.py" line="29" />
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Occurrence précédente (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../find_bar.py" line="32" />
+        <source>Next match (Enter)</source>
+        <translation>Occurrence suivante (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../find_bar.py" line="73" />
+        <source>{n} matches</source>
+        <translation>{n} occurrences</translation>
+    </message>
+    <message>
+        <location filename="../find_bar.py" line="80" />
+        <source>{i} of {n}</source>
+        <translation>{i} sur {n}</translation>
+    </message>
+</context>
+<context>
+    <name>HitsModel</name>
+    <message>
+        <location filename="../models/tables.py" line="310" />
+        <source>Respondent</source>
+        <translation>Répondant</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="310" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="310" />
+        <source>In context</source>
+        <translation>En contexte</translation>
+    </message>
+</context>
+<context>
+    <name>HypothesesModel</name>
+    <message>
+        <location filename="../models/tables.py" line="77" />
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="78" />
+        <source>Statement</source>
+        <translation>Énoncé</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="79" />
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="80" />
+        <source>Respondents</source>
+        <translation>Répondants</translation>
+    </message>
+</context>
+<context>
+    <name>HypothesesPanel</name>
+    <message>
+        <location filename="../side_panels.py" line="211" />
+        <source>Drop a code here to link it to a hypothesis</source>
+        <translation>Déposez un code ici pour le lier à une hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="213" />
+        <source>New hypothesis</source>
+        <translation>Nouvelle hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="252" />
+        <source>Memo on {label}</source>
+        <translation>Mémo sur {label}</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="253" />
+        <source>Memo:</source>
+        <translation>Mémo :</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="261" />
+        <source>Delete the hypothesis {label}? Its codes stay in the codebook.</source>
+        <translation>Supprimer l'hypothèse {label} ? Ses codes restent dans le livre de codes.</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="264" />
+        <source>Delete hypothesis</source>
+        <translation>Supprimer l'hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="270" />
+        <source>New hypothesis…</source>
+        <translation>Nouvelle hypothèse…</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="272" />
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="273" />
+        <source>Memo…</source>
+        <translation>Mémo…</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="275" />
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>HypothesisDialog</name>
+    <message>
+        <location filename="../side_panels.py" line="176" />
+        <source>Hypothesis</source>
+        <translation>Hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="181" />
+        <source>Label:</source>
+        <translation>Libellé :</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="182" />
+        <source>Statement:</source>
+        <translation>Énoncé :</translation>
+    </message>
+    <message>
+        <location filename="../side_panels.py" line="183" />
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../import_dialog.py" line="39" />
+        <source>Import transcripts</source>
+        <translation>Importer des transcriptions</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="46" />
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="47" />
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="48" />
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="52" />
+        <source>One respondent per file name</source>
+        <translation>Un répondant par nom de fichier</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="53" />
+        <source>All files belong to:</source>
+        <translation>Tous les fichiers appartiennent à :</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="54" />
+        <source>From the file name with a pattern:</source>
+        <translation>D'après le nom du fichier, avec un motif :</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="72" />
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="73" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="93" />
+        <source>Files (.txt, .md, .docx, .odt, .rtf) and folders:</source>
+        <translation>Fichiers (.txt, .md, .docx, .odt, .rtf) et dossiers :</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="96" />
+        <source>Respondents (cases):</source>
+        <translation>Répondants (cas) :</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="113" />
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="115" />
+        <source>Transcripts ({patterns})</source>
+        <translation>Transcriptions ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="120" />
+        <source>Add folder</source>
+        <translation>Ajouter un dossier</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="147" />
+        <source>Pattern: {error}</source>
+        <translation>Motif : {error}</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="156" />
+        <source>Add files or a folder first.</source>
+        <translation>Ajoutez d'abord des fichiers ou un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="186" />
+        <source>Import cancelled: nothing was added.</source>
+        <translation>Import annulé : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="191" />
+        <source>{n} documents imported.</source>
+        <translation>{n} documents importés.</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="196" />
+        <source>{n} files could not be imported:</source>
+        <translation>{n} fichiers n'ont pas pu être importés :</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="201" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="39" />
+        <source>qdaw projects (*.qdaw)</source>
+        <translation>Projets qdaw (*.qdaw)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="62" />
+        <source>Respondents</source>
+        <translation>Répondants</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="65" />
+        <source>Codebook</source>
+        <translation>Livre de codes</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="69" />
+        <source>Hypotheses</source>
+        <translation>Hypothèses</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="74" />
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="78" />
+        <source>Search the project</source>
+        <translation>Rechercher dans le projet</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="114" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="115" />
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="117" />
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="119" />
+        <source>Open &amp;recent</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="121" />
+        <source>Open the &amp;sample project</source>
+        <translation>Ouvrir le projet d'&amp;exemple</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="124" />
+        <source>&amp;Import transcripts…</source>
+        <translation>&amp;Importer des transcriptions…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="126" />
+        <source>Respondent &amp;variables…</source>
+        <translation>&amp;Variables des répondants…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="129" />
+        <source>Export &amp;workbook (XLSX)…</source>
+        <translation>Exporter le &amp;classeur (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="131" />
+        <source>Hypotheses &amp;report…</source>
+        <translation>&amp;Rapport par hypothèse…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="136" />
+        <source>&amp;Close project</source>
+        <translation>&amp;Fermer le projet</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="139" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="140" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="308" />
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="311" />
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="150" />
+        <source>&amp;Find in document</source>
+        <translation>&amp;Rechercher dans le document</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="154" />
+        <source>Find in &amp;project</source>
+        <translation>Rechercher dans le &amp;projet</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="156" />
+        <source>&amp;Code</source>
+        <translation>&amp;Codage</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="158" />
+        <source>&amp;Quick code…</source>
+        <translation>Codage &amp;rapide…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="159" />
+        <source>Code in &amp;vivo</source>
+        <translation>Codage in &amp;vivo</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="161" />
+        <source>Apply the selected &amp;code</source>
+        <translation>Appliquer le &amp;code sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="163" />
+        <source>&amp;New code…</source>
+        <translation>&amp;Nouveau code…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="164" />
+        <source>New &amp;hypothesis…</source>
+        <translation>Nouvelle &amp;hypothèse…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="166" />
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="169" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="170" />
+        <source>&amp;About qdaw</source>
+        <translation>À &amp;propos de qdaw</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="208" />
+        <source>All changes saved</source>
+        <translation>Toutes les modifications sont enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="220" />
+        <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
+        <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="226" />
+        <source>Project upgraded; the previous version was kept as {path}</source>
+        <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="234" />
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="241" />
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="255" />
+        <source>The sample study's sources are not installed.</source>
+        <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="268" />
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="291" />
+        <source>Select a code in the codebook first</source>
+        <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="295" />
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="295" />
+        <source>Undone</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="295" />
+        <source>Redone</source>
+        <translation>Rétabli</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="299" />
+        <source>{verb}: {label} — all changes saved ({time})</source>
+        <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="308" />
+        <source>Undo {label}</source>
+        <translation>Annuler : {label}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="311" />
+        <source>Redo {label}</source>
+        <translation>Rétablir : {label}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="348" />
+        <source>Export workbook</source>
+        <translation>Exporter le classeur</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="348" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="360" />
+        <source>Workbook written: {path}</source>
+        <translation>Classeur écrit : {path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="364" />
+        <source>qdaw</source>
+        <translation>qdaw</translation>
+    </message>
+</context>
+<context>
+    <name>OperationLabels</name>
+    <message>
+        <location filename="../labels.py" line="15" />
+        <source>Rename code to {x}</source>
+        <translation>Renommer le code en {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19" />
+        <source>Rename respondent to {x}</source>
+        <translation>Renommer le répondant en {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23" />
+        <source>Rename document to {x}</source>
+        <translation>Renommer le document en {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="27" />
+        <source>Add code {x}</source>
+        <translation>Ajouter le code {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31" />
+        <source>Add respondent {x}</source>
+        <translation>Ajouter le répondant {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35" />
+        <source>Add document {x}</source>
+        <translation>Ajouter le document {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39" />
+        <source>Add hypothesis {x}</source>
+        <translation>Ajouter l'hypothèse {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43" />
+        <source>Add variable {x}</source>
+        <translation>Ajouter la variable {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47" />
+        <source>Delete code {x}</source>
+        <translation>Supprimer le code {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51" />
+        <source>Delete respondent {x}</source>
+        <translation>Supprimer le répondant {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="55" />
+        <source>Delete document {x}</source>
+        <translation>Supprimer le document {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="59" />
+        <source>Delete hypothesis {x}</source>
+        <translation>Supprimer l'hypothèse {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="63" />
+        <source>Delete variable {x}</source>
+        <translation>Supprimer la variable {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="67" />
+        <source>Edit hypothesis {x}</source>
+        <translation>Modifier l'hypothèse {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="71" />
+        <source>Recolour {x}</source>
+        <translation>Changer la couleur de {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="75" />
+        <source>Describe {x}</source>
+        <translation>Décrire {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="79" />
+        <source>Merge {x} into {y}</source>
+        <translation>Fusionner {x} dans {y}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="83" />
+        <source>Link {x} to {y}</source>
+        <translation>Lier {x} à {y}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="87" />
+        <source>Unlink {x} from {y}</source>
+        <translation>Délier {x} de {y}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="91" />
+        <source>Change code to {x}</source>
+        <translation>Changer le code en {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="95" />
+        <source>Import variables from {x}</source>
+        <translation>Importer les variables de {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="99" />
+        <source>Import codebook {x}</source>
+        <translation>Importer le livre de codes {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="103" />
+        <source>Import {n} files</source>
+        <translation>Importer {n} fichiers</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="107" />
+        <source>Import {x}</source>
+        <translation>Importer {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="109" />
+        <source>Set {x}</source>
+        <translation>Définir {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="110" />
+        <source>Move code</source>
+        <translation>Déplacer le code</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="111" />
+        <source>Move codes</source>
+        <translation>Déplacer les codes</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="114" />
+        <source>Move document to another respondent</source>
+        <translation>Déplacer le document vers un autre répondant</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="118" />
+        <source>Code segment</source>
+        <translation>Coder un segment</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="122" />
+        <source>Remove coding</source>
+        <translation>Retirer le codage</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="126" />
+        <source>Resize segment</source>
+        <translation>Ajuster le segment</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="130" />
+        <source>Edit project memo</source>
+        <translation>Modifier le mémo du projet</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="134" />
+        <source>Edit memo</source>
+        <translation>Modifier le mémo</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCodeBox</name>
+    <message>
+        <location filename="../coding.py" line="34" />
+        <source>Code the selection</source>
+        <translation>Coder la sélection</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="36" />
+        <source>Code name (a new name creates the code)</source>
+        <translation>Nom du code (un nouveau nom crée le code)</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="42" />
+        <source>Enter applies; “Category/Name” creates the code under a category.</source>
+        <translation>Entrée applique ; « Catégorie/Nom » crée le code dans une catégorie.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../dialogs.py" line="101" />
+        <source>Search all documents</source>
+        <translation>Rechercher dans tous les documents</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="103" />
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="104" />
+        <source>Match accents</source>
+        <translation>Respecter les accents</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="105" />
+        <source>Whole words</source>
+        <translation>Mots entiers</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="144" />
+        <source>{n} matches in {d} documents</source>
+        <translation>{n} occurrences dans {d} documents</translation>
+    </message>
+</context>
+<context>
+    <name>VariablesDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="39" />
+        <source>Respondent variables</source>
+        <translation>Variables des répondants</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="46" />
+        <source>Import CSV…</source>
+        <translation>Importer un CSV…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="47" />
+        <source>Add variable…</source>
+        <translation>Ajouter une variable…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="48" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="58" />
+        <source>One row per respondent; double-click a cell to edit it.</source>
+        <translation>Une ligne par répondant ; double-cliquez sur une cellule pour la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="63" />
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="67" />
+        <source>Import variables</source>
+        <translation>Importer des variables</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="67" />
+        <source>CSV (*.csv *.txt)</source>
+        <translation>CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="76" />
+        <location filename="../dialogs.py" line="81" />
+        <source>Add variable</source>
+        <translation>Ajouter une variable</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="76" />
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="79" />
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="79" />
+        <source>integer</source>
+        <translation>entier</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="79" />
+        <source>decimal number</source>
+        <translation>nombre décimal</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="81" />
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../dialogs.py" line="164" />
+        <source>Qualitative interview analysis: read, code, count respondents.</source>
+        <translation>Analyse qualitative d'entretiens : lire, coder, compter les répondants.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="167" />
+        <source>New project…</source>
+        <translation>Nouveau projet…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="168" />
+        <source>Open project…</source>
+        <translation>Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="169" />
+        <source>Open the sample project</source>
+        <translation>Ouvrir le projet d'exemple</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="191" />
+        <source>Recent projects:</source>
+        <translation>Projets récents :</translation>
+    </message>
+</context>
+<context>
+    <name>_Panel</name>
+    <message>
+        <location filename="../side_panels.py" line="52" />
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
+    </message>
+</context>
+</TS>

@@ -367,3 +367,84 @@ def test_a_segment_context_menu_acts_on_its_segment(qtbot, window: MainWindow) -
     assert resize.isEnabled()
     resize.trigger()
     assert window.session.require().segments(document="referent1")[0].text == "Tout s'est accéléré"
+
+
+def test_window_layout_is_remembered(qtbot, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_project(str(sample_path))
+    first.show()
+    first.docks["search"].show()
+    first.docks["hypotheses"].hide()
+    first.resize(1234, 777)
+    qtbot.wait(50)
+    first.close()  # saves geometry and dock state
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.wait(50)
+    from qdaw.gui.session import settings
+
+    # (the offscreen screen is too small to check the restored size itself)
+    assert settings().value("window/geometry") is not None
+    assert second.docks["search"].isVisible() and not second.docks["hypotheses"].isVisible()
+
+
+def test_variables_grid_edits_and_imports(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from qdaw.gui.dialogs import VariablesDialog
+
+    dialog = VariablesDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert model.variables == ["discipline", "composante", "anciennete", "enseignants_accompagnes"]
+    row = model.cases.index("Référent 3")
+    index = model.index(row, model.variables.index("discipline"))
+    assert model.data(index) == "SHS"
+    assert model.setData(index, "sciences")
+    project = window.session.require()
+    assert project.case("Référent 3").variables["discipline"] == "sciences"
+    assert window.undo_action.text() == "Undo Set discipline"
+    csv = tmp_path / "extra.csv"
+    csv.write_text("case;genre\nRéférent 1;F\nRéférent 2;H\n", encoding="utf-8")
+    project.import_variables(csv)
+    assert "genre" in model.variables  # the grid follows the project
+    assert window.analysis.variable.findText("genre") >= 0  # and so does the crosstab
+
+
+def test_drop_a_code_on_the_selection_and_rename_in_the_tree(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    select_text(window, "C'est frustrant.")
+    model = window.codebook.model
+    code_id = next(i for i, r in model.rows.items() if r.name == "Envie d'aller plus loin")
+    data = model.mimeData([model.index_of(code_id)])
+    view = window.document.text_view
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    view.dropEvent(event)
+    project = window.session.require()
+    texts = [s.text for s in project.segments(code="Envie d'aller plus loin")]
+    assert "C'est frustrant." in texts
+    assert model.setData(model.index_of(code_id), "Aller plus loin")
+    assert project.code(code_id).name == "Aller plus loin"
+    assert any(r.code == "Aller plus loin" for r in window.document.rows)  # stripes follow
+    assert not model.setData(model.index_of(code_id), "Rejet du numérique")  # a sibling's name
+
+
+def test_files_dropped_on_the_window_are_imported(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "referent12.txt"
+    path.write_text("Réponse déposée sur la fenêtre.", encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    window.dropEvent(event)
+    project = window.session.require()
+    qtbot.waitUntil(lambda: "referent12" in [d.name for d in project.documents()], timeout=10000)
+    assert project.document("referent12").text == "Réponse déposée sur la fenêtre."

@@ -82,6 +82,42 @@ class ReportDocument:
     def text(self, key: str, **values: Any) -> str:
         return LABELS[self.lang][key].format(**values)
 
+    def meta_line(self) -> str:
+        lines = [
+            self.text("generated", date=f"{self.generated:%Y-%m-%d %H:%M}", project=self.project),
+            self.text("respondents", n=self.total_cases),
+        ]
+        if self.filters:
+            lines.append(self.text("filters", filters=self.filters))
+        return ". ".join(lines) + "."
+
+    def overview_header(self) -> list[str]:
+        return [self.text("hypothesis"), self.text("statement"), self.text("respondents_col"), "%"]
+
+    def overview_rows(self) -> list[list[str]]:
+        return [
+            [str(r["hypothesis"]), str(r["statement"]), str(r["ratio"]), percent(r["pct_cases"])]
+            for r in self.summary.to_dict("records")
+        ]
+
+    def codes_header(self) -> list[str]:
+        return [self.text("code"), self.text("respondents_col"), "%", self.text("segments")]
+
+    @staticmethod
+    def code_rows(report: HypothesisReport) -> list[list[str]]:
+        return [
+            [str(r["code"]), str(r["ratio"]), percent(r["pct_cases"]), str(r["segments"])]
+            for r in report.codes.to_dict("records")
+        ]
+
+    @staticmethod
+    def memos(report: HypothesisReport) -> list[tuple[str, str]]:
+        """(who, memo) for the hypothesis and each of its codes that has one."""
+        found = [(report.label, report.memo)] + [
+            (str(r["code"]), r["memo"]) for r in report.codes.to_dict("records")
+        ]
+        return [(who, str(text)) for who, text in found if text]
+
     def overview_chart(self, kind: str = "png") -> bytes:
         from qdaw.export.charts import respondent_bars, to_bytes
 

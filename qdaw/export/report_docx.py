@@ -48,24 +48,14 @@ def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) ->
     chart = doc.hypothesis_chart(report)
     if chart:
         document.add_picture(io.BytesIO(chart), width=Inches(6.0))
-    _table(
-        document,
-        [doc.text("code"), doc.text("respondents_col"), "%", doc.text("segments")],
-        [
-            [str(r["code"]), str(r["ratio"]), percent(r["pct_cases"]), str(r["segments"])]
-            for r in report.codes.to_dict("records")
-        ],
-    )
-    memos = [(report.label, report.memo)] + [
-        (str(r["code"]), r["memo"]) for r in report.codes.to_dict("records")
-    ]
-    memos = [(who, text) for who, text in memos if text]
+    _table(document, doc.codes_header(), doc.code_rows(report))
+    memos = doc.memos(report)
     if memos:
         document.add_heading(doc.text("memos"), level=2)
         for who, text in memos:
             paragraph = document.add_paragraph(style="List Bullet")
             paragraph.add_run(f"{who} : " if doc.lang == "fr" else f"{who}: ").bold = True
-            paragraph.add_run(str(text))
+            paragraph.add_run(text)
     if not report.quotes.empty:
         document.add_heading(doc.text("quotes"), level=2)
         for code, quotes in report.quotes.groupby("code", sort=False):
@@ -85,22 +75,9 @@ def write_docx(doc: ReportDocument, path: Path, final: Path) -> None:
     document = docx.Document()
     document.core_properties.title = f"{doc.text('title')} — {doc.project}"
     document.add_heading(f"{doc.text('title')} — {doc.project}", level=0)
-    lines = [
-        doc.text("generated", date=f"{doc.generated:%Y-%m-%d %H:%M}", project=doc.project),
-        doc.text("respondents", n=doc.total_cases),
-    ]
-    if doc.filters:
-        lines.append(doc.text("filters", filters=doc.filters))
-    document.add_paragraph(". ".join(lines) + ".")
+    document.add_paragraph(doc.meta_line())
     document.add_heading(doc.text("overview"), level=1)
-    _table(
-        document,
-        [doc.text("hypothesis"), doc.text("statement"), doc.text("respondents_col"), "%"],
-        [
-            [str(r["hypothesis"]), str(r["statement"]), str(r["ratio"]), percent(r["pct_cases"])]
-            for r in doc.summary.to_dict("records")
-        ],
-    )
+    _table(document, doc.overview_header(), doc.overview_rows())
     if len(doc.summary):
         document.add_picture(io.BytesIO(doc.overview_chart()), width=Inches(6.0))
     for report in doc.hypotheses:

@@ -65,11 +65,7 @@ def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
         parts.append(f"<p>{escape(doc.text('no_codes'))}</p>")
         return "\n".join(parts)
     parts.append(_svg(doc.hypothesis_chart(report, "svg")))
-    header = [doc.text("code"), doc.text("respondents_col"), "%", doc.text("segments")]
-    rows = [
-        [str(r["code"]), str(r["ratio"]), percent(r["pct_cases"]), str(r["segments"])]
-        for r in report.codes.to_dict("records")
-    ]
+    header, rows = doc.codes_header(), doc.code_rows(report)
     parts.append(
         "<table><tr>"
         + "".join(f"<th>{escape(h)}</th>" for h in header)
@@ -77,13 +73,10 @@ def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
         + _rows(rows, {1, 2, 3})
         + "</table>"
     )
-    memos = [(report.label, report.memo)] + [
-        (str(r["code"]), r["memo"]) for r in report.codes.to_dict("records")
-    ]
-    memos = [(who, text) for who, text in memos if text]
+    memos = doc.memos(report)
     if memos:
         parts.append(f"<h3>{escape(doc.text('memos'))}</h3><ul>")
-        parts += [f"<li><strong>{escape(w)}</strong>: {escape(str(t))}</li>" for w, t in memos]
+        parts += [f"<li><strong>{escape(w)}</strong>: {escape(t)}</li>" for w, t in memos]
         parts.append("</ul>")
     if not report.quotes.empty:
         parts.append(f"<h3>{escape(doc.text('quotes'))}</h3>")
@@ -97,20 +90,11 @@ def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
 
 def write_html(doc: ReportDocument, path: Path, final: Path) -> None:
     title = f"{doc.text('title')} — {doc.project}"
-    meta = [
-        doc.text("generated", date=f"{doc.generated:%Y-%m-%d %H:%M}", project=doc.project),
-        doc.text("respondents", n=doc.total_cases),
-    ]
-    if doc.filters:
-        meta.append(doc.text("filters", filters=doc.filters))
-    rows = [
-        [str(r["hypothesis"]), str(r["statement"]), str(r["ratio"]), percent(r["pct_cases"])]
-        for r in doc.summary.to_dict("records")
-    ]
-    header = [doc.text("hypothesis"), doc.text("statement"), doc.text("respondents_col"), "%"]
+    rows = doc.overview_rows()
+    header = doc.overview_header()
     body = [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="meta">{escape(". ".join(meta))}.</p>',
+        f'<p class="meta">{escape(doc.meta_line())}</p>',
         f"<h2>{escape(doc.text('overview'))}</h2>",
         "<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>",
         _rows(rows, {2, 3}) + "</table>",
@@ -142,21 +126,9 @@ def write_markdown(doc: ReportDocument, path: Path, final: Path) -> None:
     """Markdown with its charts as PNG files in a folder beside it (<name>_charts/)."""
     charts = final.with_name(f"{final.stem}_charts")
     charts.mkdir(exist_ok=True)
-    lines = [f"# {doc.text('title')} — {doc.project}", ""]
-    meta = [
-        doc.text("generated", date=f"{doc.generated:%Y-%m-%d %H:%M}", project=doc.project),
-        doc.text("respondents", n=doc.total_cases),
-    ]
-    if doc.filters:
-        meta.append(doc.text("filters", filters=doc.filters))
-    lines += [". ".join(meta) + ".", "", f"## {doc.text('overview')}", ""]
-    lines += _md_table(
-        [doc.text("hypothesis"), doc.text("statement"), doc.text("respondents_col"), "%"],
-        [
-            [str(r["hypothesis"]), str(r["statement"]), str(r["ratio"]), percent(r["pct_cases"])]
-            for r in doc.summary.to_dict("records")
-        ],
-    )
+    lines = [f"# {doc.text('title')} — {doc.project}", "", doc.meta_line(), ""]
+    lines += [f"## {doc.text('overview')}", ""]
+    lines += _md_table(doc.overview_header(), doc.overview_rows())
     if len(doc.summary):
         (charts / "overview.png").write_bytes(doc.overview_chart())
         lines += [f"![{doc.text('chart_overview')}]({charts.name}/overview.png)", ""]
@@ -180,17 +152,8 @@ def write_markdown(doc: ReportDocument, path: Path, final: Path) -> None:
             name = f"{number}-{report.label}.png".replace("/", "-").replace("\\", "-")
             (charts / name).write_bytes(chart)
             lines += [f"![{report.label}]({charts.name}/{name})", ""]
-        lines += _md_table(
-            [doc.text("code"), doc.text("respondents_col"), "%", doc.text("segments")],
-            [
-                [str(r["code"]), str(r["ratio"]), percent(r["pct_cases"]), str(r["segments"])]
-                for r in report.codes.to_dict("records")
-            ],
-        )
-        memos = [(report.label, report.memo)] + [
-            (str(r["code"]), r["memo"]) for r in report.codes.to_dict("records")
-        ]
-        memos = [(who, text) for who, text in memos if text]
+        lines += _md_table(doc.codes_header(), doc.code_rows(report))
+        memos = doc.memos(report)
         if memos:
             lines += [f"### {doc.text('memos')}", ""]
             lines += [f"- **{who}**: {text}" for who, text in memos] + [""]

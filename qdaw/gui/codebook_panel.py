@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from qdaw.core.errors import QdawError
 from qdaw.gui.models.codebook import CodebookModel
+from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
 
 
@@ -96,11 +97,8 @@ class CodebookPanel(QWidget):
         if index.isValid():
             self.codeActivated.emit(int(index.internalId()))
 
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except QdawError as exc:
-            self.error.emit(str(exc))
+    def _run(self, action: Callable[[], object]) -> bool:
+        return run_reporting(action, self.error)
 
     # -- actions ---------------------------------------------------------------------
     def new_code(self, parent_id: int | None = None) -> int | None:

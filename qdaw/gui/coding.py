@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from qdaw.core.errors import NotFoundError, QdawError
 from qdaw.core.text_units import paragraph_at, snap_to_words
 from qdaw.gui.document_view import DocumentView
+from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
 
 IN_VIVO_LIMIT = 80
@@ -191,12 +192,7 @@ class CodingController(QObject):
         return menu
 
     def _run(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except QdawError as exc:
-            self.error.emit(str(exc))
-            return False
-        return True
+        return run_reporting(action, self.error)
 
     def remove(self, segment_id: int) -> bool:
         return self._run(lambda: self.session.require().delete_segment(segment_id))

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import QdawError
 from qdaw.gui.models.cases import CasesModel
 from qdaw.gui.models.tables import HypothesesModel
+from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
 
 
@@ -38,12 +38,7 @@ class _Panel(QWidget):
         self.session = session
 
     def run(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except QdawError as exc:
-            self.error.emit(str(exc))
-            return False
-        return True
+        return run_reporting(action, self.error)
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "qdaw", "tests", "bench", "sample_projects"],
-        ["ruff", "format", "--check", "qdaw", "tests", "bench", "sample_projects"],
+        ["ruff", "check", "qdaw", "tests", "bench", "sample_projects", "scripts"],
+        ["ruff", "format", "--check", "qdaw", "tests", "bench", "sample_projects", "scripts"],
     ],
     ids=["ruff-check", "ruff-format"],
 )

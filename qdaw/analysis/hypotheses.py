@@ -130,7 +130,9 @@ def hypothesis_report(
         )
         if scope.keeps_code(r[0])
     )
-    code_scope = Scope(scope.case_ids, scope.coder_ids, linked, scope.hypothesis_ids)
+    code_scope = Scope(
+        scope.case_ids, scope.coder_ids, linked, scope.hypothesis_ids, scope.speakers
+    )
     total = total_cases(project, scope)
     codes = code_frequencies(project, code_scope)
     details = project._rows(

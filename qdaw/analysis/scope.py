@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, or_, select
 
 from qdaw.core import models as m
 from qdaw.core.errors import NotFoundError, QdawError
@@ -30,6 +30,7 @@ class Scope:
     coder_ids: frozenset[int] | None = None
     code_ids: frozenset[int] | None = None
     hypothesis_ids: frozenset[int] | None = None
+    speakers: frozenset[str] | None = None  # turn roles or speaker labels
 
     def segment_conditions(self, segments: Any = m.segments) -> list[Any]:
         """WHERE clauses on ``segments`` (or an alias) for the respondents and coders in scope."""
@@ -42,6 +43,18 @@ class Scope:
             )
         if self.coder_ids is not None:
             conditions.append(segments.c.coder_id.in_(self.coder_ids))
+        if self.speakers is not None:
+            # Only passages said (at least in part) by these speakers count.
+            turn = m.text_units.alias("turn")
+            conditions.append(
+                exists().where(
+                    turn.c.document_id == segments.c.document_id,
+                    turn.c.kind == "turn",
+                    or_(turn.c.role.in_(self.speakers), turn.c.label.in_(self.speakers)),
+                    turn.c.start_offset < segments.c.end_offset,
+                    segments.c.start_offset < turn.c.end_offset,
+                )
+            )
         return conditions
 
     def document_conditions(self) -> list[Any]:
@@ -113,6 +126,7 @@ def resolve_scope(
     coders: Iterable[str] | str | None = None,
     codes: Iterable[Any] | None = None,
     hypotheses: Iterable[Any] | None = None,
+    speakers: Iterable[str] | str | None = None,
 ) -> Scope:
     """Turn user-level filters (names, handles, variable conditions) into a Scope."""
     case_ids: frozenset[int] | None = None
@@ -145,4 +159,9 @@ def resolve_scope(
         code_ids = linked if code_ids is None else code_ids & linked
     if code_ids is not None and not code_ids:
         raise NotFoundError("no code matches the filter")
-    return Scope(case_ids, coder_ids, code_ids, hypothesis_ids)
+    spoken = (
+        None
+        if speakers is None
+        else frozenset([speakers] if isinstance(speakers, str) else speakers)
+    )
+    return Scope(case_ids, coder_ids, code_ids, hypothesis_ids, spoken)

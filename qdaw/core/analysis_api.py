@@ -26,6 +26,7 @@ class Filters(TypedDict, total=False):
     coders: Iterable[str] | str
     codes: Iterable[Any]
     hypotheses: Iterable[Any]
+    speakers: Iterable[str] | str  # "respondent", "interviewer" or speaker labels
 
 
 class AnalysisMixin(ProjectBase):

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Alembic revision that the models describe; a project at an older revision is migrated.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 
 def utcnow() -> datetime:
@@ -155,6 +155,40 @@ class Segment(Base):
     )
 
 
+class TextUnit(Base):
+    """Sentences, paragraphs and speaker turns of a document, as offsets (derived by
+    the text index; rebuilt, never edited, so they are not part of undo)."""
+
+    __tablename__ = "text_units"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(12))  # sentence | paragraph | turn
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str | None] = mapped_column(String(255))  # a turn's speaker
+    role: Mapped[str | None] = mapped_column(String(16))  # interviewer | respondent
+    __table_args__ = (Index("ix_text_units_document", "document_id", "kind", "start_offset"),)
+
+
+class Token(Base):
+    """Words of a document: folded form and lemma (lower case, no accents), indexed for
+    exact, prefix, phrase and lemma search."""
+
+    __tablename__ = "tokens"
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    form: Mapped[str] = mapped_column(String(100))
+    lemma: Mapped[str] = mapped_column(String(100))
+    __table_args__ = (
+        Index("ix_tokens_form", "form"),
+        Index("ix_tokens_lemma", "lemma"),
+    )
+
+
 meta = Base.metadata.tables["meta"]
 cases = Base.metadata.tables["cases"]
 documents = Base.metadata.tables["documents"]
@@ -166,3 +200,5 @@ hypotheses = Base.metadata.tables["hypotheses"]
 code_hypotheses = Base.metadata.tables["code_hypotheses"]
 coders = Base.metadata.tables["coders"]
 segments = Base.metadata.tables["segments"]
+text_units = Base.metadata.tables["text_units"]
+tokens = Base.metadata.tables["tokens"]

@@ -14,15 +14,15 @@ from pathlib import Path
 from types import TracebackType
 
 from qdaw.core import storage
-from qdaw.core.analysis_api import AnalysisMixin
 from qdaw.core.codebook import CodebookImportMixin, CodebookMixin
 from qdaw.core.coding import CodingMixin
 from qdaw.core.documents import DocumentsMixin
 from qdaw.core.listing import ListingMixin
+from qdaw.core.nlp_api import NlpMixin
 
 
 class Project(
-    DocumentsMixin, CodebookMixin, CodebookImportMixin, CodingMixin, AnalysisMixin, ListingMixin
+    DocumentsMixin, CodebookMixin, CodebookImportMixin, CodingMixin, NlpMixin, ListingMixin
 ):
     @classmethod
     def create(cls, target: str | Path) -> Project:

@@ -1,0 +1,125 @@
+"""Text intelligence on the Project facade (spaCy loads on first use)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Literal, Unpack
+
+from sqlalchemy import select
+
+from qdaw.core import models as m
+from qdaw.core.analysis_api import AnalysisMixin, Filters
+from qdaw.core.entities import Document
+from qdaw.core.errors import QdawError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.nlp.speakers import Turn
+
+
+class NlpMixin(AnalysisMixin):
+    def set_language(self, language: str, document: Document | int | str | None = None) -> None:
+        """The project's default language, or one document's ("fr" or "en")."""
+        if language not in ("fr", "en"):
+            raise QdawError(f"language must be 'fr' or 'en', not {language!r}")
+        if document is None:
+            with self._writing(f"Set language {language}") as journal:
+                self._set_meta(journal, "language", language)
+            return
+        document_id = self._document_id(document)
+        with self._writing(f"Set language {language}") as journal:
+            journal.update(m.documents, {"id": document_id}, {"language": language})
+
+    def set_speaker_pattern(self, pattern: str | None) -> None:
+        """A regex with a named group 'speaker' matching a turn's label at a line start."""
+        import re
+
+        if pattern:
+            try:
+                if "speaker" not in re.compile(pattern).groupindex:
+                    raise QdawError("the speaker pattern needs a group named 'speaker'")
+            except re.error as exc:
+                raise QdawError(f"speaker pattern {pattern!r}: {exc}") from exc
+        with self._writing("Set speaker pattern") as journal:
+            self._set_meta(journal, "speaker_pattern", pattern)
+
+    def index_text(
+        self,
+        documents: Iterable[Document | int | str] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Sentences, paragraphs, speaker turns and tokens of the documents not indexed
+        yet (or of those given). Derived data: not part of undo. Returns how many."""
+        from qdaw.nlp.indexing import index_documents
+
+        ids = None if documents is None else [self._document_id(d) for d in documents]
+        return index_documents(self, ids, progress, cancelled)  # type: ignore[arg-type]
+
+    def _units(self, document: Document | int | str, kind: str) -> list[Any]:
+        document_id = self._document_id(document)
+        u = m.text_units
+        rows = self._rows(
+            select(u.c.start_offset, u.c.end_offset, u.c.label, u.c.role)
+            .where(u.c.document_id == document_id, u.c.kind == kind)
+            .order_by(u.c.start_offset)
+        )
+        if not rows and self._scalar(select(u.c.id).where(u.c.document_id == document_id)) is None:
+            raise QdawError(
+                f"document {self._value(m.documents, document_id, 'name')} is not indexed yet"
+            )
+        return rows
+
+    def sentences(self, document: Document | int | str) -> list[tuple[int, int]]:
+        return [(int(r[0]), int(r[1])) for r in self._units(document, "sentence")]
+
+    def paragraphs(self, document: Document | int | str) -> list[tuple[int, int]]:
+        return [(int(r[0]), int(r[1])) for r in self._units(document, "paragraph")]
+
+    def speaker_turns(self, document: Document | int | str) -> list[Turn]:
+        from qdaw.nlp.speakers import Turn
+
+        return [
+            Turn(int(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in self._units(document, "turn")
+        ]
+
+    def search(
+        self,
+        query: str,
+        mode: Literal["exact", "lemma", "regex", "phrase"] = "exact",
+        accents: bool = False,
+        case: bool = False,
+        **filters: Unpack[Filters],
+    ) -> pd.DataFrame:
+        """document, case, start, end, match, sentence — see qdaw.nlp.search."""
+        from qdaw.nlp.search import search
+
+        return search(self, query, mode, self.scope(**filters), accents, case)  # type: ignore[arg-type]
+
+    def autocode_preview(
+        self,
+        query: str,
+        mode: Literal["exact", "lemma", "regex", "phrase"] = "exact",
+        unit: Literal["match", "sentence", "paragraph"] = "match",
+        **filters: Unpack[Filters],
+    ) -> list[tuple[int, int, int]]:
+        """(document id, start, end) that autocode would code."""
+        from qdaw.nlp.autocode import planned_spans
+
+        return planned_spans(self, query, mode, unit, self.scope(**filters))  # type: ignore[arg-type]
+
+    def autocode(
+        self,
+        query: str,
+        code: Any,
+        mode: Literal["exact", "lemma", "regex", "phrase"] = "exact",
+        unit: Literal["match", "sentence", "paragraph"] = "match",
+        coder: str | None = None,
+        **filters: Unpack[Filters],
+    ) -> int:
+        """Code every hit (one undoable operation); returns the segments created.
+        ``speakers="respondent"`` codes only what respondents said."""
+        from qdaw.nlp.autocode import autocode
+
+        return autocode(self, query, code, mode, unit, self.scope(**filters), coder)  # type: ignore[arg-type]

@@ -1,0 +1,112 @@
+"""Autocoding: code every hit of a search, as the match, its sentence or its paragraph."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import select
+
+from qdaw.analysis.scope import ALL, Scope
+from qdaw.core import models as m
+from qdaw.core.errors import QdawError
+from qdaw.nlp.search import Mode, search
+
+if TYPE_CHECKING:
+    from qdaw.core.project import Project
+
+Unit = Literal["match", "sentence", "paragraph"]
+
+
+def planned_spans(
+    project: Project,
+    query: str,
+    mode: Mode = "exact",
+    unit: Unit = "match",
+    scope: Scope = ALL,
+) -> list[tuple[int, int, int]]:
+    """(document id, start, end) that autocoding would code: the preview.
+
+    With ``scope.speakers`` ("respondent", "interviewer", or speaker labels such as "R"),
+    hits outside those speakers' turns are left out.
+    """
+    if unit not in ("match", "sentence", "paragraph"):
+        raise QdawError(f"unit must be match, sentence or paragraph, not {unit!r}")
+    hits = search(project, query, mode, scope)
+    ids = dict(project._rows(select(m.documents.c.name, m.documents.c.id)))
+    wanted = set(scope.speakers or [])
+    spans = set()
+    units = Units(project)
+    for row in hits.to_dict("records"):
+        document_id, start, end = ids[row["document"]], int(row["start"]), int(row["end"])
+        if wanted and not units.spoken_by(document_id, start, wanted):
+            continue
+        if unit != "match":
+            start, end = units.enclosing(document_id, unit, start, end)
+        spans.add((document_id, start, end))
+    return sorted(spans)
+
+
+class Units:
+    """A document's sentences, paragraphs and turns, read once per autocoding."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.cache: dict[tuple[int, str], list[Any]] = {}
+
+    def of(self, document_id: int, kind: str) -> list[Any]:
+        if (document_id, kind) not in self.cache:
+            units = m.text_units
+            self.cache[(document_id, kind)] = self.project._rows(
+                select(units.c.start_offset, units.c.end_offset, units.c.label, units.c.role)
+                .where(units.c.document_id == document_id, units.c.kind == kind)
+                .order_by(units.c.start_offset)
+            )
+        return self.cache[(document_id, kind)]
+
+    def spoken_by(self, document_id: int, position: int, wanted: set[str]) -> bool:
+        turn = _containing(self.of(document_id, "turn"), position)
+        return turn is not None and (turn[3] in wanted or turn[2] in wanted)
+
+    def enclosing(self, document_id: int, kind: str, start: int, end: int) -> tuple[int, int]:
+        found = _containing(self.of(document_id, kind), start)
+        if found is None:
+            return start, end
+        last = _containing(self.of(document_id, kind), max(start, end - 1)) or found
+        return int(found[0]), int(last[1])
+
+
+def _containing(units: list[Any], position: int) -> Any | None:
+    index = bisect_right([u[0] for u in units], position) - 1
+    return units[index] if index >= 0 and units[index][1] > position else None
+
+
+def autocode(
+    project: Project,
+    query: str,
+    code: Any,
+    mode: Mode = "exact",
+    unit: Unit = "match",
+    scope: Scope = ALL,
+    coder: str | None = None,
+) -> int:
+    """Code every hit; one undoable operation. Returns the number of segments created
+    (a span the code already has is not coded twice)."""
+    spans = planned_spans(project, query, mode, unit, scope)
+    code_id = project._code_id(code)
+    existing = {
+        (r[0], r[1], r[2])
+        for r in project._rows(
+            select(
+                m.segments.c.document_id, m.segments.c.start_offset, m.segments.c.end_offset
+            ).where(m.segments.c.code_id == code_id)
+        )
+    }
+    todo = [span for span in spans if span not in existing]
+    if not todo:
+        return 0
+    name = project._value(m.codes, code_id, "name")
+    with project.batch(f"Autocode {name}"):
+        for document_id, start, end in todo:
+            project.code_segment(document_id, start, end, code_id, coder=coder)
+    return len(todo)

@@ -1,0 +1,148 @@
+"""The text index: sentences, paragraphs, speaker turns and tokens, stored as offsets.
+
+Derived data: rebuilt from the text, so it is written outside the undo history, one
+transaction per document. A document without units is simply not indexed yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select
+
+from qdaw.core import models as m
+from qdaw.core.text_units import fold
+from qdaw.nlp.pipeline import guess_language, pipeline
+from qdaw.nlp.speakers import DEFAULT_PATTERN, detect_turns
+
+if TYPE_CHECKING:
+    from qdaw.core.project import Project
+
+MAX_TOKEN = 100
+
+
+@dataclass
+class Analysis:
+    language: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, form, lemma
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = start + line.index(stripped[0])
+            spans.append((offset, offset + len(stripped)))
+        start += len(line) + 1
+    return spans
+
+
+def analyse(text: str, language: str | None = None) -> Analysis:
+    """Sentences and tokens paragraph by paragraph (a paragraph never splits a sentence
+    across lines, and short inputs keep spaCy fast and its memory low)."""
+    language = language or guess_language(text)
+    nlp = pipeline(language)
+    result = Analysis(language, paragraphs=paragraphs_of(text))
+    texts = (text[start:end] for start, end in result.paragraphs)
+    for (offset, _), doc in zip(result.paragraphs, nlp.pipe(texts, batch_size=64), strict=True):
+        for sentence in doc.sents:
+            words = [t for t in sentence if not t.is_space]
+            if words:
+                result.sentences.append(
+                    (offset + words[0].idx, offset + words[-1].idx + len(words[-1].text))
+                )
+        for token in doc:
+            if token.is_space or token.is_punct:
+                continue
+            form = fold(token.text)[:MAX_TOKEN]
+            lemma = fold(token.lemma_ or token.text)[:MAX_TOKEN]
+            result.tokens.append(
+                (offset + token.idx, offset + token.idx + len(token.text), form, lemma)
+            )
+    return result
+
+
+def store(project: Project, document_id: int, text: str, analysis: Analysis) -> None:
+    turns = detect_turns(text, project.get_meta("speaker_pattern") or DEFAULT_PATTERN)
+    with project.engine.begin() as conn:
+        conn.execute(delete(m.text_units).where(m.text_units.c.document_id == document_id))
+        conn.execute(delete(m.tokens).where(m.tokens.c.document_id == document_id))
+        units: list[dict[str, Any]] = [
+            {"document_id": document_id, "kind": kind, "start_offset": s, "end_offset": e}
+            for kind, spans in (
+                ("sentence", analysis.sentences),
+                ("paragraph", analysis.paragraphs),
+            )
+            for s, e in spans
+        ]
+        units += [
+            {
+                "document_id": document_id,
+                "kind": "turn",
+                "start_offset": t.start,
+                "end_offset": t.end,
+                "label": t.speaker,
+                "role": t.role,
+            }
+            for t in turns
+        ]
+        for unit in units:
+            unit.setdefault("label", None)
+            unit.setdefault("role", None)
+        if units:
+            conn.execute(m.text_units.insert(), units)
+        if analysis.tokens:
+            rows = [
+                {
+                    "document_id": document_id,
+                    "position": i,
+                    "start_offset": s,
+                    "end_offset": e,
+                    "form": form,
+                    "lemma": lemma,
+                }
+                for i, (s, e, form, lemma) in enumerate(analysis.tokens)
+            ]
+            conn.execute(m.tokens.insert(), rows)
+        conn.execute(
+            m.documents.update()
+            .where(m.documents.c.id == document_id, m.documents.c.language.is_(None))
+            .values(language=analysis.language)
+        )
+
+
+def unindexed(project: Project) -> list[int]:
+    indexed = select(m.text_units.c.document_id).distinct()
+    rows = project._rows(select(m.documents.c.id).where(m.documents.c.id.not_in(indexed)))
+    return [int(r[0]) for r in rows]
+
+
+def index_documents(
+    project: Project,
+    documents: Iterable[int] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Index the given documents (default: those not indexed yet); returns how many."""
+    targets = list(documents) if documents is not None else unindexed(project)
+    done = 0
+    for number, document_id in enumerate(targets):
+        if cancelled is not None and cancelled():
+            break
+        name = str(project._value(m.documents, document_id, "name"))
+        if progress is not None:
+            progress(number, len(targets), name)
+        language = project._value(m.documents, document_id, "language") or project.get_meta(
+            "language"
+        )
+        text = project.document_text(document_id)
+        store(project, document_id, text, analyse(text, language))
+        done += 1
+    if progress is not None:
+        progress(done, len(targets), "")
+    return done

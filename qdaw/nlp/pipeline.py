@@ -1,0 +1,53 @@
+"""spaCy pipelines, loaded once per process, only with the components needed."""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+SUPPORTED = ("fr", "en")
+_pipelines: dict[str, Any] = {}
+_lock = threading.Lock()
+
+_STOPWORDS = {
+    "fr": set(
+        "le la les de des du un une et est que qui dans pour pas sur avec je nous vous ils "
+        "elle ce on".split()
+    ),
+    "en": set(
+        "the of and to a in is that it for was on are with as they be at this have you we".split()
+    ),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def guess_language(text: str) -> str:
+    """'fr' or 'en', by the share of each language's commonest words (first 20,000 chars)."""
+    words = [w.lower() for w in _WORD.findall(text[:20_000])]
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    return max(scores, key=lambda lang: (scores[lang], lang == "fr"))
+
+
+def pipeline(language: str) -> Any:
+    """French: fr_core_news_sm with tok2vec, morphologizer, senter, attribute_ruler and
+    lemmatizer (no parser, no NER: faster). English: a blank pipeline with a rule-based
+    sentencizer and lookup lemmas (spacy-lookups-data)."""
+    if language not in SUPPORTED:
+        raise ValueError(
+            f"no pipeline for language {language!r} (supported: {', '.join(SUPPORTED)})"
+        )
+    with _lock:
+        if language not in _pipelines:
+            import spacy
+
+            if language == "fr":
+                nlp = spacy.load("fr_core_news_sm", exclude=["parser", "ner"])
+                nlp.enable_pipe("senter")
+            else:
+                nlp = spacy.blank("en")
+                nlp.add_pipe("sentencizer")
+                nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+                nlp.initialize()
+            _pipelines[language] = nlp
+        return _pipelines[language]

@@ -1,0 +1,42 @@
+"""Speaker turns: 'Q :', 'R :', 'Enquêteur :', 'Interviewer:', 'Référent 2 :' …"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFAULT_PATTERN = (
+    r"^(?P<speaker>Q|R|I|E|P\d*|Enquêt(?:eur|rice)|Intervieweu?r|Interviewer|Chercheu(?:r|se)"
+    r"|Animat(?:eur|rice)|Répondant(?:e)?(?: \d+)?|Référent(?:e)?(?: \d+)?|Respondent(?: \d+)?"
+    r"|Participant(?:e)?(?: \d+)?|Interviewee)\s*:\s*"
+)
+INTERVIEWER_LABELS = frozenset(
+    "q i e enquêteur enquêtrice intervieweur interviewer chercheur chercheuse animateur "
+    "animatrice".split()
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    start: int
+    end: int
+    speaker: str
+    role: str  # interviewer | respondent
+
+
+def detect_turns(
+    text: str, pattern: str = DEFAULT_PATTERN, interviewers: frozenset[str] = INTERVIEWER_LABELS
+) -> list[Turn]:
+    """Each labelled line opens a turn that lasts until the next label. Text before the
+    first label (a header) belongs to no turn."""
+    regex = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    labels = list(regex.finditer(text))
+    turns = []
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        while end > match.start() and text[end - 1].isspace():
+            end -= 1
+        speaker = match.group("speaker")
+        role = "interviewer" if speaker.casefold() in interviewers else "respondent"
+        turns.append(Turn(match.start(), end, speaker, role))
+    return turns

@@ -1,0 +1,138 @@
+"""Text intelligence with the real fr_core_news_sm pipeline (loaded once per session)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qdaw import Project, QdawError
+from qdaw.nlp.pipeline import guess_language
+
+INTERVIEW = (
+    "Entretien avec la Référente 9 — 3 juin 2020.\n"
+    "Q : Que vouliez-vous pour vos collègues ?\n"
+    "R : Je voulais qu'ils créent des QCM. Ils voulaient surtout évaluer à distance.\n"
+    "Q : Et l'évaluation des oraux ?\n"
+    "R : Nous avons utilisé des capsules vidéo. L'Évaluation orale reste difficile.\n"
+    "Enquêteur : Merci beaucoup.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("nlp") / "study.qdaw"
+    with Project.create(path) as project:
+        project.add_document("r9", INTERVIEW, case="Référente 9")
+        assert project.index_text() == 1
+    return path
+
+
+@pytest.fixture
+def project(indexed: Path, tmp_path: Path) -> Project:  # type: ignore[override]
+    import shutil
+
+    copy = tmp_path / "copy.qdaw"
+    shutil.copy(indexed, copy)
+    p = Project.open(copy)
+    yield p  # type: ignore[misc]
+    p.close()
+
+
+def spans(text: str, pairs: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in pairs]
+
+
+def test_language_is_guessed_and_stored(project: Project) -> None:
+    assert project.document("r9").language == "fr"
+    assert guess_language("The teachers wanted to evaluate online, and they were tired.") == "en"
+
+
+def test_sentences_and_paragraphs(project: Project) -> None:
+    sentences = spans(INTERVIEW, project.sentences("r9"))
+    assert "Ils voulaient surtout évaluer à distance." in sentences
+    assert "L'Évaluation orale reste difficile." in sentences
+    assert not any("\n" in s for s in sentences)  # a sentence never crosses a line
+    paragraphs = spans(INTERVIEW, project.paragraphs("r9"))
+    assert paragraphs[2].startswith("R : Je voulais") and len(paragraphs) == 6
+
+
+def test_speaker_turns(project: Project) -> None:
+    turns = project.speaker_turns("r9")
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("Q", "interviewer"), ("R", "respondent"), ("Q", "interviewer"), ("R", "respondent"),
+        ("Enquêteur", "interviewer"),
+    ]  # fmt: skip
+    assert INTERVIEW[turns[1].start : turns[1].end] == (
+        "R : Je voulais qu'ils créent des QCM. Ils voulaient surtout évaluer à distance."
+    )
+    # The header line before the first label belongs to no turn.
+    assert turns[0].start == INTERVIEW.index("Q : Que")
+
+
+def test_lemma_search_finds_what_exact_search_misses(project: Project) -> None:
+    assert project.search("vouloir").empty
+    hits = project.search("vouloir", mode="lemma")
+    assert hits["match"].tolist() == ["vouliez", "voulais", "voulaient"]
+    assert hits["sentence"].tolist()[2] == "Ils voulaient surtout évaluer à distance."
+    assert set(hits.columns) == {"document", "case", "start", "end", "match", "sentence"}
+    assert hits["case"].unique().tolist() == ["Référente 9"]
+
+
+def test_exact_prefix_phrase_and_regex_search(project: Project) -> None:
+    assert project.search("evaluation")["match"].tolist() == ["évaluation", "Évaluation"]
+    assert project.search("évaluation", accents=True, case=True)["match"].tolist() == ["évaluation"]
+    assert project.search("évalu*")["match"].tolist() == ["évaluer", "évaluation", "Évaluation"]
+    assert project.search("capsules vidéo", mode="phrase")["match"].tolist() == ["capsules vidéo"]
+    assert project.search(r"QCM|oraux", mode="regex")["match"].tolist() == ["QCM", "oraux"]
+    with pytest.raises(QdawError, match="regular expression"):
+        project.search("(", mode="regex")
+
+
+def test_autocode_sentences_of_respondents_in_one_undo_step(project: Project) -> None:
+    code = project.add_code("Évaluation")
+    preview = project.autocode_preview("évalu*", unit="sentence", speakers="respondent")
+    expected = ["Ils voulaient surtout évaluer à distance.", "L'Évaluation orale reste difficile."]
+    assert [INTERVIEW[s:e] for _, s, e in preview] == expected  # the Q turn is left out
+    assert project.autocode("évalu*", code, unit="sentence", speakers="respondent") == 2
+    assert [s.text for s in project.segments(code=code)] == expected
+    assert (
+        project.autocode("évalu*", code, unit="sentence", speakers="respondent") == 0
+    )  # no doubles
+    assert project.undo_label == "Autocode Évaluation"
+    project.undo()
+    assert project.segments(code=code) == []
+
+
+def test_analyses_can_leave_the_interviewer_out(project: Project) -> None:
+    code = project.add_code("Oral")
+    start = INTERVIEW.index("l'évaluation des oraux")
+    project.code_segment("r9", start, start + 22, code)  # the interviewer's words
+    assert project.code_frequencies()["ratio"].tolist() == ["1/1"]
+    assert project.code_frequencies(speakers="respondent")["ratio"].tolist() == ["0/1"]
+    assert project.code_frequencies(speakers=["Q"])["ratio"].tolist() == ["1/1"]
+    assert project.retrieve(speakers="respondent").empty
+
+
+def test_unindexed_documents_are_named(project: Project) -> None:
+    project.add_document("new", "Un texte pas encore indexé.", case="X")
+    with pytest.raises(QdawError, match="not indexed yet: new"):
+        project.search("texte")
+    project.index_text()
+    assert project.search("texte")["document"].tolist() == ["new"]
+
+
+def test_english_with_the_blank_pipeline(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "en.qdaw") as project:
+        project.set_language("en")
+        project.add_document(
+            "t1",
+            "Interviewer: What did you do?\n"
+            "Respondent 1: I taught online. We were teaching every day.",
+            case="T1",
+        )
+        project.index_text()
+        assert project.document("t1").language == "en"
+        assert project.search("teach", mode="lemma")["match"].tolist() == ["taught", "teaching"]
+        assert [t.role for t in project.speaker_turns("t1")] == ["interviewer", "respondent"]
+        assert len(project.sentences("t1")) == 3

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from qdaw.cli_analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
+from qdaw.cli_nlp import add_commands as add_nlp_commands
 from qdaw.core.errors import QdawError
 
 if TYPE_CHECKING:
@@ -172,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(run=cmd_report)
 
     add_commands(sub)
+    add_nlp_commands(sub)
     return parser
 
 

@@ -33,6 +33,13 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--coder", dest="coders", action="append", metavar="NAME")
     group.add_argument("--code", dest="codes", action="append", metavar="NAME")
     group.add_argument("--hypothesis", dest="hypotheses", action="append", metavar="LABEL")
+    group.add_argument(
+        "--speaker",
+        dest="speaker_filter",
+        action="append",
+        metavar="WHO",
+        help="count only passages said by: respondent, interviewer, or a label such as R",
+    )
 
 
 def _condition(text: str) -> tuple[str, Any]:
@@ -60,6 +67,8 @@ def filters_from(args: argparse.Namespace) -> dict[str, Any]:
             filters[key] = getattr(args, key)
     if getattr(args, "where", None):
         filters["where"] = dict(_condition(text) for text in args.where)
+    if getattr(args, "speaker_filter", None):
+        filters["speakers"] = args.speaker_filter
     return filters
 
 

@@ -136,3 +136,29 @@ def test_english_with_the_blank_pipeline(tmp_path: Path) -> None:
         assert project.search("teach", mode="lemma")["match"].tolist() == ["taught", "teaching"]
         assert [t.role for t in project.speaker_turns("t1")] == ["interviewer", "respondent"]
         assert len(project.sentences("t1")) == 3
+
+
+def test_index_search_and_autocode_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qdaw.cli import main
+    from qdaw.sample import build_sample
+
+    path = str(build_sample(tmp_path / "referents.qdaw"))
+    assert main(["index", path]) == 0
+    assert "Indexed 9 documents" in capsys.readouterr().out
+    assert main(["search", path, "vouloir", "--lemma", "--where", "discipline=SHS"]) == 0
+    out = capsys.readouterr().out
+    assert "[voulaient]" in out and "Référent 3 · referent3" in out
+    assert "[veulent]" in out  # another inflection of vouloir, by Référent 8
+    assert out.strip().endswith("2 matches in 2 documents")
+    assert main(["autocode", path, "fraude", "Gestion de la fraude", "--unit", "sentence",
+                 "--speakers", "respondent", "--preview"]) == 0  # fmt: skip
+    preview = capsys.readouterr().out
+    assert "5 passages would be coded" in preview
+    # At Référent 7 only the interviewer says "fraude" ("Q : Et la fraude ?"): left out.
+    assert "Référent 7" not in preview and "Référent 8" in preview
+    assert main(["autocode", path, "QCM", "Tutoriel QCM Moodle", "--unit", "sentence"]) == 0
+    assert "Coded" in capsys.readouterr().out
+    assert main(["report", path, "--speaker", "interviewer"]) == 0
+    assert "Tutoriel QCM Moodle" in capsys.readouterr().out

@@ -1,0 +1,103 @@
+"""Text-index commands: index, search (keyword in context), autocode."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Hashable, Mapping
+from typing import Any, cast
+
+from qdaw.cli_analysis import _open, add_filter_options, filters_from
+from qdaw.export.tables import write_table
+from qdaw.nlp.search import Mode
+
+MODES = ["exact", "lemma", "regex", "phrase"]
+
+
+def cmd_index(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        if args.language:
+            project.set_language(args.language)
+
+        def progress(done: int, total: int, name: str) -> None:
+            if name:
+                print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
+
+        count = project.index_text(progress=progress)
+        print(f"Indexed {count} documents")
+
+
+def search_mode(args: argparse.Namespace) -> Mode:
+    return "lemma" if args.lemma else cast(Mode, args.mode)
+
+
+def kwic_line(row: Mapping[Hashable, Any], width: int = 40) -> str:
+    """The match centred between its left and right context."""
+    sentence, match = str(row["sentence"]), str(row["match"])
+    at = sentence.find(match)
+    left, right = (sentence[:at], sentence[at + len(match) :]) if at >= 0 else ("", "")
+    where = f"{row['case']} · {row['document']}"
+    return f"{left[-width:]:>{width}} [{match}] {right[:width]:<{width}}  {where}"
+
+
+def cmd_search(args: argparse.Namespace) -> None:
+    mode = search_mode(args)
+    with _open(args.project) as project:
+        hits = project.search(
+            args.query, mode, args.match_accents, args.match_case, **filters_from(args)
+        )
+    if args.output:
+        print(f"Wrote {write_table(hits, args.output, 'Search')}")
+        return
+    for row in hits.to_dict("records"):
+        print(kwic_line(row))
+    print(f"{len(hits)} matches in {hits['document'].nunique()} documents")
+
+
+def cmd_autocode(args: argparse.Namespace) -> None:
+    mode = search_mode(args)
+    with _open(args.project) as project:
+        filters = filters_from(args)
+        if args.speakers:
+            filters["speakers"] = args.speakers
+        if args.preview:
+            spans = project.autocode_preview(args.query, mode, args.unit, **filters)
+            for document_id, start, end in spans:
+                document = project.document(document_id)
+                print(f"{document.case} · {document.name}: {document.text[start:end]}")
+            print(f"{len(spans)} passages would be coded")
+            return
+        created = project.autocode(args.query, args.code, mode, args.unit, **filters)
+        print(f"Coded {created} passages as {args.code}")
+
+
+def add_commands(sub: Any) -> None:
+    index = sub.add_parser("index", help="sentences, speakers and lemmas of new documents")
+    index.add_argument("project")
+    index.add_argument("--language", choices=["fr", "en"], help="the project's default language")
+    index.set_defaults(run=cmd_index)
+
+    search = sub.add_parser("search", help="find words, lemmas, phrases or a regex (KWIC)")
+    search.add_argument("project")
+    search.add_argument("query", help="word(s), a prefix with *, or a regex with --mode regex")
+    search.add_argument("--mode", choices=MODES, default="exact")
+    search.add_argument(
+        "--lemma", action="store_true", help="every inflected form (= --mode lemma)"
+    )
+    search.add_argument("--match-accents", action="store_true", help="exact: respect accents")
+    search.add_argument("--match-case", action="store_true", help="exact: respect case")
+    search.add_argument("-o", "--output", help="write the hits to .csv or .xlsx")
+    add_filter_options(search)
+    search.set_defaults(run=cmd_search)
+
+    autocode = sub.add_parser("autocode", help="code every hit of a search")
+    autocode.add_argument("project")
+    autocode.add_argument("query")
+    autocode.add_argument("code", help="the code to apply (name or path)")
+    autocode.add_argument("--mode", choices=MODES, default="exact")
+    autocode.add_argument("--lemma", action="store_true")
+    autocode.add_argument("--unit", choices=["match", "sentence", "paragraph"], default="match")
+    autocode.add_argument("--speakers", action="append", help="respondent, interviewer or a label")
+    autocode.add_argument("--preview", action="store_true", help="list the passages, code nothing")
+    add_filter_options(autocode)
+    autocode.set_defaults(run=cmd_autocode)

@@ -448,3 +448,21 @@ def test_files_dropped_on_the_window_are_imported(
     project = window.session.require()
     qtbot.waitUntil(lambda: "referent12" in [d.name for d in project.documents()], timeout=10000)
     assert project.document("referent12").text == "Réponse déposée sur la fenêtre."
+
+
+def test_index_in_the_background_then_search_by_lemma(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    results: list[int] = []
+    worker = window.index_text()
+    worker.signals.finished.connect(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    assert results == [9]
+    window.find_in_project()
+    panel = window.search
+    panel.mode.setCurrentIndex(panel.mode.findData("lemma"))
+    panel.field.setText("vouloir")
+    panel.search()
+    found = {(h.case, h.context.split("[")[1].split("]")[0]) for h in panel.model.hits}
+    assert ("Référent 3", "voulaient") in found and ("Référent 8", "veulent") in found
+    hit = next(i for i, h in enumerate(panel.model.hits) if h.case == "Référent 8")
+    panel.table.clicked.emit(panel.model.index(hit, 0))
+    assert window.document.text[slice(*window.document.selection())] == "veulent"

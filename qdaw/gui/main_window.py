@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
@@ -31,6 +32,7 @@ from qdaw.gui.import_dialog import ImportDialog
 from qdaw.gui.labels import translated
 from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
+from qdaw.gui.workers import Worker, start
 
 
 def project_filter() -> str:
@@ -162,6 +164,9 @@ class MainWindow(QMainWindow):
             ),
             self._action(code, self.tr("&New code…"), self.codebook.new_code, "Ctrl+Shift+N"),
             self._action(code, self.tr("New &hypothesis…"), self.hypotheses.new, "Ctrl+Shift+H"),
+            self._action(
+                code, self.tr("Index &text (sentences, speakers, lemmas)"), self.index_text
+            ),
         ]
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
@@ -331,6 +336,42 @@ class MainWindow(QMainWindow):
             pass
         except QdawError as exc:
             self.show_error(str(exc))
+
+    def index_text(self) -> Worker:
+        """spaCy over the documents not indexed yet, on a worker thread with its own
+        connection; the window stays responsive and shows progress."""
+        location = self.session.require().location
+
+        def task(worker: Worker) -> int:
+            with Project.open(location) as project:
+                return project.index_text(
+                    progress=lambda done, total, name: worker.report(done, total, name),
+                    cancelled=lambda: worker.cancelled,
+                )
+
+        progress = QProgressDialog(self.tr("Indexing the text…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.NonModal)
+        progress.setMinimumDuration(200)
+        worker = Worker(task)
+        progress.canceled.connect(worker.cancel)
+
+        def report(done: int, total: int, name: str) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+            progress.setLabelText(self.tr("Indexing {name}…").format(name=name) if name else "")
+
+        def finished(count: int) -> None:
+            progress.close()
+            self.statusBar().showMessage(self.tr("{n} documents indexed").format(n=count), 8000)
+
+        def failed(message: str) -> None:
+            progress.close()
+            self.show_error(message)
+
+        worker.signals.progress.connect(report)
+        worker.signals.finished.connect(finished)
+        worker.signals.failed.connect(failed)
+        return start(worker)
 
     def import_dialog(self, paths: list[str] | None = None) -> ImportDialog:
         dialog = ImportDialog(self.session, paths or [], self)

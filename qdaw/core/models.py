@@ -183,6 +183,7 @@ class Token(Base):
     end_offset: Mapped[int] = mapped_column(Integer)
     form: Mapped[str] = mapped_column(String(100))
     lemma: Mapped[str] = mapped_column(String(100))
+    pos: Mapped[str | None] = mapped_column(String(8))  # universal part of speech
     __table_args__ = (
         Index("ix_tokens_form", "form"),
         Index("ix_tokens_lemma", "lemma"),

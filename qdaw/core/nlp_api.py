@@ -97,6 +97,15 @@ class NlpMixin(AnalysisMixin):
 
         return search(self, query, mode, self.scope(**filters), accents, case)  # type: ignore[arg-type]
 
+    def distinctive_words(
+        self, code: Any, limit: int = 20, **filters: Unpack[Filters]
+    ) -> pd.DataFrame:
+        """Lemmas over-represented in a code's passages versus the rest of the corpus
+        (log-likelihood G²): lemma, in_code, in_rest, per_1000_code, per_1000_rest, g2."""
+        from qdaw.nlp.keywords import distinctive_words
+
+        return distinctive_words(self, code, self.scope(**filters), limit)  # type: ignore[arg-type]
+
     def autocode_preview(
         self,
         query: str,

@@ -28,7 +28,8 @@ class Analysis:
     language: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
-    tokens: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, form, lemma
+    # start, end, form, lemma, part of speech
+    tokens: list[tuple[int, int, str, str, str]] = field(default_factory=list)
 
 
 def paragraphs_of(text: str) -> list[tuple[int, int]]:
@@ -61,9 +62,8 @@ def analyse(text: str, language: str | None = None) -> Analysis:
                 continue
             form = fold(token.text)[:MAX_TOKEN]
             lemma = fold(token.lemma_ or token.text)[:MAX_TOKEN]
-            result.tokens.append(
-                (offset + token.idx, offset + token.idx + len(token.text), form, lemma)
-            )
+            start = offset + token.idx
+            result.tokens.append((start, start + len(token.text), form, lemma, token.pos_))
     return result
 
 
@@ -105,8 +105,9 @@ def store(project: Project, document_id: int, text: str, analysis: Analysis) -> 
                     "end_offset": e,
                     "form": form,
                     "lemma": lemma,
+                    "pos": pos or None,
                 }
-                for i, (s, e, form, lemma) in enumerate(analysis.tokens)
+                for i, (s, e, form, lemma, pos) in enumerate(analysis.tokens)
             ]
             conn.execute(m.tokens.insert(), rows)
         conn.execute(

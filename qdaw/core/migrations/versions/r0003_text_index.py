@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("end_offset", sa.Integer, nullable=False),
         sa.Column("form", sa.String(100), nullable=False),
         sa.Column("lemma", sa.String(100), nullable=False),
+        sa.Column("pos", sa.String(8)),
     )
     op.create_index("ix_tokens_form", "tokens", ["form"])
     op.create_index("ix_tokens_lemma", "tokens", ["lemma"])

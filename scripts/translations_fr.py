@@ -249,6 +249,17 @@ FR = {
     "Set {x}": "Définir {x}",
     "Unlink {x} from {y}": "Délier {x} de {y}",
     "qdaw projects (*.qdaw)": "Projets qdaw (*.qdaw)",
+    "Text": "Texte",
+    "Words (index)": "Mots (index)",
+    "Lemma: every form": "Lemme : toutes les formes",
+    "Phrase": "Expression",
+    "Regular expression": "Expression régulière",
+    "Index &text (sentences, speakers, lemmas)": "&Indexer le texte (phrases, locuteurs, lemmes)",
+    "Indexing the text…": "Indexation du texte…",
+    "Indexing {name}…": "Indexation de {name}…",
+    "{n} documents indexed": "{n} documents indexés",
+    "Code this sentence…": "Coder cette phrase…",
+    "Code this paragraph…": "Coder ce paragraphe…",
 }
 
 

@@ -466,3 +466,20 @@ def test_index_in_the_background_then_search_by_lemma(qtbot, window: MainWindow)
     hit = next(i for i, h in enumerate(panel.model.hits) if h.case == "Référent 8")
     panel.table.clicked.emit(panel.model.index(hit, 0))
     assert window.document.text[slice(*window.document.selection())] == "veulent"
+
+
+def test_code_this_sentence_and_paragraph(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    project = window.session.require()
+    start = window.document.text.index("C'est frustrant")
+    window.document.select_range(start + 3, start + 3)  # a click inside the sentence
+    assert window.coding.code_unit("paragraph", "Frustration")
+    assert [s.text for s in project.segments(code="Frustration")] == [
+        "R : Non, je n'ai pas eu le temps. Je répondais à une demande, puis à une autre, "
+        "et je ne savais pas si la personne avait réussi. C'est frustrant."
+    ]
+    results: list[int] = []
+    window.index_text().signals.finished.connect(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    window.document.select_range(start + 3, start + 3)
+    assert window.coding.code_unit("sentence", "Frustration")
+    assert "C'est frustrant." in [s.text for s in project.segments(code="Frustration")]

@@ -189,7 +189,39 @@ class CodingController(QObject):
                 self.tr("Extend to paragraph"),
                 partial(self.extend_to_paragraph, row.id, row.start, row.end),
             )
+        menu.addSeparator()
+        menu.addAction(self.tr("Code this sentence…"), partial(self.code_unit, "sentence"))
+        menu.addAction(self.tr("Code this paragraph…"), partial(self.code_unit, "paragraph"))
         return menu
+
+    def unit_at(self, kind: str, position: int) -> tuple[int, int]:
+        """The sentence or paragraph holding ``position``: from the text index when the
+        document is indexed, else the line (a paragraph) around it."""
+        project = self.session.require()
+        document_id = self.view.document_id
+        assert document_id is not None
+        try:
+            units = (
+                project.sentences(document_id)
+                if kind == "sentence"
+                else project.paragraphs(document_id)
+            )
+        except QdawError:
+            units = []
+        for start, end in units:
+            if start <= position < end:
+                return start, end
+        return paragraph_at(self.view.text, position)
+
+    def code_unit(self, kind: str, name: str | None = None) -> bool:
+        """Select the sentence or paragraph at the cursor and code it (quick-code box)."""
+        if self.view.document_id is None:
+            return False
+        span = self.unit_at(kind, self.view.selection()[0])
+        self.view.select_range(*span)
+        if name is not None:
+            return self.code_with_name(name, span)
+        return self.quick_code()
 
     def _run(self, action: Callable[[], object]) -> bool:
         return run_reporting(action, self.error)

@@ -200,6 +200,14 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
         self.imported.emit(count)
+        if count:
+            self.index_after_import()
+
+    def index_after_import(self) -> None:
+        """Sentences, speakers and lemmas of the new documents, in the background."""
+        index_text = getattr(self.parent(), "index_text", None)
+        if index_text is not None:
+            index_text()
 
     def _failed(self, message: str) -> None:
         self.worker = None

@@ -32,7 +32,7 @@ from qdaw.gui.import_dialog import ImportDialog
 from qdaw.gui.labels import translated
 from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
-from qdaw.gui.workers import Worker, start
+from qdaw.gui.workers import Worker, start, stop_all
 
 
 def project_filter() -> str:
@@ -436,6 +436,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.docks["analysis"]], [260], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        stop_all()  # no worker may write to the project once it is closed
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())

@@ -55,5 +55,8 @@ def start(worker: Worker) -> Worker:
     return worker
 
 
-def wait_all(timeout_ms: int = 30000) -> bool:
+def stop_all(timeout_ms: int = 60000) -> bool:
+    """Ask every running worker to stop, and wait for them (before a window closes)."""
+    for worker in list(_running):
+        worker.cancel()
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -3,12 +3,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../dialogs.py" line="211" />
+        <location filename="../dialogs.py" line="243" />
         <source>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;A free, scriptable workbench for qualitative interview analysis: import transcripts, code passages, count respondents (“5/8”), cross codes with respondents' variables and report by hypothesis.&lt;/p&gt;&lt;p&gt;Every change is saved as you make it and can be undone.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;Un atelier libre et scriptable d'analyse qualitative d'entretiens : importer des transcriptions, coder des passages, compter les répondants (« 5/8 »), croiser les codes avec les variables des répondants et rendre compte par hypothèse.&lt;/p&gt;&lt;p&gt;Chaque modification est enregistrée aussitôt et peut être annulée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="218" />
+        <location filename="../dialogs.py" line="250" />
         <source>About qdaw</source>
         <translation>À propos de qdaw</translation>
     </message>
@@ -236,85 +236,85 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="95" />
+        <location filename="../side_panels.py" line="90" />
         <source>Rename document…</source>
         <translation>Renommer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="98" />
+        <location filename="../side_panels.py" line="93" />
         <source>Move to respondent</source>
         <translation>Déplacer vers le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="105" />
-        <location filename="../side_panels.py" line="115" />
+        <location filename="../side_panels.py" line="100" />
+        <location filename="../side_panels.py" line="110" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="108" />
+        <location filename="../side_panels.py" line="103" />
         <source>Delete document…</source>
         <translation>Supprimer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="113" />
+        <location filename="../side_panels.py" line="108" />
         <source>Rename respondent…</source>
         <translation>Renommer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="118" />
+        <location filename="../side_panels.py" line="113" />
         <source>Delete respondent…</source>
         <translation>Supprimer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="124" />
+        <location filename="../side_panels.py" line="119" />
         <source>Rename document</source>
         <translation>Renommer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="124" />
-        <location filename="../side_panels.py" line="131" />
+        <location filename="../side_panels.py" line="119" />
+        <location filename="../side_panels.py" line="126" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="131" />
+        <location filename="../side_panels.py" line="126" />
         <source>Rename respondent</source>
         <translation>Renommer le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="140" />
+        <location filename="../side_panels.py" line="135" />
         <source>Document memo</source>
         <translation>Mémo du document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="140" />
-        <location filename="../side_panels.py" line="148" />
+        <location filename="../side_panels.py" line="135" />
+        <location filename="../side_panels.py" line="143" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="148" />
+        <location filename="../side_panels.py" line="143" />
         <source>Respondent memo</source>
         <translation>Mémo du répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="156" />
+        <location filename="../side_panels.py" line="151" />
         <source>Delete the document “{name}” and its {n} coded segments?</source>
         <translation>Supprimer le document « {name} » et ses {n} segments codés ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="159" />
+        <location filename="../side_panels.py" line="154" />
         <source>Delete document</source>
         <translation>Supprimer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="165" />
+        <location filename="../side_panels.py" line="160" />
         <source>Delete the respondent “{name}” with {n} documents and their coding?</source>
         <translation>Supprimer le répondant « {name} », ses {n} documents et leur codage ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="167" />
+        <location filename="../side_panels.py" line="162" />
         <source>Delete respondent</source>
         <translation>Supprimer le répondant</translation>
     </message>
@@ -345,133 +345,133 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../codebook_panel.py" line="59" />
-        <location filename="../codebook_panel.py" line="107" />
+        <location filename="../codebook_panel.py" line="60" />
+        <location filename="../codebook_panel.py" line="105" />
         <source>New code</source>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="60" />
+        <location filename="../codebook_panel.py" line="61" />
         <source>New sub-code</source>
         <translation>Nouveau sous-code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="61" />
+        <location filename="../codebook_panel.py" line="62" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="107" />
+        <location filename="../codebook_panel.py" line="105" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="130" />
+        <location filename="../codebook_panel.py" line="128" />
         <source>Code colour</source>
         <translation>Couleur du code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="139" />
+        <location filename="../codebook_panel.py" line="137" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="140" />
+        <location filename="../codebook_panel.py" line="138" />
         <source>Definition:</source>
         <translation>Définition :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="151" />
+        <location filename="../codebook_panel.py" line="149" />
         <source>Memo on {name}</source>
         <translation>Mémo sur {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="151" />
+        <location filename="../codebook_panel.py" line="149" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="163" />
+        <location filename="../codebook_panel.py" line="161" />
         <source>Merge {name}</source>
         <translation>Fusionner {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="164" />
+        <location filename="../codebook_panel.py" line="162" />
         <source>Merge into:</source>
         <translation>Fusionner dans :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="186" />
+        <location filename="../codebook_panel.py" line="184" />
         <source>Delete the code “{name}”?</source>
         <translation>Supprimer le code « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="189" />
+        <location filename="../codebook_panel.py" line="187" />
         <source>{n} sub-codes will be deleted too.</source>
         <translation>{n} sous-codes seront aussi supprimés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="190" />
+        <location filename="../codebook_panel.py" line="188" />
         <source>{n} coded segments will be removed.</source>
         <translation>{n} segments codés seront retirés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="191" />
+        <location filename="../codebook_panel.py" line="189" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="194" />
+        <location filename="../codebook_panel.py" line="192" />
         <source>Delete code</source>
         <translation>Supprimer le code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="222" />
+        <location filename="../codebook_panel.py" line="220" />
         <source>New code…</source>
         <translation>Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="225" />
+        <location filename="../codebook_panel.py" line="223" />
         <source>New sub-code…</source>
         <translation>Nouveau sous-code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="227" />
+        <location filename="../codebook_panel.py" line="225" />
         <source>Apply to selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="228" />
+        <location filename="../codebook_panel.py" line="226" />
         <source>Rename</source>
         <translation>Renommer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="229" />
+        <location filename="../codebook_panel.py" line="227" />
         <source>Colour…</source>
         <translation>Couleur…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="230" />
+        <location filename="../codebook_panel.py" line="228" />
         <source>Describe…</source>
         <translation>Décrire…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="231" />
+        <location filename="../codebook_panel.py" line="229" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="232" />
+        <location filename="../codebook_panel.py" line="230" />
         <source>Merge into…</source>
         <translation>Fusionner dans…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="236" />
+        <location filename="../codebook_panel.py" line="234" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="246" />
+        <location filename="../codebook_panel.py" line="244" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -479,89 +479,99 @@
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="68" />
+        <location filename="../coding.py" line="69" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="72" />
+        <location filename="../coding.py" line="73" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="83" />
-        <location filename="../coding.py" line="140" />
+        <location filename="../coding.py" line="84" />
+        <location filename="../coding.py" line="141" />
         <source>Code as {name}</source>
         <translation>Coder comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="92" />
-        <location filename="../coding.py" line="147" />
+        <location filename="../coding.py" line="93" />
+        <location filename="../coding.py" line="148" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="147" />
+        <location filename="../coding.py" line="148" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="160" />
+        <location filename="../coding.py" line="161" />
         <source>Code in vivo {name}</source>
         <translation>Codage in vivo {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="174" />
+        <location filename="../coding.py" line="175" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="175" />
+        <location filename="../coding.py" line="176" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="180" />
+        <location filename="../coding.py" line="181" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="181" />
+        <location filename="../coding.py" line="182" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="182" />
+        <location filename="../coding.py" line="183" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="184" />
+        <location filename="../coding.py" line="185" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="188" />
+        <location filename="../coding.py" line="189" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="205" />
+        <location filename="../coding.py" line="193" />
+        <source>Code this sentence…</source>
+        <translation>Coder cette phrase…</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="194" />
+        <source>Code this paragraph…</source>
+        <translation>Coder ce paragraphe…</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="233" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="211" />
+        <location filename="../coding.py" line="239" />
         <source>Change code to {name}</source>
         <translation>Changer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="219" />
+        <location filename="../coding.py" line="247" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="219" />
+        <location filename="../coding.py" line="247" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
@@ -648,52 +658,52 @@
 <context>
     <name>HypothesesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="211" />
+        <location filename="../side_panels.py" line="206" />
         <source>Drop a code here to link it to a hypothesis</source>
         <translation>Déposez un code ici pour le lier à une hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="213" />
+        <location filename="../side_panels.py" line="208" />
         <source>New hypothesis</source>
         <translation>Nouvelle hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="252" />
+        <location filename="../side_panels.py" line="247" />
         <source>Memo on {label}</source>
         <translation>Mémo sur {label}</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="253" />
+        <location filename="../side_panels.py" line="248" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="261" />
+        <location filename="../side_panels.py" line="256" />
         <source>Delete the hypothesis {label}? Its codes stay in the codebook.</source>
         <translation>Supprimer l'hypothèse {label} ? Ses codes restent dans le livre de codes.</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="264" />
+        <location filename="../side_panels.py" line="259" />
         <source>Delete hypothesis</source>
         <translation>Supprimer l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="270" />
+        <location filename="../side_panels.py" line="265" />
         <source>New hypothesis…</source>
         <translation>Nouvelle hypothèse…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="272" />
+        <location filename="../side_panels.py" line="267" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="273" />
+        <location filename="../side_panels.py" line="268" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="275" />
+        <location filename="../side_panels.py" line="270" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -701,22 +711,22 @@
 <context>
     <name>HypothesisDialog</name>
     <message>
-        <location filename="../side_panels.py" line="176" />
+        <location filename="../side_panels.py" line="171" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="181" />
+        <location filename="../side_panels.py" line="176" />
         <source>Label:</source>
         <translation>Libellé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="182" />
+        <location filename="../side_panels.py" line="177" />
         <source>Statement:</source>
         <translation>Énoncé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="183" />
+        <location filename="../side_panels.py" line="178" />
         <source>Description:</source>
         <translation>Description :</translation>
     </message>
@@ -827,249 +837,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="39" />
+        <location filename="../main_window.py" line="41" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="62" />
+        <location filename="../main_window.py" line="64" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="65" />
+        <location filename="../main_window.py" line="67" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69" />
+        <location filename="../main_window.py" line="71" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="74" />
+        <location filename="../main_window.py" line="76" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78" />
+        <location filename="../main_window.py" line="80" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="116" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115" />
+        <location filename="../main_window.py" line="117" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="119" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="121" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="123" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="126" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="128" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129" />
+        <location filename="../main_window.py" line="131" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="133" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="138" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="141" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="142" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="313" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="316" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="152" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="156" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="158" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="161" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="163" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="166" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="168" />
+        <source>Index &amp;text (sentences, speakers, lemmas)</source>
+        <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="213" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="225" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="231" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="239" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="246" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255" />
+        <location filename="../main_window.py" line="260" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268" />
+        <location filename="../main_window.py" line="273" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291" />
+        <location filename="../main_window.py" line="296" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="300" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="300" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="300" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="304" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="313" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="316" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348" />
+        <location filename="../main_window.py" line="352" />
+        <source>Indexing the text…</source>
+        <translation>Indexation du texte…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="352" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="361" />
+        <source>Indexing {name}…</source>
+        <translation>Indexation de {name}…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="365" />
+        <source>{n} documents indexed</source>
+        <translation>{n} documents indexés</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="391" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348" />
+        <location filename="../main_window.py" line="391" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360" />
+        <location filename="../main_window.py" line="403" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="407" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1245,17 +1280,17 @@
 <context>
     <name>QuickCodeBox</name>
     <message>
-        <location filename="../coding.py" line="34" />
+        <location filename="../coding.py" line="35" />
         <source>Code the selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="36" />
+        <location filename="../coding.py" line="37" />
         <source>Code name (a new name creates the code)</source>
         <translation>Nom du code (un nouveau nom crée le code)</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="42" />
+        <location filename="../coding.py" line="43" />
         <source>Enter applies; “Category/Name” creates the code under a category.</source>
         <translation>Entrée applique ; « Catégorie/Nom » crée le code dans une catégorie.</translation>
     </message>
@@ -1263,27 +1298,52 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../dialogs.py" line="101" />
+        <location filename="../dialogs.py" line="104" />
         <source>Search all documents</source>
         <translation>Rechercher dans tous les documents</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="103" />
+        <location filename="../dialogs.py" line="106" />
         <source>Match case</source>
         <translation>Respecter la casse</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="104" />
+        <location filename="../dialogs.py" line="107" />
         <source>Match accents</source>
         <translation>Respecter les accents</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="105" />
+        <location filename="../dialogs.py" line="108" />
         <source>Whole words</source>
         <translation>Mots entiers</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="144" />
+        <location filename="../dialogs.py" line="111" />
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="112" />
+        <source>Words (index)</source>
+        <translation>Mots (index)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="113" />
+        <source>Lemma: every form</source>
+        <translation>Lemme : toutes les formes</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="114" />
+        <source>Phrase</source>
+        <translation>Expression</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="115" />
+        <source>Regular expression</source>
+        <translation>Expression régulière</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="163" />
         <source>{n} matches in {d} documents</source>
         <translation>{n} occurrences dans {d} documents</translation>
     </message>
@@ -1291,73 +1351,73 @@
 <context>
     <name>VariablesDialog</name>
     <message>
-        <location filename="../dialogs.py" line="39" />
+        <location filename="../dialogs.py" line="42" />
         <source>Respondent variables</source>
         <translation>Variables des répondants</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="46" />
+        <location filename="../dialogs.py" line="49" />
         <source>Import CSV…</source>
         <translation>Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="47" />
+        <location filename="../dialogs.py" line="50" />
         <source>Add variable…</source>
         <translation>Ajouter une variable…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="48" />
+        <location filename="../dialogs.py" line="51" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="58" />
+        <location filename="../dialogs.py" line="61" />
         <source>One row per respondent; double-click a cell to edit it.</source>
         <translation>Une ligne par répondant ; double-cliquez sur une cellule pour la modifier.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="63" />
+        <location filename="../dialogs.py" line="66" />
         <source>Variables</source>
         <translation>Variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="67" />
+        <location filename="../dialogs.py" line="70" />
         <source>Import variables</source>
         <translation>Importer des variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="67" />
+        <location filename="../dialogs.py" line="70" />
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="76" />
-        <location filename="../dialogs.py" line="81" />
+        <location filename="../dialogs.py" line="79" />
+        <location filename="../dialogs.py" line="84" />
         <source>Add variable</source>
         <translation>Ajouter une variable</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="76" />
+        <location filename="../dialogs.py" line="79" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="79" />
+        <location filename="../dialogs.py" line="82" />
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="79" />
+        <location filename="../dialogs.py" line="82" />
         <source>integer</source>
         <translation>entier</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="79" />
+        <location filename="../dialogs.py" line="82" />
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="81" />
+        <location filename="../dialogs.py" line="84" />
         <source>Type:</source>
         <translation>Type :</translation>
     </message>
@@ -1365,27 +1425,27 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../dialogs.py" line="164" />
+        <location filename="../dialogs.py" line="196" />
         <source>Qualitative interview analysis: read, code, count respondents.</source>
         <translation>Analyse qualitative d'entretiens : lire, coder, compter les répondants.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="167" />
+        <location filename="../dialogs.py" line="199" />
         <source>New project…</source>
         <translation>Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="168" />
+        <location filename="../dialogs.py" line="200" />
         <source>Open project…</source>
         <translation>Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="169" />
+        <location filename="../dialogs.py" line="201" />
         <source>Open the sample project</source>
         <translation>Ouvrir le projet d'exemple</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="191" />
+        <location filename="../dialogs.py" line="223" />
         <source>Recent projects:</source>
         <translation>Projets récents :</translation>
     </message>
@@ -1393,7 +1453,7 @@
 <context>
     <name>_Panel</name>
     <message>
-        <location filename="../side_panels.py" line="52" />
+        <location filename="../side_panels.py" line="47" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>

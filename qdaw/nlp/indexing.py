@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 
 from qdaw.core import models as m
 from qdaw.core.text_units import fold
@@ -118,8 +118,9 @@ def store(project: Project, document_id: int, text: str, analysis: Analysis) -> 
 
 
 def unindexed(project: Project) -> list[int]:
-    indexed = select(m.text_units.c.document_id).distinct()
-    rows = project._rows(select(m.documents.c.id).where(m.documents.c.id.not_in(indexed)))
+    """Documents without units (one index seek each)."""
+    has_units = exists().where(m.text_units.c.document_id == m.documents.c.id)
+    rows = project._rows(select(m.documents.c.id).where(~has_units))
     return [int(r[0]) for r in rows]
 
 

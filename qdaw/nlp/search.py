@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
-from qdaw.analysis.frequencies import _frame
 from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
 from qdaw.core.errors import QdawError
@@ -39,11 +38,9 @@ def _query_terms(project: Project, query: str, mode: Mode, language: str) -> lis
     )
 
 
-def _token_hits(
-    project: Project, terms: list[str], column: str, scope: Scope
-) -> list[tuple[int, int, int]]:
-    """(document, start, end) of consecutive tokens matching the terms; a final '*'
-    makes the last term a prefix."""
+def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -> Any:
+    """A subquery of (document_id, start, end) for consecutive tokens matching the
+    terms; a final '*' makes the last term a prefix."""
     prefix = bool(terms) and terms[-1] == "*"
     if prefix:
         terms = terms[:-1]
@@ -61,11 +58,17 @@ def _token_hits(
             conditions.append(value == term)
         if i:
             previous = aliases[i - 1]
-            conditions += [alias.c.document_id == previous.c.document_id,
-                           alias.c.position == previous.c.position + 1]  # fmt: skip
-    statement = select(first.c.document_id, first.c.start_offset, last.c.end_offset)
+            conditions += [
+                alias.c.document_id == previous.c.document_id,
+                alias.c.position == previous.c.position + 1,
+            ]
+    statement = select(
+        first.c.document_id.label("document_id"),
+        first.c.start_offset.label("start"),
+        last.c.end_offset.label("end"),
+    )
     for alias in aliases[1:]:
-        statement = statement.join(alias, and_(alias.c.document_id == first.c.document_id))
+        statement = statement.join(alias, alias.c.document_id == first.c.document_id)
     statement = statement.where(*conditions)
     if scope.case_ids is not None:
         statement = statement.where(
@@ -73,8 +76,46 @@ def _token_hits(
                 select(m.documents.c.id).where(m.documents.c.case_id.in_(scope.case_ids))
             )
         )
-    ordered = statement.order_by(first.c.document_id, first.c.start_offset)
-    return [(int(r[0]), int(r[1]), int(r[2])) for r in project._rows(ordered)]
+    return statement.subquery("hits")
+
+
+def _with_context(hits: Any) -> Any:
+    """Hits with their document, case, text and sentence, in one statement: the sentence
+    is found by an index seek (the last sentence starting at or before the hit)."""
+    units = m.text_units
+    sentence_start = (
+        select(func.max(units.c.start_offset))
+        .where(
+            units.c.document_id == hits.c.document_id,
+            units.c.kind == "sentence",
+            units.c.start_offset <= hits.c.start,
+        )
+        .scalar_subquery()
+    )
+    located = select(hits, sentence_start.label("sentence_start")).subquery("located")
+    sentence = units.alias("sentence")
+    return (
+        select(
+            located.c.document_id,
+            m.documents.c.name,
+            m.cases.c.name,
+            located.c.start,
+            located.c.end,
+            sentence.c.start_offset,
+            sentence.c.end_offset,
+        )
+        .join(m.documents, m.documents.c.id == located.c.document_id)
+        .join(m.cases, m.cases.c.id == m.documents.c.case_id)
+        .outerjoin(
+            sentence,
+            and_(
+                sentence.c.document_id == located.c.document_id,
+                sentence.c.kind == "sentence",
+                sentence.c.start_offset == located.c.sentence_start,
+            ),
+        )
+        .order_by(m.documents.c.id, located.c.start)
+    )
 
 
 def search(
@@ -103,58 +144,66 @@ def search(
     if missing and mode != "regex":
         names = ", ".join(str(project._value(m.documents, i, "name")) for i in missing[:5])
         raise QdawError(f"these documents are not indexed yet: {names} (run the text index)")
-    documents = _frame(
-        project,
-        select(m.documents.c.id, m.documents.c.name, m.cases.c.name, m.documents.c.language)
-        .join(m.cases, m.cases.c.id == m.documents.c.case_id)
-        .where(*scope.document_conditions()),
-        ["id", "document", "case", "language"],
-    ).set_index("id")
     if mode == "regex":
-        try:
-            pattern = re.compile(query, 0 if case else re.IGNORECASE)
-        except re.error as exc:
-            raise QdawError(f"regular expression {query!r}: {exc}") from exc
-        hits = [
-            (doc_id, hit.start(), hit.end())
-            for doc_id in documents.index
-            for hit in pattern.finditer(project.document_text(int(doc_id)))
-        ]
-    else:
-        language = language or project.get_meta("language") or _main_language(documents)
-        column = "lemma" if mode == "lemma" else "form"
-        hits = _token_hits(project, _query_terms(project, query, mode, language), column, scope)
-    rows = []
-    texts: dict[int, str] = {}
-    sentences = _sentences(project, sorted({h[0] for h in hits}))
-    for doc_id, start, end in hits:
-        if doc_id not in documents.index:
-            continue
-        text = texts.setdefault(doc_id, project.document_text(doc_id))
-        match = text[start:end]
-        if mode in ("exact", "phrase") and (accents or case):
-            wanted = query.rstrip("*").strip()
-            if not fold(match, accents, case).startswith(fold(wanted, accents, case)):
-                continue
-        starts, spans = sentences.get(doc_id, ([], []))
-        index = bisect_right(starts, start) - 1
-        sentence = text[spans[index][0] : spans[index][1]] if index >= 0 else ""
-        rows.append(
-            (
-                documents.at[doc_id, "document"],
-                documents.at[doc_id, "case"],
-                start,
-                end,
-                match,
-                sentence,
+        return _regex_search(project, query, scope, case)
+    language = language or project.get_meta("language") or _main_language(project)
+    column = "lemma" if mode == "lemma" else "form"
+    terms = _query_terms(project, query, mode, language)
+    located = project._rows(_with_context(_token_hits(project, terms, column, scope)))
+    # Each document's text is read once, however many hits it has.
+    texts = dict(
+        project._rows(
+            select(m.document_texts.c.document_id, m.document_texts.c.text).where(
+                m.document_texts.c.document_id.in_({int(r[0]) for r in located})
             )
         )
+    )
+    rows = [
+        (name, case_name, start, end, texts[doc][start:end],
+         texts[doc][s_start:s_end] if s_start is not None else "")
+        for doc, name, case_name, start, end, s_start, s_end in located
+    ]  # fmt: skip
+    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
+    if mode in ("exact", "phrase") and (accents or case):
+        wanted = fold(query.rstrip("*").strip(), accents, case)
+        keep = [fold(match, accents, case).startswith(wanted) for match in frame["match"]]
+        frame = frame[keep].reset_index(drop=True)
+    return frame
+
+
+def _regex_search(project: Project, query: str, scope: Scope, case: bool) -> pd.DataFrame:
+    import pandas as pd
+
+    try:
+        pattern = re.compile(query, 0 if case else re.IGNORECASE)
+    except re.error as exc:
+        raise QdawError(f"regular expression {query!r}: {exc}") from exc
+    documents = project._rows(
+        select(m.documents.c.id, m.documents.c.name, m.cases.c.name, m.document_texts.c.text)
+        .join(m.cases, m.cases.c.id == m.documents.c.case_id)
+        .join(m.document_texts, m.document_texts.c.document_id == m.documents.c.id)
+        .where(*scope.document_conditions())
+        .order_by(m.documents.c.id)
+    )
+    sentences = _sentences(project, [int(d[0]) for d in documents])
+    rows = []
+    for doc_id, name, case_name, text in documents:
+        starts, spans = sentences.get(int(doc_id), ([], []))
+        for hit in pattern.finditer(text):
+            index = bisect_right(starts, hit.start()) - 1
+            sentence = text[spans[index][0] : spans[index][1]] if index >= 0 else ""
+            rows.append((name, case_name, hit.start(), hit.end(), hit.group(), sentence))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _main_language(documents: pd.DataFrame) -> str:
-    languages = documents["language"].dropna()
-    return str(languages.mode().iloc[0]) if len(languages) else "fr"
+def _main_language(project: Project) -> str:
+    rows = project._rows(
+        select(m.documents.c.language, func.count())
+        .where(m.documents.c.language.is_not(None))
+        .group_by(m.documents.c.language)
+        .order_by(func.count().desc())
+    )
+    return str(rows[0][0]) if rows else "fr"
 
 
 def _sentences(

@@ -77,3 +77,18 @@ def test_the_analyses_on_postgresql(pg_url: str) -> None:
             "A": 4,
             "B": 2,
         }
+
+
+def test_text_index_and_search_on_postgresql(pg_url: str) -> None:
+    with Project.create(pg_url) as p:
+        p.add_document(
+            "r1", "Q : Et ensuite ?\nR : Je voulais des QCM. Ils voulaient évaluer.", case="R1"
+        )
+        assert p.index_text() == 1
+        assert p.search("vouloir", mode="lemma")["match"].tolist() == ["voulais", "voulaient"]
+        assert p.search("evalu*")["sentence"].tolist() == ["Ils voulaient évaluer."]
+        assert [t.role for t in p.speaker_turns("r1")] == ["interviewer", "respondent"]
+        code = p.add_code("Vouloir")
+        assert (
+            p.autocode("vouloir", code, mode="lemma", unit="sentence", speakers="respondent") == 2
+        )

@@ -98,18 +98,31 @@ def store(project: Project, document_id: int, text: str, analysis: Analysis) -> 
             conn.execute(m.text_units.insert(), units)
         if analysis.tokens:
             rows = [
-                {
-                    "document_id": document_id,
-                    "position": i,
-                    "start_offset": s,
-                    "end_offset": e,
-                    "form": form,
-                    "lemma": lemma,
-                    "pos": pos or None,
-                }
-                for i, (s, e, form, lemma, pos) in enumerate(analysis.tokens)
+                (document_id, i, start, end, form, lemma, pos or None)
+                for i, (start, end, form, lemma, pos) in enumerate(analysis.tokens)
             ]
-            conn.execute(m.tokens.insert(), rows)
+            raw = conn.connection.dbapi_connection
+            if conn.dialect.name == "sqlite" and raw is not None:
+                # Tuples straight to the DB-API, in this same transaction: a dict per
+                # word through SQLAlchemy was a fifth of the indexing time.
+                raw.executemany(
+                    "INSERT INTO tokens (document_id, position, start_offset, end_offset, "
+                    "form, lemma, pos) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+            else:
+                columns = (
+                    "document_id",
+                    "position",
+                    "start_offset",
+                    "end_offset",
+                    "form",
+                    "lemma",
+                    "pos",
+                )
+                conn.execute(
+                    m.tokens.insert(), [dict(zip(columns, row, strict=True)) for row in rows]
+                )
         conn.execute(
             m.documents.update()
             .where(m.documents.c.id == document_id, m.documents.c.language.is_(None))

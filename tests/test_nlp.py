@@ -186,3 +186,17 @@ def test_distinctive_words_of_a_code(tmp_path: Path) -> None:
         # (the coded answer there does not repeat the word).
         fraud = words.set_index("lemma").loc["fraude"]
         assert (fraud["in_code"], fraud["in_rest"]) == (5, 1)
+
+
+def test_code_suggestions_for_an_uncoded_passage(tmp_path: Path) -> None:
+    from qdaw.sample import build_sample
+
+    with Project.open(build_sample(tmp_path / "referents.qdaw")) as project:
+        text = "R : Les étudiants trichent aux examens en ligne et la fraude nous inquiète."
+        project.add_document("new", text, case="Référent 9")
+        project.index_text()
+        suggestions = project.suggest_codes("new", 0, len(text), limit=3)
+        assert suggestions.iloc[0]["code"] == "Gestion de la fraude"
+        assert "fraude" in suggestions.iloc[0]["shared"]
+        assert suggestions["score"].is_monotonic_decreasing and (suggestions["score"] <= 1).all()
+        assert project.segments(document="new") == []  # suggestions code nothing

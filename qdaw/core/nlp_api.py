@@ -106,6 +106,15 @@ class NlpMixin(AnalysisMixin):
 
         return distinctive_words(self, code, self.scope(**filters), limit)  # type: ignore[arg-type]
 
+    def suggest_codes(
+        self, document: Document | int | str, start: int, end: int, limit: int = 5
+    ) -> pd.DataFrame:
+        """Codes whose passages resemble text[start:end] (TF-IDF over lemmas, cosine):
+        code, score, shared lemmas. Suggestions only: nothing is coded."""
+        from qdaw.nlp.suggest import suggest_codes
+
+        return suggest_codes(self, document, start, end, limit)  # type: ignore[arg-type]
+
     def autocode_preview(
         self,
         query: str,

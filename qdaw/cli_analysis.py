@@ -118,31 +118,9 @@ def cmd_hypothesis_report(args: argparse.Namespace) -> None:
         print(f"Wrote {write_report(document, args.output)}")
 
 
-def workbook_sheets(project: Project, filters: dict[str, Any]) -> list[Any]:
-    """Every table a team takes to R, SPSS or pandas, one sheet each."""
-    from qdaw.export.codebook import codebook_table
-    from qdaw.export.tables import Sheet
-
-    sheets = [
-        Sheet("Frequencies", project.code_frequencies(**filters)),
-        Sheet("Matrix", project.case_code_matrix(**filters), index=True),
-        Sheet("Hypotheses", project.hypothesis_summary(**filters)),
-    ]
-    variables = project.variables()
-    for name, kind in project.variable_types().items():
-        bins = 4 if kind != "text" and variables[name].nunique() > 8 else None
-        sheets.append(Sheet(f"Crosstab {name}", project.crosstab(name, bins=bins, **filters), True))
-    sheets += [
-        Sheet("Co-occurrence", project.cooccurrence("segment", **filters), index=True),
-        Sheet("Co-occurrence cases", project.cooccurrence("case", **filters), index=True),
-        Sheet("Segments", project.retrieve(**filters), index=True),
-        Sheet("Codebook", codebook_table(project)),
-    ]
-    return sheets
-
-
 def cmd_export(args: argparse.Namespace) -> None:
     from qdaw.export.tables import write_table, write_workbook
+    from qdaw.export.workbook import workbook_sheets
 
     with _open(args.project) as project:
         filters = filters_from(args)

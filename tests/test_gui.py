@@ -483,3 +483,65 @@ def test_code_this_sentence_and_paragraph(qtbot, window: MainWindow) -> None:  #
     window.document.select_range(start + 3, start + 3)
     assert window.coding.code_unit("sentence", "Frustration")
     assert "C'est frustrant." in [s.text for s in project.segments(code="Frustration")]
+
+
+def test_report_button_writes_the_report_on_a_worker(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "rapport.docx"
+    written: list[str] = []
+    worker = window.analysis.start_report(str(path))
+    worker.signals.finished.connect(written.append)
+    qtbot.waitUntil(lambda: bool(written), timeout=60000)
+    assert written == [str(path)]
+    headings = [
+        p.text for p in docx.Document(str(path)).paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert any(h.startswith("H1 — ") for h in headings)
+
+
+def test_export_workbook_from_the_window(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    window.export_workbook(str(tmp_path / "study"))
+    book = openpyxl.load_workbook(tmp_path / "study.xlsx")
+    assert "Crosstab discipline" in book.sheetnames and "Segments" in book.sheetnames
+    # anciennete has 8 distinct values: crossed value by value, not binned
+    assert [c.value for c in book["Crosstab anciennete"][1]][1:3] == ["2", "3"]
+    assert "Workbook written" in window.statusBar().currentMessage()
+
+
+def test_merge_recolour_and_describe_through_their_dialogs(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    panel = window.codebook
+    project = window.session.require()
+    source = project.code("Recours à la DSIN").id
+    target = project.code("Ressources de l'ENT").id
+
+    def choose_target(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Ressources en réseau/Ressources de l'ENT")
+        dialog.accept()
+
+    when_modal(choose_target)
+    panel.merge(source)
+    assert [s.code.id for s in project.segments(code=target)] == [target, target]
+    assert codebook_row(window, "Ressources de l'ENT") == ["Ressources de l'ENT", 2, "2/8"]
+
+    def pick(dialog: QColorDialog) -> None:
+        dialog.setCurrentColor(QColor("#123456"))
+        dialog.accept()
+
+    when_modal(pick)
+    panel.recolor(target)
+    assert project.code(target).color == "#123456"
+
+    def define(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Guides et ressources de l'ENT")
+        dialog.accept()
+
+    when_modal(define)
+    panel.describe(target)
+    assert project.code(target).description == "Guides et ressources de l'ENT"
+    assert window.undo_action.text() == "Undo Describe Ressources de l'ENT"

@@ -23,6 +23,14 @@ def _format_edge(value: float) -> str:
     return f"{value:.4g}"
 
 
+def default_bins(project: Project, variable: str) -> int | None:
+    """A number with more than 8 distinct values is crossed in 4 equal bins; anything
+    else value by value (a table with dozens of columns reads as noise)."""
+    if project.variable_types().get(variable, "text") == "text":
+        return None
+    return 4 if project.variables()[variable].nunique() > 8 else None
+
+
 def case_groups(
     project: Project,
     variable: str,

@@ -248,21 +248,22 @@ class AnalysisPanel(QTabWidget):
         if not variable:
             return pd.DataFrame({self.tr("Add respondent variables to cross codes with them"): []})
         value = self.crosstab_value.currentData()
+        from qdaw.analysis.crosstab import default_bins
+
         project = self._project()
-        numeric = project.variable_types().get(variable) != "text"
-        distinct = project.variables()[variable].nunique() if numeric else 0
-        table = project.crosstab(variable, value=value, bins=4 if distinct > 8 else None)
+        table = project.crosstab(variable, value=value, bins=default_bins(project, variable))
         sizes = table.attrs["n"]
         table.columns = [f"{c} (n={sizes[c]})" for c in table.columns]
         return table
 
     def _retrieve(self) -> pd.DataFrame:
-        project = self._project()
+        import pandas as pd
+
+        columns = ["segment_id", "code", "case", "document", "coder", "text", "memo"]
         codes = self.selected_codes()
-        frame = project.retrieve(codes=codes) if codes else project.retrieve().iloc[0:0]
-        return frame.reset_index()[
-            ["segment_id", "code", "case", "document", "coder", "text", "memo"]
-        ]
+        if not codes:  # nothing selected: nothing to fetch
+            return pd.DataFrame(columns=columns)
+        return self._project().retrieve(codes=codes).reset_index()[columns]
 
     def _jump(self, index: QModelIndex) -> None:
         from qdaw.core.entities import Segment

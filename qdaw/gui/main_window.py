@@ -383,20 +383,19 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def export_workbook(self) -> None:
-        from qdaw.cli_analysis import workbook_sheets
+    def export_workbook(self, path: str | None = None) -> None:
         from qdaw.export.tables import write_workbook
+        from qdaw.export.workbook import workbook_sheets
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export workbook"), "", self.tr("Excel workbook (*.xlsx)")
-        )
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export workbook"), "", self.tr("Excel workbook (*.xlsx)")
+            )
         if not path:
             return
+        path = path if path.endswith(".xlsx") else path + ".xlsx"
         try:
-            write_workbook(
-                workbook_sheets(self.session.require(), {}),
-                path if path.endswith(".xlsx") else path + ".xlsx",
-            )
+            write_workbook(workbook_sheets(self.session.require(), {}), path)
         except (QdawError, OSError) as exc:
             self.show_error(str(exc))
             return

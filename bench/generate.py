@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import random
+import re
+from collections import Counter
+from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from qdaw import Project
 
-WORDS = (
-    "enseignant étudiant cours moodle visioconférence évaluation examen tutoriel outil "
-    "numérique pédagogie formation référent demande réponse collègue université composante "
-    "capsule vidéo scénario quiz devoir forum ressource partage entraide difficulté temps "
-    "organisation confinement distance présentiel hybride séance groupe projet suivi besoin "
-    "compétence connaissance plateforme document fichier mail réunion classe virtuelle"
-).split()
-FILLER = "je nous ils elle on a est été avait fait pour avec dans sur mais donc alors très".split()
+SAMPLE_TRANSCRIPTS = (
+    Path(__file__).resolve().parent.parent / "sample_projects" / "referents" / "transcripts"
+)
+_LABEL = re.compile(r"(?m)^[^\n:]{1,40} : ")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def vocabulary() -> tuple[list[str], list[float]]:
+    """The words of the sample interviews with their cumulative frequencies: generated
+    transcripts then have the word frequencies of real French interviews on the
+    subject (function words common, a long tail of content words), so a search for a
+    content word returns as many hits as it would in a real study of this size."""
+    counts = Counter(
+        word.lower()
+        for path in sorted(SAMPLE_TRANSCRIPTS.glob("*.txt"))
+        # Without the speaker labels (Q :, R :), which make_text writes itself.
+        for word in _WORD.findall(_LABEL.sub("", path.read_text(encoding="utf-8")))
+    )
+    words = sorted(counts, key=lambda w: (-counts[w], w))
+    return words, list(accumulate(counts[w] for w in words))
 
 
 def make_text(rng: random.Random, words: int) -> str:
     """Interview-like text: Q/R turns of sentences of 8-25 words."""
+    vocab, cumulative = vocabulary()
     out: list[str] = []
     count = 0
     turn = 0
@@ -27,10 +45,8 @@ def make_text(rng: random.Random, words: int) -> str:
         sentences = []
         for _ in range(rng.randint(1, 6)):
             n = rng.randint(8, 25)
-            vocab = [
-                rng.choice(WORDS) if rng.random() < 0.4 else rng.choice(FILLER) for _ in range(n)
-            ]
-            sentences.append(" ".join(vocab).capitalize() + ".")
+            chosen = rng.choices(vocab, cum_weights=cumulative, k=n)
+            sentences.append(" ".join(chosen).capitalize() + ".")
             count += n
         out.append(speaker + " ".join(sentences))
         turn += 1

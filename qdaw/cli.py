@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from qdaw.cli_analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
+from qdaw.cli_names import add_commands as add_names_commands
 from qdaw.cli_nlp import add_commands as add_nlp_commands
 from qdaw.core.errors import QdawError
 
@@ -169,11 +170,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", help="hypotheses report file: .docx, .html or .md")
     report.add_argument("--lang", default="en", choices=["en", "fr"], help="report language")
     report.add_argument("--quotes", type=int, default=3, help="quotes per code in the report")
+    report.add_argument("--anonymise", action="store_true", help="accepted names become pseudonyms")
     add_filter_options(report)
     report.set_defaults(run=cmd_report)
 
     add_commands(sub)
     add_nlp_commands(sub)
+    add_names_commands(sub)
     return parser
 
 

@@ -114,7 +114,9 @@ def cmd_hypothesis_report(args: argparse.Namespace) -> None:
     from qdaw.export.report import build_report, write_report
 
     with _open(args.project) as project:
-        document = build_report(project, args.lang, args.quotes, **filters_from(args))
+        document = build_report(
+            project, args.lang, args.quotes, args.anonymise, **filters_from(args)
+        )
         print(f"Wrote {write_report(document, args.output)}")
 
 
@@ -127,7 +129,12 @@ def cmd_export(args: argparse.Namespace) -> None:
         what = args.what
         index = what in ("matrix", "crosstab", "cooccurrence", "segments")
         if what == "workbook":
-            written = write_workbook(workbook_sheets(project, filters), args.output)
+            sheets = workbook_sheets(project, filters, args.anonymise)
+            written = write_workbook(sheets, args.output)
+        elif what == "documents":
+            files = project.export_documents(args.output, args.anonymise)
+            print(f"Wrote {len(files)} documents to {args.output}")
+            return
         elif what == "chart":
             written = _export_chart(project, args, filters)
         elif what == "hypotheses":
@@ -135,6 +142,8 @@ def cmd_export(args: argparse.Namespace) -> None:
             return
         else:
             frame = _table_for(project, args, filters)
+            if args.anonymise and what == "segments":
+                frame = project.anonymiser().frame(frame, ["text", "memo"])
             written = write_table(frame, args.output, what.capitalize(), index, args.excel)
     print(f"Wrote {written}")
 
@@ -172,7 +181,7 @@ def _export_chart(project: Project, args: argparse.Namespace, filters: dict[str,
 
 EXPORTS = [
     "matrix", "frequencies", "crosstab", "cooccurrence", "segments", "codebook", "workbook",
-    "chart", "hypotheses",
+    "chart", "hypotheses", "documents",
 ]  # fmt: skip
 
 
@@ -202,6 +211,11 @@ def add_commands(sub: Any) -> None:
     export.add_argument("--kind", default="frequencies", choices=["frequencies", "heatmap"])
     export.add_argument("--lang", default="en", choices=["en", "fr"], help="report language")
     export.add_argument("--quotes", type=int, default=3, help="report: quotes per code")
+    export.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="accepted names become pseudonyms (segments, workbook, hypotheses, documents)",
+    )
     add_filter_options(export)
     export.set_defaults(run=cmd_export)
 

@@ -46,6 +46,8 @@ def cmd_search(args: argparse.Namespace) -> None:
         hits = project.search(
             args.query, mode, args.match_accents, args.match_case, **filters_from(args)
         )
+        if args.anonymise:
+            hits = project.anonymiser().frame(hits, ["match", "sentence"])
     if args.output:
         print(f"Wrote {write_table(hits, args.output, 'Search')}")
         return
@@ -87,6 +89,7 @@ def add_commands(sub: Any) -> None:
     search.add_argument("--match-accents", action="store_true", help="exact: respect accents")
     search.add_argument("--match-case", action="store_true", help="exact: respect case")
     search.add_argument("-o", "--output", help="write the hits to .csv or .xlsx")
+    search.add_argument("--anonymise", action="store_true", help="names become pseudonyms")
     add_filter_options(search)
     search.set_defaults(run=cmd_search)
 

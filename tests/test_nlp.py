@@ -89,6 +89,33 @@ def test_exact_prefix_phrase_and_regex_search(project: Project) -> None:
         project.search("(", mode="regex")
 
 
+def test_word_search_is_answered_by_the_full_text_index(project: Project) -> None:
+    from sqlalchemy import text
+
+    with project.engine.connect() as conn:
+        # FTS5 holds one entry per document; its positions are token positions.
+        (entries,) = conn.execute(text("SELECT count(*) FROM token_index")).one()
+        where = conn.execute(
+            text("SELECT offset FROM token_index_terms WHERE term = 'evaluation'")
+        ).all()
+    assert entries == 1 and len(where) == 2
+    plan = (
+        project.engine.connect()
+        .exec_driver_sql("EXPLAIN QUERY PLAN SELECT doc FROM token_index_terms WHERE term = 'x'")
+        .all()
+    )
+    assert "VIRTUAL TABLE INDEX" in str(plan)
+    # A query is cut as the text was: qu'ils is two tokens, vouliez-vous too.
+    assert project.search("qu'ils")["match"].tolist() == ["qu'ils"]
+    assert project.search("Vouliez-vous")["match"].tolist() == ["vouliez-vous"]
+    # Indexing again replaces the entry; deleting the document removes it.
+    project.index_text(["r9"])
+    assert project.search("evaluation")["match"].tolist() == ["évaluation", "Évaluation"]
+    project.delete_document("r9")
+    with project.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM token_index")).scalar() == 0
+
+
 def test_autocode_sentences_of_respondents_in_one_undo_step(project: Project) -> None:
     code = project.add_code("Évaluation")
     preview = project.autocode_preview("évalu*", unit="sentence", speakers="respondent")

@@ -92,3 +92,31 @@ def test_text_index_and_search_on_postgresql(pg_url: str) -> None:
         assert (
             p.autocode("vouloir", code, mode="lemma", unit="sentence", speakers="respondent") == 2
         )
+
+
+def test_full_text_search_on_postgresql_across_chunks(pg_url: str) -> None:
+    """Word and prefix search use the tsvector index; a tsvector position stops at
+    16,383, so long transcripts are stored in chunks and positions must carry over."""
+    from qdaw.nlp.fulltext import CHUNK
+
+    filler = "bla " * (CHUNK + 500)
+    text = f"Début de l'évaluation. {filler}\nFin : une évaluation aujourd'hui."
+    with Project.create(pg_url) as p:
+        p.add_document("long", text, case="R1")
+        p.set_language("fr", "long")
+        p.index_text()
+        with p.engine.connect() as conn:
+            chunks = conn.exec_driver_sql("SELECT count(*) FROM token_chunks").scalar()
+            plan = conn.exec_driver_sql(
+                "EXPLAIN SELECT document_id FROM token_chunks "
+                "WHERE terms @@ CAST('evaluation' AS tsquery)"
+            ).all()
+        assert chunks == 2 and "token_chunks" in str(plan)
+        hits = p.search("evaluation")
+        assert hits["start"].tolist() == [text.index("évaluation"), text.rindex("évaluation")]
+        assert hits["match"].tolist() == ["évaluation", "évaluation"]
+        assert p.search("évalu*")["sentence"].tolist()[1] == "Fin : une évaluation aujourd'hui."
+        assert p.search("aujourd'hui")["start"].tolist() == [text.index("aujourd")]
+        p.delete_document("long")
+        with p.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM token_chunks").scalar() == 0

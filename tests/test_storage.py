@@ -153,7 +153,7 @@ def test_an_older_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
         assert p.code_frequencies()["ratio"].tolist() == ["1/1"]
         with p.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            assert version == SCHEMA_REVISION == "0003"
+            assert version == SCHEMA_REVISION == "0004"
             indexes = {i["name"] for i in inspect(conn).get_indexes("segments")}
         assert "ix_segments_code_document" in indexes
         backup = p.backup_path
@@ -212,3 +212,41 @@ def test_a_crash_between_processes_leaves_no_half_edit(tmp_path: Path) -> None:
     with Project.open(path) as p:
         assert p.codes() == [] and p.segments() == []
         assert [d.name for d in p.documents()] == ["d"]
+
+
+def test_migration_0004_fills_the_full_text_index_from_the_tokens(tmp_path: Path) -> None:
+    """A project indexed under revision 0003 (tokens, no full-text index) is searchable
+    by word once migrated."""
+    path = tmp_path / "indexed-0003.qdaw"
+    engine = storage.sqlite_engine(path)
+    storage.upgrade(engine, "0003")
+    words = [("Nous", "nous"), ("évaluons", "evaluons"), ("aujourd'hui", "aujourd'hui")]
+    text_ = " ".join(w for w, _ in words)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO meta VALUES ('format', 'qdaw-project')"))
+        conn.execute(text("INSERT INTO cases VALUES (1, 'R1', NULL, '2020-05-14 10:00:00')"))
+        conn.execute(
+            text(
+                "INSERT INTO documents VALUES (1, 'r1', 'r1.txt', 'txt', '2020-05-14 10:00:00',"
+                " 1, NULL, 'fr')"
+            )
+        )
+        conn.execute(text("INSERT INTO document_texts VALUES (1, :t)"), {"t": text_})
+        conn.execute(
+            text("INSERT INTO text_units (document_id, kind, start_offset, end_offset)"
+                 " VALUES (1, 'sentence', 0, :n)"),
+            {"n": len(text_)},
+        )  # fmt: skip
+        start = 0
+        for position, (word, form) in enumerate(words):
+            conn.execute(
+                text("INSERT INTO tokens VALUES (1, :p, :s, :e, :f, :f, NULL)"),
+                {"p": position, "s": start, "e": start + len(word), "f": form},
+            )
+            start += len(word) + 1
+    engine.dispose()
+    with Project.open(path) as p:
+        assert p.backup_path is not None
+        assert p.search("evaluons")["match"].tolist() == ["évaluons"]
+        assert p.search("aujourd'hui")["start"].tolist() == [text_.index("aujourd")]
+        assert p.search("évalu*")["sentence"].tolist() == [text_]

@@ -83,7 +83,7 @@ class ProjectBase:
 
     def _rows(self, statement: Any) -> list[Any]:
         with self._reading() as conn:
-            return list(conn.execute(statement))
+            return list(conn.execute(statement).all())  # fetchall: one call, not one per row
 
     def _scalar(self, statement: Any) -> Any:
         with self._reading() as conn:

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Alembic revision that the models describe; a project at an older revision is migrated.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 
 def utcnow() -> datetime:
@@ -184,10 +184,30 @@ class Token(Base):
     form: Mapped[str] = mapped_column(String(100))
     lemma: Mapped[str] = mapped_column(String(100))
     pos: Mapped[str | None] = mapped_column(String(8))  # universal part of speech
+    # The sentence (text_units.id) the token is in: a hit's context in one seek.
+    sentence_id: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (
         Index("ix_tokens_form", "form"),
         Index("ix_tokens_lemma", "lemma"),
+        {"sqlite_with_rowid": False},
     )
+
+
+class Entity(Base):
+    """A name to anonymise: a person, place or organisation found by the named-entity
+    recogniser or added by hand. One row per surface form (key: folded name); forms of
+    the same person share a pseudonym."""
+
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))  # person | place | organisation | other
+    status: Mapped[str] = mapped_column(String(10))  # proposed | accepted | rejected
+    pseudonym: Mapped[str | None] = mapped_column(String(255))
+    origin: Mapped[str] = mapped_column(String(10))  # detected | manual
+    mentions: Mapped[int] = mapped_column(Integer, server_default="0")
+    __table_args__ = (Index("ix_entities_status", "status"),)
 
 
 meta = Base.metadata.tables["meta"]
@@ -203,3 +223,4 @@ coders = Base.metadata.tables["coders"]
 segments = Base.metadata.tables["segments"]
 text_units = Base.metadata.tables["text_units"]
 tokens = Base.metadata.tables["tokens"]
+entities = Base.metadata.tables["entities"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from qdaw.core import storage
+from qdaw.core.anonymise_api import AnonymiseMixin
 from qdaw.core.codebook import CodebookImportMixin, CodebookMixin
 from qdaw.core.coding import CodingMixin
 from qdaw.core.documents import DocumentsMixin
@@ -22,7 +23,13 @@ from qdaw.core.nlp_api import NlpMixin
 
 
 class Project(
-    DocumentsMixin, CodebookMixin, CodebookImportMixin, CodingMixin, NlpMixin, ListingMixin
+    DocumentsMixin,
+    CodebookMixin,
+    CodebookImportMixin,
+    CodingMixin,
+    NlpMixin,
+    AnonymiseMixin,
+    ListingMixin,
 ):
     @classmethod
     def create(cls, target: str | Path) -> Project:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -167,13 +168,26 @@ def describe_filters(filters: dict[str, Any]) -> str:
 
 
 def build_report(
-    project: Project, lang: str = "en", quotes_per_code: int = 3, **filters: Any
+    project: Project,
+    lang: str = "en",
+    quotes_per_code: int = 3,
+    anonymise: bool = False,
+    **filters: Any,
 ) -> ReportDocument:
+    """The supervisor's report; ``anonymise`` replaces accepted names by their
+    pseudonyms in quotes and memos (the project is not changed)."""
     from qdaw.export.charts import code_colors
 
     if lang not in LABELS:
         raise QdawError(f"report language must be one of {', '.join(LABELS)}, not {lang!r}")
     summary = project.hypothesis_summary(**filters)
+    hypotheses = [
+        project.hypothesis_report(label, quotes_per_code=quotes_per_code, **filters)
+        for label in summary["hypothesis"]
+    ]
+    if anonymise:
+        replace = project.anonymiser()
+        hypotheses = [_anonymised(report, replace) for report in hypotheses]
     return ReportDocument(
         project=project.name,
         generated=datetime.now().replace(microsecond=0),
@@ -182,12 +196,18 @@ def build_report(
         ),
         filters=describe_filters(filters),
         summary=summary,
-        hypotheses=[
-            project.hypothesis_report(label, quotes_per_code=quotes_per_code, **filters)
-            for label in summary["hypothesis"]
-        ],
+        hypotheses=hypotheses,
         colors=code_colors(project),
         lang=lang,
+    )
+
+
+def _anonymised(report: HypothesisReport, replace: Any) -> HypothesisReport:
+    return replace_fields(
+        report,
+        memo=replace(report.memo),
+        quotes=replace.frame(report.quotes, ["text", "memo"]),
+        codes=replace.frame(report.codes, ["memo"]),
     )
 
 

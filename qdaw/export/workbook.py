@@ -12,7 +12,13 @@ if TYPE_CHECKING:
     from qdaw.core.project import Project
 
 
-def workbook_sheets(project: Project, filters: dict[str, Any]) -> list[Sheet]:
+def workbook_sheets(
+    project: Project, filters: dict[str, Any], anonymise: bool = False
+) -> list[Sheet]:
+    """``anonymise``: accepted names become pseudonyms in passages and memos."""
+    segments = project.retrieve(**filters)
+    if anonymise:
+        segments = project.anonymiser().frame(segments, ["text", "memo"])
     sheets = [
         Sheet("Frequencies", project.code_frequencies(**filters)),
         Sheet("Matrix", project.case_code_matrix(**filters), index=True),
@@ -24,7 +30,7 @@ def workbook_sheets(project: Project, filters: dict[str, Any]) -> list[Sheet]:
     sheets += [
         Sheet("Co-occurrence", project.cooccurrence("segment", **filters), index=True),
         Sheet("Co-occurrence cases", project.cooccurrence("case", **filters), index=True),
-        Sheet("Segments", project.retrieve(**filters), index=True),
+        Sheet("Segments", segments, index=True),
         Sheet("Codebook", codebook_table(project)),
     ]
     return sheets

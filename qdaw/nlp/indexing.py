@@ -6,21 +6,25 @@ transaction per document. A document without units is simply not indexed yet.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import Connection, delete, exists, select
 
 from qdaw.core import models as m
 from qdaw.core.text_units import fold
+from qdaw.nlp.fulltext import optimize, write_document
 from qdaw.nlp.pipeline import guess_language, pipeline
-from qdaw.nlp.speakers import DEFAULT_PATTERN, detect_turns
+from qdaw.nlp.speakers import DEFAULT_PATTERN, Turn, detect_turns
 
 if TYPE_CHECKING:
     from qdaw.core.project import Project
 
 MAX_TOKEN = 100
+# Indexing this many documents at once ends by merging the full-text index.
+OPTIMIZE_AFTER = 20
 
 
 @dataclass
@@ -72,62 +76,70 @@ def store(project: Project, document_id: int, text: str, analysis: Analysis) -> 
     with project.engine.begin() as conn:
         conn.execute(delete(m.text_units).where(m.text_units.c.document_id == document_id))
         conn.execute(delete(m.tokens).where(m.tokens.c.document_id == document_id))
-        units: list[dict[str, Any]] = [
-            {"document_id": document_id, "kind": kind, "start_offset": s, "end_offset": e}
-            for kind, spans in (
-                ("sentence", analysis.sentences),
-                ("paragraph", analysis.paragraphs),
-            )
-            for s, e in spans
-        ]
-        units += [
-            {
-                "document_id": document_id,
-                "kind": "turn",
-                "start_offset": t.start,
-                "end_offset": t.end,
-                "label": t.speaker,
-                "role": t.role,
-            }
-            for t in turns
-        ]
-        for unit in units:
-            unit.setdefault("label", None)
-            unit.setdefault("role", None)
-        if units:
-            conn.execute(m.text_units.insert(), units)
+        sentence_ids = _insert_units(conn, document_id, analysis, turns)
         if analysis.tokens:
+            starts = [start for start, _ in analysis.sentences]
             rows = [
-                (document_id, i, start, end, form, lemma, pos or None)
+                (document_id, i, start, end, form, lemma, pos or None,
+                 sentence_ids[index] if (index := bisect_right(starts, start) - 1) >= 0 else None)
                 for i, (start, end, form, lemma, pos) in enumerate(analysis.tokens)
-            ]
+            ]  # fmt: skip
             raw = conn.connection.dbapi_connection
             if conn.dialect.name == "sqlite" and raw is not None:
                 # Tuples straight to the DB-API, in this same transaction: a dict per
                 # word through SQLAlchemy was a fifth of the indexing time.
                 raw.executemany(
                     "INSERT INTO tokens (document_id, position, start_offset, end_offset, "
-                    "form, lemma, pos) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "form, lemma, pos, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
             else:
-                columns = (
-                    "document_id",
-                    "position",
-                    "start_offset",
-                    "end_offset",
-                    "form",
-                    "lemma",
-                    "pos",
-                )
+                columns = ("document_id", "position", "start_offset", "end_offset",
+                           "form", "lemma", "pos", "sentence_id")  # fmt: skip
                 conn.execute(
                     m.tokens.insert(), [dict(zip(columns, row, strict=True)) for row in rows]
                 )
+        write_document(conn, document_id, [token[2] for token in analysis.tokens])
         conn.execute(
             m.documents.update()
             .where(m.documents.c.id == document_id, m.documents.c.language.is_(None))
             .values(language=analysis.language)
         )
+
+
+def _insert_units(
+    conn: Connection, document_id: int, analysis: Analysis, turns: list[Turn]
+) -> list[int]:
+    """Store sentences (returning their ids, in order), paragraphs and turns."""
+    sentence_ids: list[int] = []
+    if analysis.sentences:
+        inserted = conn.execute(
+            m.text_units.insert().returning(m.text_units.c.id, sort_by_parameter_order=True),
+            [
+                {
+                    "document_id": document_id,
+                    "kind": "sentence",
+                    "start_offset": s,
+                    "end_offset": e,
+                    "label": None,
+                    "role": None,
+                }
+                for s, e in analysis.sentences
+            ],
+        )
+        sentence_ids = [int(row[0]) for row in inserted]
+    others: list[dict[str, Any]] = [
+        {"document_id": document_id, "kind": "paragraph", "start_offset": s,
+         "end_offset": e, "label": None, "role": None}
+        for s, e in analysis.paragraphs
+    ] + [
+        {"document_id": document_id, "kind": "turn", "start_offset": t.start,
+         "end_offset": t.end, "label": t.speaker, "role": t.role}
+        for t in turns
+    ]  # fmt: skip
+    if others:
+        conn.execute(m.text_units.insert(), others)
+    return sentence_ids
 
 
 def unindexed(project: Project) -> list[int]:
@@ -158,6 +170,9 @@ def index_documents(
         text = project.document_text(document_id)
         store(project, document_id, text, analyse(text, language))
         done += 1
+    if done >= OPTIMIZE_AFTER:
+        with project.engine.begin() as conn:
+            optimize(conn)
     if progress is not None:
         progress(done, len(targets), "")
     return done

@@ -51,3 +51,19 @@ def pipeline(language: str) -> Any:
                 nlp.initialize()
             _pipelines[language] = nlp
         return _pipelines[language]
+
+
+_tokenizers: dict[str, Any] = {}
+
+
+def tokenizer(language: str) -> Any:
+    """The language's tokenizer alone (the loaded pipeline's, else a blank one): cuts a
+    query exactly as the text was cut (qu'ils -> qu' ils, vouliez-vous -> vouliez -vous)."""
+    with _lock:
+        if language in _pipelines:
+            return _pipelines[language].tokenizer
+        if language not in _tokenizers:
+            import spacy
+
+            _tokenizers[language] = spacy.blank(language).tokenizer
+        return _tokenizers[language]

@@ -10,12 +10,13 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
 from qdaw.core.errors import QdawError
 from qdaw.core.text_units import fold
+from qdaw.nlp.fulltext import positions as fulltext_positions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 Mode = Literal["exact", "lemma", "regex", "phrase"]
 COLUMNS = ["document", "case", "start", "end", "match", "sentence"]
-_WORDS = re.compile(r"[\w'’-]+")
+# Words that any tokenizer keeps whole: letters only.
+_PLAIN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 
 
 def _query_terms(project: Project, query: str, mode: Mode, language: str) -> list[str]:
@@ -33,14 +35,26 @@ def _query_terms(project: Project, query: str, mode: Mode, language: str) -> lis
 
         doc = pipeline(language)(query)
         return [fold(t.lemma_ or t.text) for t in doc if not (t.is_space or t.is_punct)]
-    return [fold(word) for word in _WORDS.findall(query)] + (
-        ["*"] if query.rstrip().endswith("*") else []
-    )
+    prefix = query.rstrip().endswith("*")
+    words = query.rstrip().rstrip("*")
+    if _PLAIN.fullmatch(words):
+        terms = [fold(word) for word in words.split()]
+    else:
+        # Apostrophes and hyphens: cut as the index was (qu'ils -> qu' + ils).
+        from qdaw.nlp.pipeline import tokenizer
+
+        doc = tokenizer(language)(words)
+        terms = [fold(t.text) for t in doc if not (t.is_space or t.is_punct)]
+    return terms + (["*"] if prefix else [])
 
 
 def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -> Any:
     """A subquery of (document_id, start, end) for consecutive tokens matching the
-    terms; a final '*' makes the last term a prefix."""
+    terms; a final '*' makes the last term a prefix.
+
+    Word forms are looked up in the full-text index (FTS5 / tsvector): it gives the
+    first word's positions, the token table their offsets and the following words.
+    Lemmas use the token table's lemma index."""
     prefix = bool(terms) and terms[-1] == "*"
     if prefix:
         terms = terms[:-1]
@@ -49,6 +63,15 @@ def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -
     aliases = [m.tokens.alias(f"t{i}") for i in range(len(terms))]
     first, last = aliases[0], aliases[-1]
     conditions = []
+    found = None
+    if column == "form":
+        found = fulltext_positions(
+            project.engine.dialect.name, terms[0], prefix and len(terms) == 1
+        ).subquery("found")
+        conditions += [
+            first.c.document_id == found.c.document_id,
+            first.c.position == found.c.position,
+        ]
     for i, (alias, term) in enumerate(zip(aliases, terms, strict=True)):
         value = alias.c[column]
         if prefix and i == len(terms) - 1:
@@ -66,7 +89,12 @@ def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -
         first.c.document_id.label("document_id"),
         first.c.start_offset.label("start"),
         last.c.end_offset.label("end"),
+        first.c.sentence_id.label("sentence_id"),
     )
+    if found is not None:
+        statement = statement.select_from(found).join(
+            first, first.c.document_id == found.c.document_id
+        )
     for alias in aliases[1:]:
         statement = statement.join(alias, alias.c.document_id == first.c.document_id)
     statement = statement.where(*conditions)
@@ -80,42 +108,16 @@ def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -
 
 
 def _with_context(hits: Any) -> Any:
-    """Hits with their document, case, text and sentence, in one statement: the sentence
-    is found by an index seek (the last sentence starting at or before the hit)."""
-    units = m.text_units
-    sentence_start = (
-        select(func.max(units.c.start_offset))
-        .where(
-            units.c.document_id == hits.c.document_id,
-            units.c.kind == "sentence",
-            units.c.start_offset <= hits.c.start,
-        )
-        .scalar_subquery()
-    )
-    located = select(hits, sentence_start.label("sentence_start")).subquery("located")
-    sentence = units.alias("sentence")
-    return (
-        select(
-            located.c.document_id,
-            m.documents.c.name,
-            m.cases.c.name,
-            located.c.start,
-            located.c.end,
-            sentence.c.start_offset,
-            sentence.c.end_offset,
-        )
-        .join(m.documents, m.documents.c.id == located.c.document_id)
-        .join(m.cases, m.cases.c.id == m.documents.c.case_id)
-        .outerjoin(
-            sentence,
-            and_(
-                sentence.c.document_id == located.c.document_id,
-                sentence.c.kind == "sentence",
-                sentence.c.start_offset == located.c.sentence_start,
-            ),
-        )
-        .order_by(m.documents.c.id, located.c.start)
-    )
+    """Hits with their sentence: each token names its sentence, so the context is one
+    primary-key seek. Names and order are added afterwards, on whole columns."""
+    sentence = m.text_units.alias("sentence")
+    return select(
+        hits.c.document_id,
+        hits.c.start,
+        hits.c.end,
+        sentence.c.start_offset,
+        sentence.c.end_offset,
+    ).outerjoin(sentence, sentence.c.id == hits.c.sentence_id)
 
 
 def search(
@@ -150,18 +152,28 @@ def search(
     column = "lemma" if mode == "lemma" else "form"
     terms = _query_terms(project, query, mode, language)
     located = project._rows(_with_context(_token_hits(project, terms, column, scope)))
+    located.sort(key=lambda row: (row[0], row[1]))
+    documents = {int(row[0]) for row in located}
     # Each document's text is read once, however many hits it has.
     texts = dict(
         project._rows(
             select(m.document_texts.c.document_id, m.document_texts.c.text).where(
-                m.document_texts.c.document_id.in_({int(r[0]) for r in located})
+                m.document_texts.c.document_id.in_(documents)
             )
         )
     )
+    labels = {
+        int(row[0]): (row[1], row[2])
+        for row in project._rows(
+            select(m.documents.c.id, m.documents.c.name, m.cases.c.name)
+            .join(m.cases, m.cases.c.id == m.documents.c.case_id)
+            .where(m.documents.c.id.in_(documents))
+        )
+    }
     rows = [
-        (name, case_name, start, end, texts[doc][start:end],
+        (*labels[doc], start, end, texts[doc][start:end],
          texts[doc][s_start:s_end] if s_start is not None else "")
-        for doc, name, case_name, start, end, s_start, s_end in located
+        for doc, start, end, s_start, s_end in located
     ]  # fmt: skip
     frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
     if mode in ("exact", "phrase") and (accents or case):

@@ -1,0 +1,224 @@
+"""Anonymisation on the Project facade: the review list of names and their pseudonyms.
+
+Stored texts and offsets are never altered: exports apply ``p.anonymiser()`` to the
+text they write. Every review decision is an undoable operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from qdaw.core import models as m
+from qdaw.core.base import ProjectBase
+from qdaw.core.entities import Document
+from qdaw.core.errors import QdawError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qdaw.core.journal import Journal
+    from qdaw.nlp.entities import Anonymiser
+
+ENTITY_COLUMNS = ["id", "name", "kind", "status", "pseudonym", "mentions", "origin"]
+
+
+class AnonymiseMixin(ProjectBase):
+    def detect_entities(
+        self,
+        documents: Iterable[Document | int | str] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Propose the people, places and organisations named in the documents (all by
+        default) for review; returns how many new names were proposed. Names already
+        reviewed keep their decision; their mention counts are refreshed."""
+        from qdaw.nlp.entities import detect, entity_key
+
+        ids = (
+            [self._document_id(d) for d in documents]
+            if documents is not None
+            else [int(r[0]) for r in self._rows(select(m.documents.c.id))]
+        )
+        default = self.get_meta("language") or "fr"
+
+        def texts() -> Iterable[tuple[str, str]]:
+            for document_id in ids:
+                language = self._value(m.documents, document_id, "language") or default
+                yield str(language), self._text(document_id)
+
+        candidates = detect(texts(), len(ids), progress, cancelled)
+        if candidates is None:
+            return 0
+        known = {
+            str(r[0]): int(r[1]) for r in self._rows(select(m.entities.c.key, m.entities.c.id))
+        }
+        added = 0
+        with self._writing("Detect names") as journal:
+            for candidate in candidates:
+                key = entity_key(candidate.name)
+                if key in known:
+                    journal.update(m.entities, {"id": known[key]}, {"mentions": candidate.mentions})
+                    continue
+                journal.insert(m.entities, {
+                    "name": candidate.name, "key": key, "kind": candidate.kind,
+                    "status": "proposed", "pseudonym": None, "origin": "detected",
+                    "mentions": candidate.mentions,
+                })  # fmt: skip
+                known[key] = -1
+                added += 1
+        if progress is not None:
+            progress(len(ids), len(ids), "")
+        return added
+
+    def entities(self, status: str | None = None) -> pd.DataFrame:
+        """The review list: id, name, kind, status (proposed | accepted | rejected),
+        pseudonym, mentions, origin (detected | manual); most mentioned first."""
+        import pandas as pd
+
+        e = m.entities
+        statement = select(*(e.c[c] for c in ENTITY_COLUMNS)).order_by(
+            e.c.mentions.desc(), e.c.name
+        )
+        if status is not None:
+            statement = statement.where(e.c.status == status)
+        return pd.DataFrame(self._rows(statement), columns=ENTITY_COLUMNS)
+
+    def _entity_id(self, entity: int | str) -> int:
+        from qdaw.nlp.entities import entity_key
+
+        e = m.entities
+        if isinstance(entity, int):
+            found = self._scalar(select(e.c.id).where(e.c.id == entity))
+        else:
+            found = self._scalar(select(e.c.id).where(e.c.key == entity_key(entity)))
+        if found is None:
+            raise QdawError(f"no name {entity!r} in the anonymisation list")
+        return int(found)
+
+    def _new_pseudonym(self, journal: Journal, name: str, kind: str) -> str:
+        from qdaw.nlp.entities import numbered_pseudonym, related_pseudonym
+
+        e = m.entities
+        accepted = [
+            (str(r[0]), str(r[1]), str(r[2]))
+            for r in journal.conn.execute(
+                select(e.c.name, e.c.kind, e.c.pseudonym).where(
+                    e.c.status == "accepted", e.c.pseudonym.is_not(None)
+                )
+            )
+        ]
+        related = related_pseudonym(name, kind, accepted)
+        if related:
+            return related
+        taken = [
+            str(r[0])
+            for r in journal.conn.execute(select(e.c.pseudonym).where(e.c.pseudonym.is_not(None)))
+        ]
+        return numbered_pseudonym(kind, self.get_meta("language") or "fr", taken)
+
+    def accept_entity(self, entity: int | str, pseudonym: str | None = None) -> str:
+        """Accept a proposed name: it will be replaced in anonymised exports. Without a
+        pseudonym, it gets its own ("[Personne 3]"), or the one of an accepted name it
+        is part of ("Dupont" takes "Marie Dupont"'s). Returns the pseudonym."""
+        entity_id = self._entity_id(entity)
+        name, kind, current = (
+            self._value(m.entities, entity_id, c) for c in ("name", "kind", "pseudonym")
+        )
+        with self._writing(f"Accept name {name}") as journal:
+            chosen = pseudonym or current or self._new_pseudonym(journal, str(name), str(kind))
+            journal.update(
+                m.entities, {"id": entity_id}, {"status": "accepted", "pseudonym": chosen}
+            )
+        return str(chosen)
+
+    def reject_entity(self, entity: int | str) -> None:
+        """Not a name to hide (a software called "Moodle", a common word)."""
+        entity_id = self._entity_id(entity)
+        name = self._value(m.entities, entity_id, "name")
+        with self._writing(f"Reject name {name}") as journal:
+            journal.update(m.entities, {"id": entity_id}, {"status": "rejected"})
+
+    def add_entity(self, name: str, kind: str = "person", pseudonym: str | None = None) -> str:
+        """Add a name the detector missed (accepted at once); returns its pseudonym."""
+        from qdaw.nlp.entities import KINDS, clean_name, entity_key
+
+        if kind not in KINDS:
+            raise QdawError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        name = clean_name(name, kind)
+        key = entity_key(name)
+        if not key:
+            raise QdawError("a name cannot be empty")
+        existing = self._scalar(select(m.entities.c.id).where(m.entities.c.key == key))
+        if existing is not None:
+            return self.accept_entity(int(existing), pseudonym)
+        with self._writing(f"Add name {name}") as journal:
+            chosen = pseudonym or self._new_pseudonym(journal, name, kind)
+            journal.insert(m.entities, {
+                "name": name, "key": key, "kind": kind, "status": "accepted",
+                "pseudonym": chosen, "origin": "manual", "mentions": self._mentions(name),
+            })  # fmt: skip
+        return chosen
+
+    def set_pseudonym(self, entity: int | str, pseudonym: str) -> None:
+        """Give a name another pseudonym (the same one as another name: same person)."""
+        if not pseudonym.strip():
+            raise QdawError("a pseudonym cannot be empty")
+        entity_id = self._entity_id(entity)
+        name = self._value(m.entities, entity_id, "name")
+        with self._writing(f"Set pseudonym of {name}") as journal:
+            journal.update(m.entities, {"id": entity_id}, {"pseudonym": pseudonym.strip()})
+
+    def _mentions(self, name: str) -> int:
+        from qdaw.nlp.entities import Anonymiser
+
+        finder = Anonymiser([(name, "\0")])
+        texts = self._rows(select(m.document_texts.c.text))
+        return sum(str(finder(str(r[0]))).count("\0") for r in texts)
+
+    def anonymiser(self) -> Anonymiser:
+        """The replacer of accepted names by their pseudonyms (callable on a text)."""
+        from qdaw.nlp.entities import Anonymiser
+
+        e = m.entities
+        rows = self._rows(
+            select(e.c.name, e.c.pseudonym).where(
+                e.c.status == "accepted", e.c.pseudonym.is_not(None)
+            )
+        )
+        return Anonymiser((str(r[0]), str(r[1])) for r in rows)
+
+    def anonymised_text(self, document: Document | int | str) -> str:
+        return str(self.anonymiser()(self._text(self._document_id(document))))
+
+    def export_documents(self, folder: str | Path, anonymise: bool = False) -> list[Path]:
+        """Each document as a UTF-8 .txt file (its case in the name), anonymised on
+        request. Files are written beside and renamed, so none is ever half-written."""
+        target = Path(folder)
+        target.mkdir(parents=True, exist_ok=True)
+        replace = self.anonymiser() if anonymise else None
+        rows = self._rows(
+            select(m.documents.c.id, m.documents.c.name, m.cases.c.name)
+            .join(m.cases, m.cases.c.id == m.documents.c.case_id)
+            .order_by(m.cases.c.name, m.documents.c.name)
+        )
+        written = []
+        for document_id, name, case in rows:
+            label = f"{case} - {name}"
+            if replace:
+                label = str(replace(label))
+            safe = "".join(ch if ch.isalnum() or ch in " -_.()[]" else "_" for ch in label)
+            path = target / f"{safe.strip() or document_id}.txt"
+            text = self._text(int(document_id))
+            partial = path.with_name(path.name + ".partial")
+            partial.write_text(str(replace(text)) if replace else text, encoding="utf-8")
+            partial.replace(path)
+            written.append(path)
+        return written
+
+    def _text(self, document_id: int) -> str:
+        t = m.document_texts
+        return str(self._scalar(select(t.c.text).where(t.c.document_id == document_id)))

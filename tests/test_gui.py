@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from qdaw import Project
@@ -294,7 +294,8 @@ def test_find_in_document_and_in_project(qtbot, window: MainWindow) -> None:  # 
     assert window.document.text[slice(*window.document.selection())] == "Moodle"
     window.find_in_project()
     window.search.field.setText("evaluation")  # accents ignored
-    window.search.search()
+    with qtbot.waitSignal(window.search.searched, timeout=20000):
+        window.search.search()
     hits = window.search.model.hits
     assert len(hits) == len(window.session.require().find_text("evaluation")) > 5
     target = next(i for i, h in enumerate(hits) if h.document == "referent5")
@@ -452,20 +453,71 @@ def test_files_dropped_on_the_window_are_imported(
 
 def test_index_in_the_background_then_search_by_lemma(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     results: list[int] = []
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(len(results)))
+    timer.start(20)
     worker = window.index_text()
     worker.signals.finished.connect(results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    timer.stop()
     assert results == [9]
+    assert ticks.count(0) > 5  # the window kept handling events while spaCy worked
     window.find_in_project()
     panel = window.search
     panel.mode.setCurrentIndex(panel.mode.findData("lemma"))
     panel.field.setText("vouloir")
-    panel.search()
-    found = {(h.case, h.context.split("[")[1].split("]")[0]) for h in panel.model.hits}
+    with qtbot.waitSignal(panel.searched, timeout=20000):
+        panel.search()
+    model = panel.model
+    found = {(h.case, h.match) for h in model.hits}
     assert ("Référent 3", "voulaient") in found and ("Référent 8", "veulent") in found
-    hit = next(i for i, h in enumerate(panel.model.hits) if h.case == "Référent 8")
-    panel.table.clicked.emit(panel.model.index(hit, 0))
+    hit = next(i for i, h in enumerate(model.hits) if h.case == "Référent 8")
+    # Keyword in context: before | match | after, the sentence around the match.
+    left, match, right = (model.data(model.index(hit, c)) for c in range(3))
+    assert match == "veulent" and (left + match + right) in window.session.require().document_text(
+        model.hits[hit].document_id
+    )
+    panel.table.clicked.emit(model.index(hit, 0))
     assert window.document.text[slice(*window.document.selection())] == "veulent"
+
+
+def test_autocode_the_hits_of_a_search_after_a_preview(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from qdaw.gui.autocode_dialog import AutocodeDialog
+
+    project = window.session.require()
+    results: list[int] = []
+    window.index_text().signals.finished.connect(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    panel = window.search
+    panel.mode.setCurrentIndex(panel.mode.findData("exact"))
+    panel.field.setText("fraude")
+    with qtbot.waitSignal(panel.searched, timeout=20000):
+        panel.search()
+    assert panel.autocode_button.isEnabled()
+    dialogs: list[AutocodeDialog] = []
+    when_modal(lambda d: dialogs.append(d))  # type: ignore[arg-type]
+    panel.autocode()
+    qtbot.waitUntil(lambda: bool(dialogs))
+    dialog = dialogs[0]
+    every = len(dialog.spans)
+    dialog.unit.setCurrentIndex(dialog.unit.findData("sentence"))
+    dialog.respondents.setChecked(True)
+    planned = project.enclosing_passages(
+        [(h.document_id, h.start, h.end) for h in panel.model.hits], "sentence", ["respondent"]
+    )
+    assert dialog.spans == planned and 0 < len(planned) <= every
+    assert dialog.preview.rowCount() == len(planned)
+    assert all(project.document_text(d)[s:e].rstrip().endswith((".", "?", "!", "…"))
+               for d, s, e in planned)  # fmt: skip
+    dialog.code.setCurrentText("Triche (autocodée)")
+    dialog.apply()
+    assert dialog.created == len(planned)
+    coded = project.segments(code="Triche (autocodée)")
+    assert sorted((s.document.id, s.start, s.end) for s in coded) == planned
+    assert project.undo_label == "Autocode Triche (autocodée)"
+    project.undo()  # the new code and its passages went in one step
+    assert "Triche (autocodée)" not in {row.name for row in project.code_rows()}
 
 
 def test_code_this_sentence_and_paragraph(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -141,3 +141,28 @@ class NlpMixin(AnalysisMixin):
         from qdaw.nlp.autocode import autocode
 
         return autocode(self, query, code, mode, unit, self.scope(**filters), coder)  # type: ignore[arg-type]
+
+    def enclosing_passages(
+        self,
+        hits: Iterable[tuple[int, int, int]],
+        unit: Literal["match", "sentence", "paragraph"] = "match",
+        speakers: Iterable[str] | None = None,
+    ) -> list[tuple[int, int, int]]:
+        """(document id, start, end) of hits widened to their sentence or paragraph,
+        kept only in the given speakers' turns ("respondent", "R"…): what to code."""
+        from qdaw.nlp.autocode import enclose
+
+        return enclose(self, hits, unit, speakers)  # type: ignore[arg-type]
+
+    def code_passages(
+        self,
+        spans: Iterable[tuple[int, int, int]],
+        code: Any,
+        coder: str | None = None,
+        label: str | None = None,
+    ) -> int:
+        """Code many passages in one undoable operation (no doubles); returns how many
+        segments were created."""
+        from qdaw.nlp.autocode import code_spans
+
+        return code_spans(self, spans, code, coder, label)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.errors import NotFoundError, QdawError
+from qdaw.core.project import Project
 from qdaw.core.text_units import paragraph_at, snap_to_words
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.reporting import run_reporting
@@ -49,6 +50,36 @@ class QuickCodeBox(QDialog):
 
     def name(self) -> str:
         return re.sub(r"\s+", " ", self.field.text()).strip()
+
+
+def code_entries(project: Project) -> dict[str, int]:
+    """Completion entries: unique names, and paths for every code."""
+    rows = project.code_rows()
+    by_id = {row.id: row for row in rows}
+
+    def path(code_id: int) -> str:
+        row = by_id[code_id]
+        return row.name if row.parent_id is None else f"{path(row.parent_id)}/{row.name}"
+
+    names = [row.name for row in rows]
+    entries = {path(row.id): row.id for row in rows}
+    entries.update({row.name: row.id for row in rows if names.count(row.name) == 1})
+    return entries
+
+
+def resolve_or_create(project: Project, name: str, author: str) -> tuple[int, bool]:
+    """The code so named (name or path), or a new emergent code; (id, created)."""
+    entries = code_entries(project)
+    if name in entries:
+        return entries[name], False
+    parent_id = None
+    if "/" in name:
+        parent_path, name = (part.strip() for part in name.rsplit("/", 1))
+        try:
+            parent_id = project.code(parent_path).id
+        except NotFoundError:
+            parent_id = project.add_code(parent_path.split("/")[-1]).id
+    return project.add_code(name, parent=parent_id, author=author).id, True
 
 
 class CodingController(QObject):
@@ -94,33 +125,10 @@ class CodingController(QObject):
         return True
 
     def code_names(self) -> dict[str, int]:
-        """Completion entries: unique names, and paths for every code."""
-        rows = self.session.require().code_rows()
-        by_id = {row.id: row for row in rows}
-
-        def path(code_id: int) -> str:
-            row = by_id[code_id]
-            return row.name if row.parent_id is None else f"{path(row.parent_id)}/{row.name}"
-
-        names = [row.name for row in rows]
-        entries = {path(row.id): row.id for row in rows}
-        entries.update({row.name: row.id for row in rows if names.count(row.name) == 1})
-        return entries
+        return code_entries(self.session.require())
 
     def resolve_or_create(self, name: str) -> tuple[int, bool]:
-        """The code so named (name or path), or a new emergent code; (id, created)."""
-        project = self.session.require()
-        entries = self.code_names()
-        if name in entries:
-            return entries[name], False
-        parent_id = None
-        if "/" in name:
-            parent_path, name = (part.strip() for part in name.rsplit("/", 1))
-            try:
-                parent_id = project.code(parent_path).id
-            except NotFoundError:
-                parent_id = project.add_code(parent_path.split("/")[-1]).id
-        return project.add_code(name, parent=parent_id, author=self.session.coder).id, True
+        return resolve_or_create(self.session.require(), name, self.session.coder)
 
     def quick_code(self) -> bool:
         """Ctrl+K: code the selection with a typed code, creating it if it is new."""

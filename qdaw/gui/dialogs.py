@@ -1,19 +1,15 @@
-"""Smaller windows: respondent variables, search across the project, welcome, about."""
+"""Smaller windows: respondent variables, welcome, about."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -24,10 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw import __version__
-from qdaw.analysis.search import TextHit
 from qdaw.core.errors import QdawError
-from qdaw.core.project import Project
-from qdaw.gui.models.tables import HitsModel, VariablesModel
+from qdaw.gui.models.tables import VariablesModel
 from qdaw.gui.session import Session, recent_projects
 
 
@@ -90,96 +84,6 @@ class VariablesDialog(QDialog):
                 )
             except QdawError as exc:
                 self._error(str(exc))
-
-
-class SearchPanel(QWidget):
-    """Find text across every document; a click opens the passage."""
-
-    hitChosen = Signal(int, int, int)  # document id, start, end
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("Search all documents"))
-        self.field.setClearButtonEnabled(True)
-        self.case = QCheckBox(self.tr("Match case"), self)
-        self.accents = QCheckBox(self.tr("Match accents"), self)
-        self.words = QCheckBox(self.tr("Whole words"), self)
-        self.mode = QComboBox(self)
-        for value, label in (
-            ("text", self.tr("Text")),
-            ("exact", self.tr("Words (index)")),
-            ("lemma", self.tr("Lemma: every form")),
-            ("phrase", self.tr("Phrase")),
-            ("regex", self.tr("Regular expression")),
-        ):
-            self.mode.addItem(label, value)
-        self.summary = QLabel(self)
-        self.model = HitsModel()
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.clicked.connect(self._chosen)
-        self.table.activated.connect(self._chosen)
-        self.field.returnPressed.connect(self.search)
-        options = QHBoxLayout()
-        for widget in (self.mode, self.case, self.accents, self.words):
-            options.addWidget(widget)
-        options.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.field)
-        layout.addLayout(options)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
-
-    def focus(self) -> None:
-        self.field.setFocus()
-        self.field.selectAll()
-
-    def search(self) -> None:
-        project = self.session.project
-        query = self.field.text().strip()
-        if project is None or not query:
-            return
-        mode = self.mode.currentData()
-        try:
-            if mode == "text":
-                hits = project.find_text(
-                    query, self.accents.isChecked(), self.case.isChecked(), self.words.isChecked()
-                )
-            else:
-                hits = self._index_hits(project, query, mode)
-        except QdawError as exc:
-            self.summary.setText(str(exc))
-            self.model.set_hits([])
-            return
-        self.model.set_hits(hits)
-        documents = len({hit.document_id for hit in hits})
-        self.summary.setText(
-            self.tr("{n} matches in {d} documents").format(n=len(hits), d=documents)
-        )
-        self.table.resizeColumnsToContents()
-
-    def _index_hits(self, project: Project, query: str, mode: str) -> list[TextHit]:
-        """Word, lemma, phrase and regex search through the text index, in context."""
-        frame = project.search(query, mode, self.accents.isChecked(), self.case.isChecked())  # type: ignore[arg-type]
-        ids = {row.name: row.id for row in project.document_rows()}
-        hits = []
-        for row in frame.to_dict("records"):
-            sentence, match = str(row["sentence"]), str(row["match"])
-            at = sentence.find(match)
-            context = f"{sentence[:at]}[{match}]{sentence[at + len(match) :]}" if at >= 0 else match
-            hits.append(TextHit(ids[row["document"]], row["document"], row["case"],
-                                int(row["start"]), int(row["end"]), context))  # fmt: skip
-        return hits
-
-    def _chosen(self, index: QModelIndex) -> None:
-        hit = self.model.hits[index.row()]
-        self.hitChosen.emit(hit.document_id, hit.start, hit.end)
 
 
 class WelcomePage(QWidget):

@@ -26,10 +26,11 @@ from qdaw.core.project import Project
 from qdaw.gui.analysis_panel import AnalysisPanel
 from qdaw.gui.codebook_panel import CodebookPanel
 from qdaw.gui.coding import CodingController
-from qdaw.gui.dialogs import SearchPanel, VariablesDialog, WelcomePage, about
+from qdaw.gui.dialogs import VariablesDialog, WelcomePage, about
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
 from qdaw.gui.labels import translated
+from qdaw.gui.search_panel import SearchPanel
 from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
 from qdaw.gui.workers import Worker, start, stop_all

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import select
@@ -34,11 +35,25 @@ def planned_spans(
         raise QdawError(f"unit must be match, sentence or paragraph, not {unit!r}")
     hits = search(project, query, mode, scope)
     ids = dict(project._rows(select(m.documents.c.name, m.documents.c.id)))
-    wanted = set(scope.speakers or [])
+    found = zip(hits["document"].map(ids), hits["start"], hits["end"], strict=True)
+    return enclose(project, found, unit, scope.speakers)
+
+
+def enclose(
+    project: Project,
+    hits: Iterable[tuple[int, int, int]],
+    unit: Unit = "match",
+    speakers: Iterable[str] | None = None,
+) -> list[tuple[int, int, int]]:
+    """The passages to code for hits (document id, start, end): the hit itself, or its
+    sentence or paragraph; only in the given speakers' turns if any; no doubles."""
+    if unit not in ("match", "sentence", "paragraph"):
+        raise QdawError(f"unit must be match, sentence or paragraph, not {unit!r}")
+    wanted = set(speakers or [])
     spans = set()
     units = Units(project)
-    for row in hits.to_dict("records"):
-        document_id, start, end = ids[row["document"]], int(row["start"]), int(row["end"])
+    for document_id, start, end in hits:
+        document_id, start, end = int(document_id), int(start), int(end)
         if wanted and not units.spoken_by(document_id, start, wanted):
             continue
         if unit != "match":
@@ -92,7 +107,19 @@ def autocode(
 ) -> int:
     """Code every hit; one undoable operation. Returns the number of segments created
     (a span the code already has is not coded twice)."""
-    spans = planned_spans(project, query, mode, unit, scope)
+    return code_spans(project, planned_spans(project, query, mode, unit, scope), code, coder)
+
+
+def code_spans(
+    project: Project,
+    spans: Iterable[tuple[int, int, int]],
+    code: Any,
+    coder: str | None = None,
+    label: str | None = None,
+) -> int:
+    """Code every (document id, start, end) as one undoable operation, skipping spans
+    the code already has; returns the segments created."""
+    spans = list(spans)
     code_id = project._code_id(code)
     existing = {
         (r[0], r[1], r[2])
@@ -106,7 +133,7 @@ def autocode(
     if not todo:
         return 0
     name = project._value(m.codes, code_id, "name")
-    with project.batch(f"Autocode {name}"):
+    with project.batch(label or f"Autocode {name}"):
         for document_id, start, end in todo:
             project.code_segment(document_id, start, end, code_id, coder=coder)
     return len(todo)

@@ -49,29 +49,22 @@ def _query_terms(project: Project, query: str, mode: Mode, language: str) -> lis
 
 
 def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -> Any:
-    """A subquery of (document_id, start, end) for consecutive tokens matching the
-    terms; a final '*' makes the last term a prefix.
+    """A subquery of (document_id, start, end, sentence_id) for consecutive tokens
+    matching the terms; a final '*' makes the last term a prefix.
 
-    Word forms are looked up in the full-text index (FTS5 / tsvector): it gives the
-    first word's positions, the token table their offsets and the following words.
-    Lemmas use the token table's lemma index."""
+    Word forms are looked up in the full-text index (FTS5 / tsvector), anchored on the
+    longest word of a phrase (long words are rare: "distance" before "à"); the token
+    table turns positions into offsets and checks the other words. Lemmas use the
+    token table's lemma index."""
     prefix = bool(terms) and terms[-1] == "*"
     if prefix:
         terms = terms[:-1]
     if not terms:
         raise QdawError("the search has no word in it")
     aliases = [m.tokens.alias(f"t{i}") for i in range(len(terms))]
-    first, last = aliases[0], aliases[-1]
+    anchor_at = max(range(len(terms)), key=lambda i: len(terms[i]))
+    anchor = aliases[anchor_at]
     conditions = []
-    found = None
-    if column == "form":
-        found = fulltext_positions(
-            project.engine.dialect.name, terms[0], prefix and len(terms) == 1
-        ).subquery("found")
-        conditions += [
-            first.c.document_id == found.c.document_id,
-            first.c.position == found.c.position,
-        ]
     for i, (alias, term) in enumerate(zip(aliases, terms, strict=True)):
         value = alias.c[column]
         if prefix and i == len(terms) - 1:
@@ -79,28 +72,35 @@ def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -
             conditions += [value >= term, value < term[:-1] + chr(ord(term[-1]) + 1)]
         else:
             conditions.append(value == term)
-        if i:
-            previous = aliases[i - 1]
+        if i != anchor_at:
             conditions += [
-                alias.c.document_id == previous.c.document_id,
-                alias.c.position == previous.c.position + 1,
+                alias.c.document_id == anchor.c.document_id,
+                alias.c.position == anchor.c.position + (i - anchor_at),
             ]
     statement = select(
-        first.c.document_id.label("document_id"),
-        first.c.start_offset.label("start"),
-        last.c.end_offset.label("end"),
-        first.c.sentence_id.label("sentence_id"),
+        aliases[0].c.document_id.label("document_id"),
+        aliases[0].c.start_offset.label("start"),
+        aliases[-1].c.end_offset.label("end"),
+        aliases[0].c.sentence_id.label("sentence_id"),
     )
-    if found is not None:
+    if column == "form":
+        is_prefix = prefix and anchor_at == len(terms) - 1
+        found = fulltext_positions(
+            project.engine.dialect.name, terms[anchor_at], is_prefix
+        ).subquery("found")
         statement = statement.select_from(found).join(
-            first, first.c.document_id == found.c.document_id
+            anchor,
+            (anchor.c.document_id == found.c.document_id) & (anchor.c.position == found.c.position),
         )
-    for alias in aliases[1:]:
-        statement = statement.join(alias, alias.c.document_id == first.c.document_id)
+    else:
+        statement = statement.select_from(anchor)
+    for i, alias in enumerate(aliases):
+        if i != anchor_at:
+            statement = statement.join(alias, alias.c.document_id == anchor.c.document_id)
     statement = statement.where(*conditions)
     if scope.case_ids is not None:
         statement = statement.where(
-            first.c.document_id.in_(
+            anchor.c.document_id.in_(
                 select(m.documents.c.id).where(m.documents.c.case_id.in_(scope.case_ids))
             )
         )

@@ -23,7 +23,6 @@ from qdaw.gui.session import ChangeEvent, Session
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.analysis.search import TextHit
 
 Index = QModelIndex | QPersistentModelIndex
 RAW = Qt.ItemDataRole.UserRole  # the unformatted value, for sorting
@@ -285,35 +284,3 @@ class VariablesModel(QAbstractTableModel):
             self.error.emit(str(exc))
             return False
         return True
-
-
-class HitsModel(QAbstractTableModel):
-    """Results of a search across the project."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hits: list[TextHit] = []
-
-    def set_hits(self, hits: list[TextHit]) -> None:
-        self.beginResetModel()
-        self.hits = hits
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Respondent"), self.tr("Document"), self.tr("In context")][section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        hit = self.hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [hit.case, hit.document, hit.context][index.column()]
-        return None

@@ -597,3 +597,52 @@ def test_merge_recolour_and_describe_through_their_dialogs(qtbot, window: MainWi
     panel.describe(target)
     assert project.code(target).description == "Guides et ressources de l'ENT"
     assert window.undo_action.text() == "Undo Describe Ressources de l'ENT"
+
+
+def test_review_names_and_export_anonymised_documents(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    project = window.session.require()
+    project.add_document(
+        "notes", "R : J'ai travaillé avec Marie Dupont à Rennes. Mme Dupont gère Moodle.",
+        case="Référent 1",
+    )  # fmt: skip
+    dialog = window.names_dialog()
+    dialog.detect()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+    names = {row["name"]: row for row in dialog.model.rows}
+    assert {"Marie Dupont", "Dupont", "Rennes"} <= set(names)
+    assert window.undo_action.text() == "Undo Detect names"  # one step of this window
+
+    def select(*wanted: str) -> None:
+        dialog.table.clearSelection()
+        for row in range(dialog.proxy.rowCount()):
+            if dialog.proxy.index(row, 0).data() in wanted:
+                dialog.table.selectRow(row)
+
+    from PySide6.QtWidgets import QAbstractItemView
+
+    dialog.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+    select("Marie Dupont")
+    assert "<b>Marie Dupont</b>" in dialog.mentions.text()  # its context, to decide
+    select("Marie Dupont", "Dupont", "Rennes")
+    dialog.decide(True)
+    accepted = project.entities("accepted").set_index("name")["pseudonym"].to_dict()
+    assert accepted["Marie Dupont"] == accepted["Dupont"] == "[Personne 1]"
+    assert accepted["Rennes"] == "[Lieu 1]"
+    select("Moodle")
+    if dialog.selected_ids():
+        dialog.decide(False)
+    # The pseudonym column is edited in place.
+    row = next(r for r in range(dialog.proxy.rowCount())
+               if dialog.proxy.index(r, 0).data() == "Rennes")  # fmt: skip
+    dialog.proxy.setData(dialog.proxy.index(row, 4), "[Ville]")
+    assert project.entities("accepted").set_index("name").loc["Rennes", "pseudonym"] == "[Ville]"
+    assert dialog.add_name("Faculté des sciences", "organisation") == "[Organisation 1]"
+    assert dialog.export_documents(str(tmp_path / "anon")) == 10
+    notes = (tmp_path / "anon" / "Référent 1 - notes.txt").read_text(encoding="utf-8")
+    assert notes == "R : J'ai travaillé avec [Personne 1] à [Ville]. Mme [Personne 1] gère Moodle."
+    # The toggle makes every export anonymised, the report's quotes included.
+    dialog.anonymise.setChecked(True)
+    assert window.session.anonymise_exports
+    assert project.document("notes").text.startswith("R : J'ai travaillé avec Marie Dupont")

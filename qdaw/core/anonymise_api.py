@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from qdaw.core.journal import Journal
-    from qdaw.nlp.entities import Anonymiser
+    from qdaw.nlp.entities import Anonymiser, Candidate
 
 ENTITY_COLUMNS = ["id", "name", "kind", "status", "pseudonym", "mentions", "origin"]
 
@@ -36,7 +36,18 @@ class AnonymiseMixin(ProjectBase):
         """Propose the people, places and organisations named in the documents (all by
         default) for review; returns how many new names were proposed. Names already
         reviewed keep their decision; their mention counts are refreshed."""
-        from qdaw.nlp.entities import detect, entity_key
+        candidates = self.find_entities(documents, progress, cancelled)
+        return 0 if candidates is None else self.propose_entities(candidates)
+
+    def find_entities(
+        self,
+        documents: Iterable[Document | int | str] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Candidate] | None:
+        """The names the recogniser finds (nothing stored; None if cancelled): the slow
+        half of detect_entities, for a worker thread."""
+        from qdaw.nlp.entities import detect
 
         ids = (
             [self._document_id(d) for d in documents]
@@ -50,12 +61,18 @@ class AnonymiseMixin(ProjectBase):
                 language = self._value(m.documents, document_id, "language") or default
                 yield str(language), self._text(document_id)
 
-        candidates = detect(texts(), len(ids), progress, cancelled)
-        if candidates is None:
-            return 0
-        known = {
-            str(r[0]): int(r[1]) for r in self._rows(select(m.entities.c.key, m.entities.c.id))
-        }
+        found = detect(texts(), len(ids), progress, cancelled)
+        if found is not None and progress is not None:
+            progress(len(ids), len(ids), "")
+        return found
+
+    def propose_entities(self, candidates: Iterable[Candidate]) -> int:
+        """Store found names for review (one undoable operation); returns how many are
+        new."""
+        from qdaw.nlp.entities import entity_key
+
+        e = m.entities
+        known = {str(r[0]): int(r[1]) for r in self._rows(select(e.c.key, e.c.id))}
         added = 0
         with self._writing("Detect names") as journal:
             for candidate in candidates:
@@ -70,8 +87,6 @@ class AnonymiseMixin(ProjectBase):
                 })  # fmt: skip
                 known[key] = -1
                 added += 1
-        if progress is not None:
-            progress(len(ids), len(ids), "")
         return added
 
     def entities(self, status: str | None = None) -> pd.DataFrame:

@@ -124,8 +124,11 @@ class AnalysisTab(QWidget):
         )
         if not path:
             return
+        frame = self.frame
+        if self.session.anonymise_exports:
+            frame = self.session.require().anonymiser().frame(frame, ["text", "memo"])
         try:
-            write_table(self.frame, path, index=self.show_index)
+            write_table(frame, path, index=self.show_index)
         except (QdawError, OSError) as exc:
             self.error.emit(str(exc))
 
@@ -288,13 +291,14 @@ class AnalysisPanel(QTabWidget):
         from qdaw.core.project import Project
 
         location = self._project().location
+        anonymise = self.session.anonymise_exports
 
         def task(worker: Worker) -> str:
             from qdaw.export.report import build_report, write_report
 
             worker.report(0, 2, "analyse")
             with Project.open(location) as project:
-                document = build_report(project)
+                document = build_report(project, anonymise=anonymise)
                 worker.report(1, 2, "write")
                 return str(write_report(document, path))
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -34,6 +35,9 @@ from qdaw.gui.search_panel import SearchPanel
 from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
 from qdaw.gui.workers import Worker, start, stop_all
+
+if TYPE_CHECKING:
+    from qdaw.gui.names_dialog import NamesDialog
 
 
 def project_filter() -> str:
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
                 file, self.tr("Export &workbook (XLSX)…"), self.export_workbook, "Ctrl+Shift+E"
             ),
             self._action(file, self.tr("Hypotheses &report…"), self.analysis.write_report),
+            self._action(file, self.tr("&Names and anonymisation…"), self.names_dialog),
         ]
         file.addSeparator()
         self.project_actions.append(
@@ -379,6 +384,13 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def names_dialog(self) -> NamesDialog:
+        from qdaw.gui.names_dialog import NamesDialog
+
+        dialog = NamesDialog(self.session, self)
+        dialog.show()
+        return dialog
+
     def variables_dialog(self) -> VariablesDialog:
         dialog = VariablesDialog(self.session, self)
         dialog.show()
@@ -396,7 +408,10 @@ class MainWindow(QMainWindow):
             return
         path = path if path.endswith(".xlsx") else path + ".xlsx"
         try:
-            write_workbook(workbook_sheets(self.session.require(), {}), path)
+            sheets = workbook_sheets(
+                self.session.require(), {}, anonymise=self.session.anonymise_exports
+            )
+            write_workbook(sheets, path)
         except (QdawError, OSError) as exc:
             self.show_error(str(exc))
             return

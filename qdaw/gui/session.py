@@ -33,6 +33,16 @@ class Session(QObject):
     def coder(self) -> str:
         return str(settings().value("coder", getpass.getuser() or "coder"))
 
+    @property
+    def anonymise_exports(self) -> bool:
+        """Exports (tables, workbook, report, documents) replace accepted names by their
+        pseudonyms; the project itself never changes."""
+        return str(settings().value("exports/anonymise", "false")).lower() == "true"
+
+    @anonymise_exports.setter
+    def anonymise_exports(self, on: bool) -> None:
+        settings().setValue("exports/anonymise", "true" if on else "false")
+
     def open(self, target: str | Path, create: bool = False) -> Project:
         project = Project.create(target) if create else Project.open(target)
         self.close()

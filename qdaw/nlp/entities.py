@@ -18,8 +18,9 @@ from typing import Any
 from qdaw.core.text_units import fold
 
 KINDS = ("person", "place", "organisation", "other")
+# MISC (works, events, software…) is left out: mostly noise for anonymisation.
 _LABELS = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place",
-           "ORG": "organisation", "MISC": "other"}  # fmt: skip
+           "ORG": "organisation"}  # fmt: skip
 PSEUDONYM_WORDS = {
     "fr": {"person": "Personne", "place": "Lieu", "organisation": "Organisation",
            "other": "Nom"},
@@ -33,6 +34,7 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[^\W\d_]+")
 _ner: dict[str, Any] = {}
 _lock = threading.Lock()
 
@@ -75,7 +77,11 @@ _LEADING_LABEL = re.compile(r"^\s*[^:\n]{1,40}:\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
-def _english_names(text: str) -> list[tuple[str, str]]:
+def _opens_sentence(doc: Any, index: int) -> bool:
+    return index == 0 or doc[index - 1].text in (".", "!", "?", ":", "…", "-", "—")
+
+
+def _english_names(text: str) -> list[tuple[str, str, bool]]:
     """Capitalised word runs, except a single word opening a sentence ("The")."""
     names = []
     for sentence in _SENTENCE_BREAK.split(text):
@@ -86,7 +92,7 @@ def _english_names(text: str) -> list[tuple[str, str]]:
                 continue
             if match.start() == 0 and " " not in name:
                 continue
-            names.append((name, "other"))
+            names.append((name, "other", match.start() == 0))
     return names
 
 
@@ -98,7 +104,12 @@ def detect(
 ) -> list[Candidate] | None:
     """Names in (language, text) pairs with their mention counts; None if cancelled."""
     found: Counter[tuple[str, str]] = Counter()
+    # Words written in lower case somewhere are common words, not names: the small
+    # French model tags capitalised sentence openers ("Durée", "Pouvez") as names.
+    common: set[str] = set()
+    inside: set[str] = set()  # names seen inside a sentence at least once
     for number, (language, text) in enumerate(texts):
+        common.update(w for w in _WORDS.findall(text) if w.islower())
         if cancelled is not None and cancelled():
             return None
         if progress is not None:
@@ -107,18 +118,23 @@ def detect(
             nlp = _recogniser("fr")
             paragraphs = [p for p in text.split("\n") if p.strip()]
             pairs = [
-                (entity.text, _LABELS.get(entity.label_, "other"))
+                (entity.text, _LABELS[entity.label_], _opens_sentence(doc, entity.start))
                 for doc in nlp.pipe(paragraphs, batch_size=64)
                 for entity in doc.ents
+                if entity.label_ in _LABELS
             ]
         else:
             pairs = _english_names(text)
-        for raw, kind in pairs:
+        for raw, kind, opening in pairs:
             name = clean_name(raw, kind)
             if len(name) > 1 and any(ch.isalpha() for ch in name):
                 found[(name, kind)] += 1
+                if not opening:
+                    inside.add(name)
     by_key: dict[str, Candidate] = {}
     for (name, kind), count in found.most_common():
+        if " " not in name and name.lower() in common and name not in inside:
+            continue  # "Durée" opening sentences, "durée" elsewhere: a common word
         key = entity_key(name)
         known = by_key.get(key)
         # The commonest spelling and kind of a name stands for all of them.

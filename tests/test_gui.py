@@ -646,3 +646,38 @@ def test_review_names_and_export_anonymised_documents(
     dialog.anonymise.setChecked(True)
     assert window.session.anonymise_exports
     assert project.document("notes").text.startswith("R : J'ai travaillé avec Marie Dupont")
+
+
+def test_distinctive_words_and_code_suggestions_in_the_workbench(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    project = window.session.require()
+    text = "R : Les étudiants trichent aux examens en ligne et la fraude nous inquiète."
+    new = project.add_document("new", text, case="Référent 9").id
+    results: list[int] = []
+    window.index_text().signals.finished.connect(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    fraud = project.code("Gestion de la fraude").id
+    dialog = window.codebook.distinctive_words(fraud)
+    qtbot.waitUntil(lambda: dialog.frame is not None, timeout=30000)
+    assert dialog.proxy.index(0, 0).data() == "fraude"
+    assert "phrase" in set(dialog.frame["kind"])
+    written = dialog.export(str(tmp_path / "words.csv"))
+    assert written is not None and "fraude" in Path(written).read_text(encoding="utf-8")
+    # An uncoded passage about cheating: the fraud code is suggested; choosing it codes.
+    window.open_document(new)
+    at, passage = 4, text[4:]
+    window.document.select_range(at, at + len(passage))
+    worker = window.coding.suggest()
+    assert worker is not None
+    frames: list[object] = []
+    worker.signals.finished.connect(frames.append)
+    qtbot.waitUntil(lambda: bool(frames), timeout=30000)
+    frame = frames[0]
+    menu = window.coding.build_suggestions_menu(frame, (at, at + len(passage)))  # type: ignore[arg-type]
+    actions = [a for a in menu.actions() if a.isEnabled()]
+    assert actions and actions[0].text().startswith("Gestion de la fraude")
+    before = len(project.segments(code="Gestion de la fraude"))
+    actions[0].trigger()
+    assert len(project.segments(code="Gestion de la fraude")) == before + 1
+    window.coding.suggestions.close()

@@ -196,23 +196,21 @@ def test_distinctive_words_of_a_code(tmp_path: Path) -> None:
 
     with Project.open(build_sample(tmp_path / "referents.qdaw")) as project:
         project.index_text()
-        words = project.distinctive_words("Gestion de la fraude", limit=5)
+        words = project.distinctive_words("Gestion de la fraude", limit=12)
         assert list(words.columns) == [
-            "lemma",
-            "in_code",
-            "in_rest",
-            "per_1000_code",
-            "per_1000_rest",
-            "g2",
-        ]
-        assert words.iloc[0]["lemma"] == "fraude"  # folded lemma, the most distinctive
+            "term", "kind", "in_code", "in_rest", "per_1000_code", "per_1000_rest", "g2",
+        ]  # fmt: skip
+        assert words.iloc[0]["term"] == "fraude"  # the most distinctive
         assert (words["per_1000_code"] > words["per_1000_rest"]).all()
         assert words["g2"].is_monotonic_decreasing
         # Counted by hand in the sample: "fraude" occurs 6 times, 5 inside the code's
         # passages (Référents 1, 2, 3, 5, 8) and once outside, in Référent 7's question
         # (the coded answer there does not repeat the word).
-        fraud = words.set_index("lemma").loc["fraude"]
+        fraud = words.set_index("term").loc["fraude"]
         assert (fraud["in_code"], fraud["in_rest"]) == (5, 1)
+        # Noun phrases too, shown as written (accents kept).
+        phrases = words[words["kind"] == "phrase"]["term"].tolist()
+        assert phrases and all(" " in p for p in phrases)
 
 
 def test_code_suggestions_for_an_uncoded_passage(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
+    QDialog,
     QHeaderView,
     QInputDialog,
     QMenu,
@@ -167,6 +168,13 @@ class CodebookPanel(QWidget):
         if ok and target:
             self._run(lambda: self.session.require().merge_codes(code_id, others[target]))
 
+    def distinctive_words(self, code_id: int) -> QDialog:
+        from qdaw.gui.words_dialog import WordsDialog
+
+        dialog = WordsDialog(self.session, code_id, self.window())
+        dialog.show()
+        return dialog
+
     def path(self, code_id: int) -> str:
         row = self.model.rows[code_id]
         return row.name if row.parent_id is None else f"{self.path(row.parent_id)}/{row.name}"
@@ -228,6 +236,7 @@ class CodebookPanel(QWidget):
             menu.addAction(self.tr("Describe…"), partial(self.describe, code_id))
             menu.addAction(self.tr("Memo…"), partial(self.memo, code_id))
             menu.addAction(self.tr("Merge into…"), partial(self.merge, code_id))
+            menu.addAction(self.tr("Distinctive words…"), partial(self.distinctive_words, code_id))
             project = self.session.require()
             hypotheses = project.hypothesis_rows()
             if hypotheses:

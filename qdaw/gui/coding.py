@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +25,8 @@ from qdaw.core.text_units import paragraph_at, snap_to_words
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
+from qdaw.gui.workers import Worker
+from qdaw.gui.workers import start as start_worker
 
 IN_VIVO_LIMIT = 80
 
@@ -182,6 +185,7 @@ class CodingController(QObject):
         if has_selection:
             menu.addAction(self.tr("Code selection…"), self.quick_code)
             menu.addAction(self.tr("Code in vivo"), self.in_vivo)
+            menu.addAction(self.tr("Suggest codes for this passage…"), self.suggest)
         for row in rows:
             target = menu.addMenu(row.code) if len(rows) > 1 or has_selection else menu
             if target is menu and len(rows) == 1:
@@ -201,6 +205,54 @@ class CodingController(QObject):
         menu.addAction(self.tr("Code this sentence…"), partial(self.code_unit, "sentence"))
         menu.addAction(self.tr("Code this paragraph…"), partial(self.code_unit, "paragraph"))
         return menu
+
+    def suggest(self) -> Worker | None:
+        """Codes whose passages resemble the selection (TF-IDF), computed on a worker
+        thread, offered in a menu: pick one to apply it, or ignore them."""
+        span = self.span()
+        document_id = self.view.document_id
+        if span is None or document_id is None:
+            return None
+        location = self.session.require().location
+
+        def task(_worker: Worker) -> Any:
+            with Project.open(location) as project:
+                return project.suggest_codes(document_id, span[0], span[1], limit=5)
+
+        worker = Worker(task)
+        worker.signals.finished.connect(lambda frame: self._offer(frame, span))
+        worker.signals.failed.connect(self.error.emit)
+        self.status.emit(self.tr("Looking for similar codes…"))
+        return start_worker(worker)
+
+    def _offer(self, frame: Any, span: tuple[int, int]) -> None:
+        menu = self.build_suggestions_menu(frame, span)
+        self.suggestions = menu
+        from PySide6.QtGui import QCursor
+
+        menu.popup(QCursor.pos())
+
+    def build_suggestions_menu(self, frame: Any, span: tuple[int, int]) -> QMenu:
+        menu = QMenu(self.window)
+        if frame.empty:
+            menu.addAction(self.tr("No code resembles this passage yet")).setEnabled(False)
+            return menu
+        menu.addAction(self.tr("Similar codes — choose one to apply it")).setEnabled(False)
+        for row in frame.to_dict("records"):
+            shared = ", ".join(str(row["shared"]).split(", ")[:4]) if row["shared"] else ""
+            label = f"{row['code']}  ({row['score']:.2f}{' · ' + shared if shared else ''})"
+            menu.addAction(label, partial(self.accept_suggestion, str(row["code"]), span))
+        return menu
+
+    def accept_suggestion(self, code: str, span: tuple[int, int]) -> bool:
+        project = self.session.require()
+        document_id = self.view.document_id
+        assert document_id is not None
+        return self._run(
+            lambda: project.code_segment(
+                document_id, span[0], span[1], project.code(code), coder=self.session.coder
+            )
+        )
 
     def unit_at(self, kind: str, position: int) -> tuple[int, int]:
         """The sentence or paragraph holding ``position``: from the text index when the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, literal, select, union_all
 
 from qdaw.analysis.frequencies import _frame
 from qdaw.analysis.scope import ALL, Scope
@@ -33,53 +33,81 @@ def _content(tokens: Any) -> Any:
     return (tokens.c.pos.in_(CONTENT)) | (tokens.c.pos.is_(None))
 
 
-def distinctive_words(
-    project: Project, code: Any, scope: Scope = ALL, limit: int = 20
-) -> pd.DataFrame:
-    """Columns: lemma, in_code, in_rest, per_1000_code, per_1000_rest, g2 (most
-    distinctive first). A word covered by two overlapping segments counts once."""
-    import numpy as np
-    import pandas as pd
+COLUMNS = ["term", "kind", "in_code", "in_rest", "per_1000_code", "per_1000_rest", "g2"]
+#: Noun phrases by part of speech: "classe virtuelle", "examen en ligne".
+PHRASE_PATTERNS = (("NOUN", "ADJ"), ("ADJ", "NOUN"), ("NOUN", "ADP", "NOUN"))
 
-    code_id = project._code_id(code)
-    t, s = m.tokens, m.segments
+
+def _phrases(scope_documents: Any) -> Any:
+    """(document_id, start, end, key) of every noun phrase: consecutive tokens whose
+    parts of speech follow a pattern, keyed by their lemmas. One self-join per pattern,
+    all in SQL."""
+    parts = []
+    for pattern in PHRASE_PATTERNS:
+        aliases = [m.tokens.alias(f"p{i}") for i in range(len(pattern))]
+        first = aliases[0]
+        key: Any = aliases[0].c.lemma
+        for alias in aliases[1:]:
+            key = key + literal(" ") + alias.c.lemma
+        statement = select(
+            first.c.document_id.label("document_id"),
+            first.c.start_offset.label("start"),
+            aliases[-1].c.end_offset.label("end"),
+            key.label("term"),
+        ).where(first.c.pos == pattern[0], first.c.document_id.in_(scope_documents))
+        for i, alias in enumerate(aliases[1:], start=1):
+            statement = statement.join(
+                alias,
+                and_(
+                    alias.c.document_id == first.c.document_id,
+                    alias.c.position == first.c.position + i,
+                    alias.c.pos == pattern[i],
+                ),
+            )
+        parts.append(statement)
+    return union_all(*parts).subquery("phrases")
+
+
+def _counts(project: Project, code_id: int, scope: Scope, units: Any, term: Any) -> tuple[Any, Any]:
+    """(in_code, total) per term: in_code counts units inside the code's passages (a unit
+    under two overlapping segments once), total counts every unit in scope."""
+    s = m.segments
     inside = (
-        select(t.c.document_id, t.c.position, t.c.lemma)
+        select(units.c.document_id, units.c.start, term.label("term"))
         .join(
             s,
             and_(
-                s.c.document_id == t.c.document_id,
-                s.c.start_offset <= t.c.start_offset,
-                t.c.end_offset <= s.c.end_offset,
+                s.c.document_id == units.c.document_id,
+                s.c.start_offset <= units.c.start,
+                units.c.end <= s.c.end_offset,
             ),
         )
-        .where(s.c.code_id == code_id, _content(t), *scope.segment_conditions(s))
+        .where(s.c.code_id == code_id, *scope.segment_conditions(s))
         .distinct()
         .subquery()
     )
     in_code = _frame(
         project,
-        select(inside.c.lemma, func.count()).group_by(inside.c.lemma),
-        ["lemma", "in_code"],
-    ).set_index("lemma")["in_code"]
-    documents = select(m.documents.c.id).where(*scope.document_conditions())
-    overall = _frame(
-        project,
-        select(t.c.lemma, func.count())
-        .where(_content(t), t.c.document_id.in_(documents))
-        .group_by(t.c.lemma),
-        ["lemma", "total"],
-    ).set_index("lemma")["total"]
-    stop = _stop_words()
-    table = pd.DataFrame({"in_code": in_code}).join(overall, how="left").fillna(0)
+        select(inside.c.term, func.count()).group_by(inside.c.term),
+        ["term", "in_code"],
+    ).set_index("term")["in_code"]
+    total = _frame(project, select(term, func.count()).group_by(term), ["term", "total"]).set_index(
+        "term"
+    )["total"]
+    return in_code, total
+
+
+def _g2_table(in_code: Any, total: Any, stop: set[str]) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    table = pd.DataFrame({"in_code": in_code}).join(total, how="left").fillna(0)
     table = table[~table.index.isin(stop) & (table.index.str.len() > 2)]
     table["in_rest"] = (table["total"] - table["in_code"]).clip(lower=0)
     code_size = float(in_code.sum())
-    rest_size = float(overall.sum()) - code_size
+    rest_size = float(total.sum()) - code_size
     if code_size == 0 or rest_size <= 0:
-        return pd.DataFrame(
-            columns=["lemma", "in_code", "in_rest", "per_1000_code", "per_1000_rest", "g2"]
-        )
+        return table.iloc[0:0]
     a, b = table["in_code"].to_numpy(float), table["in_rest"].to_numpy(float)
     expected_a = code_size * (a + b) / (code_size + rest_size)
     expected_b = rest_size * (a + b) / (code_size + rest_size)
@@ -91,8 +119,78 @@ def distinctive_words(
     table["per_1000_code"] = 1000 * a / code_size
     table["per_1000_rest"] = 1000 * b / rest_size
     table["g2"] = g2
-    over = table[table["per_1000_code"] > table["per_1000_rest"]]
-    result = over.sort_values(["g2", "in_code"], ascending=False).head(limit).reset_index()
+    return table[table["per_1000_code"] > table["per_1000_rest"]]
+
+
+def distinctive_words(
+    project: Project, code: Any, scope: Scope = ALL, limit: int = 20, phrases: bool = True
+) -> pd.DataFrame:
+    """Columns: term, kind (word | phrase), in_code, in_rest, per_1000_code,
+    per_1000_rest, g2; most distinctive first. Words are content lemmas; phrases are
+    noun phrases (noun + adjective, noun + preposition + noun), each compared with its
+    own kind. Terms are shown as written ("évaluation à distance"), not folded."""
+    import pandas as pd
+
+    code_id = project._code_id(code)
+    t = m.tokens
+    documents = select(m.documents.c.id).where(*scope.document_conditions())
+    words = (
+        select(t.c.document_id, t.c.start_offset.label("start"),
+               t.c.end_offset.label("end"), t.c.lemma)
+        .where(_content(t), t.c.document_id.in_(documents))
+        .subquery("words")
+    )  # fmt: skip
+    stop = _stop_words()
+    tables = [_g2_table(*_counts(project, code_id, scope, words, words.c.lemma), stop)
+              .assign(kind="word")]  # fmt: skip
+    if phrases:
+        found = _phrases(documents)
+        tables.append(
+            _g2_table(*_counts(project, code_id, scope, found, found.c.term), set()).assign(
+                kind="phrase"
+            )
+        )
+    table = pd.concat(tables)
+    if table.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    result = table.sort_values(["g2", "in_code"], ascending=False).head(limit)
+    result = result.rename_axis("term").reset_index()
     result["in_code"] = result["in_code"].astype(int)
     result["in_rest"] = result["in_rest"].astype(int)
-    return result[["lemma", "in_code", "in_rest", "per_1000_code", "per_1000_rest", "g2"]]
+    result["term"] = _as_written(project, code_id, result)
+    return result[COLUMNS].reset_index(drop=True)
+
+
+def _as_written(project: Project, code_id: int, result: Any) -> list[str]:
+    """Each folded term as the transcripts write it: the commonest lower-cased spelling
+    of a word whose form is its lemma ("evaluation" -> "évaluation"); for a phrase, the
+    text of one of its occurrences in the code's passages."""
+    from collections import Counter
+
+    t, s = m.tokens, m.segments
+    shown = []
+    for term, kind in zip(result["term"], result["kind"], strict=True):
+        if kind == "word":
+            rows = project._rows(
+                select(t.c.document_id, t.c.start_offset, t.c.end_offset)
+                .where(t.c.lemma == term, t.c.form == term)
+                .limit(20)
+            )
+        else:
+            found = _phrases(select(s.c.document_id).where(s.c.code_id == code_id))
+            rows = project._rows(
+                select(found.c.document_id, found.c.start, found.c.end)
+                .where(found.c.term == term)
+                .limit(20)
+            )
+        spellings: Counter[str] = Counter()
+        for document_id, start, end in rows:
+            text = project._scalar(
+                select(func.substr(m.document_texts.c.text, start + 1, end - start)).where(
+                    m.document_texts.c.document_id == document_id
+                )
+            )
+            if text:
+                spellings[" ".join(str(text).lower().split())] += 1
+        shown.append(spellings.most_common(1)[0][0] if spellings else str(term))
+    return shown

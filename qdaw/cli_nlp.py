@@ -8,6 +8,7 @@ from collections.abc import Hashable, Mapping
 from typing import Any, cast
 
 from qdaw.cli_analysis import _open, add_filter_options, filters_from
+from qdaw.core.errors import QdawError
 from qdaw.export.tables import write_table
 from qdaw.nlp.search import Mode
 
@@ -73,7 +74,62 @@ def cmd_autocode(args: argparse.Namespace) -> None:
         print(f"Coded {created} passages as {args.code}")
 
 
+def cmd_rules(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        if args.preview:
+            for row in project.rules_preview(args.file).to_dict("records"):
+                print(f"{row['code']}: {row['passages']} passages ({row['unit']}) "
+                      f"in {row['documents']} documents")  # fmt: skip
+            return
+        for code, created in project.apply_rules(args.file).items():
+            print(f"Coded {created} passages as {code}")
+
+
+def cmd_words(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        words = project.distinctive_words(args.code, limit=args.limit, **filters_from(args))
+    if args.output:
+        print(f"Wrote {write_table(words, args.output, 'Distinctive words')}")
+        return
+    for row in words.to_dict("records"):
+        print(f"{row['term']:<32} {row['kind']:<6} {row['in_code']:>5} {row['in_rest']:>6}"
+              f"  G² {row['g2']:.1f}")  # fmt: skip
+
+
+def cmd_suggest(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        text = project.document_text(args.document)
+        start = text.find(args.passage)
+        if start < 0:
+            raise QdawError(f"the passage is not in document {args.document}")
+        suggestions = project.suggest_codes(args.document, start, start + len(args.passage))
+    for row in suggestions.to_dict("records"):
+        print(f"{row['score']:.2f}  {row['code']}  ({row['shared']})")
+    if suggestions.empty:
+        print("No code resembles this passage yet")
+
+
 def add_commands(sub: Any) -> None:
+    rules = sub.add_parser("rules", help="apply a rule file (spaCy Matcher patterns → codes)")
+    rules.add_argument("project")
+    rules.add_argument("file", help='JSON: {"rules": [{"code": …, "patterns": […]}]}')
+    rules.add_argument("--preview", action="store_true", help="count the passages, code nothing")
+    rules.set_defaults(run=cmd_rules)
+
+    words = sub.add_parser("words", help="distinctive words and noun phrases of a code")
+    words.add_argument("project")
+    words.add_argument("code")
+    words.add_argument("--limit", type=int, default=20)
+    words.add_argument("-o", "--output", help="write the table to .csv or .xlsx")
+    add_filter_options(words)
+    words.set_defaults(run=cmd_words)
+
+    suggest = sub.add_parser("suggest", help="codes whose passages resemble a passage")
+    suggest.add_argument("project")
+    suggest.add_argument("document")
+    suggest.add_argument("passage", help="the passage, as written in the document")
+    suggest.set_defaults(run=cmd_suggest)
+
     index = sub.add_parser("index", help="sentences, speakers and lemmas of new documents")
     index.add_argument("project")
     index.add_argument("--language", choices=["fr", "en"], help="the project's default language")

@@ -681,3 +681,23 @@ def test_distinctive_words_and_code_suggestions_in_the_workbench(
     actions[0].trigger()
     assert len(project.segments(code="Gestion de la fraude")) == before + 1
     window.coding.suggestions.close()
+
+
+def test_apply_a_rule_file_after_its_preview(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    project = window.session.require()
+    results: list[int] = []
+    window.index_text().signals.finished.connect(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    rules = tmp_path / "rules.json"
+    rules.write_text('{"rules": [{"code": "Outils/Visio", "patterns": '
+                     '[[{"LOWER": {"IN": ["zoom", "teams", "skype"]}}]]}]}', "utf-8")  # fmt: skip
+    boxes: list[QMessageBox] = []
+    when_modal(lambda box: boxes.append(box))  # type: ignore[arg-type]
+    with qtbot.waitSignal(window.rules.previewed, timeout=30000) as shown:
+        window.rules.preview(str(rules))
+    qtbot.waitUntil(lambda: bool(boxes))
+    planned = int(shown.args[0].iloc[0]["passages"])
+    assert planned > 0 and f"Outils/Visio: {planned} passages" in boxes[0].informativeText()
+    boxes[0].button(QMessageBox.StandardButton.Yes).click()
+    assert len(project.segments(code="Outils/Visio")) == planned
+    assert window.undo_action.text() == "Undo Apply rules rules.json"

@@ -189,6 +189,19 @@ def test_index_search_and_autocode_from_the_command_line(
     assert "Coded" in capsys.readouterr().out
     assert main(["report", path, "--speaker", "interviewer"]) == 0
     assert "Tutoriel QCM Moodle" in capsys.readouterr().out
+    # Distinctive words, suggestions and rule files.
+    assert main(["words", path, "Gestion de la fraude", "--limit", "3"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("fraude ")
+    assert main(["suggest", path, "referent8", "fraude"]) == 0
+    assert "Gestion de la fraude" in capsys.readouterr().out.splitlines()[0]
+    rules = tmp_path / "rules.json"
+    rules.write_text('{"rules": [{"code": "Triche", "unit": "sentence", "patterns": '
+                     '[[{"LEMMA": "tricher"}], [{"LEMMA": "fraude"}]]}]}', "utf-8")  # fmt: skip
+    assert main(["rules", path, str(rules), "--preview"]) == 0
+    counted = capsys.readouterr().out
+    assert counted.startswith("Triche: ") and "passages (sentence)" in counted
+    assert main(["rules", path, str(rules)]) == 0
+    assert capsys.readouterr().out.startswith("Coded ")
 
 
 def test_distinctive_words_of_a_code(tmp_path: Path) -> None:
@@ -225,3 +238,45 @@ def test_code_suggestions_for_an_uncoded_passage(tmp_path: Path) -> None:
         assert "fraude" in suggestions.iloc[0]["shared"]
         assert suggestions["score"].is_monotonic_decreasing and (suggestions["score"] <= 1).all()
         assert project.segments(document="new") == []  # suggestions code nothing
+
+
+def test_rule_files_map_matcher_patterns_to_codes(project: Project, tmp_path: Path) -> None:
+    import json
+
+    rules = {
+        "rules": [
+            {"code": "Vouloir", "unit": "sentence", "speakers": ["respondent"],
+             "patterns": [[{"LEMMA": "vouloir"}]]},
+            {"code": "Évaluation/Oral", "patterns": [
+                [{"LEMMA": "évaluation"}, {"LOWER": {"IN": ["des", "orale"]}},
+                 {"LEMMA": "oral", "OP": "?"}],
+            ]},
+            {"code": "Noms", "patterns": [[{"POS": "NOUN"}, {"POS": "ADJ"}]]},
+        ]
+    }  # fmt: skip
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
+    preview = project.rules_preview(path).set_index("code")
+    # "voulais" and "voulaient" are in one respondent turn's two sentences; "vouliez" is
+    # the interviewer's and is left out.
+    assert preview.loc["Vouloir", "passages"] == 2
+    assert project.segments() == []  # a preview codes nothing
+    created = project.apply_rules(path)
+    assert created["Vouloir"] == 2
+    assert [s.text for s in project.segments(code="Vouloir")] == [
+        "Je voulais qu'ils créent des QCM.", "Ils voulaient surtout évaluer à distance.",
+    ]  # fmt: skip
+    oral = [s.text for s in project.segments(code="Évaluation/Oral")]
+    assert oral == ["évaluation des oraux", "Évaluation orale"]
+    assert [s.text for s in project.segments(code="Noms")] == ["Évaluation orale"]
+    assert project.undo_label == "Apply rules rules.json"
+    project.undo()  # the codes the file created go too
+    assert project.segments() == [] and project.code_rows() == []
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"rules": [{"code": "X", "patterns": [[{"LEMA": "x"}]]}]}', "utf-8")
+    with pytest.raises(QdawError, match="bad.json, rule 1 \\(X\\)"):
+        project.rules_preview(bad)
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(QdawError, match="bad.json: not a JSON rule file"):
+        project.apply_rules(bad)
+    assert project.segments() == []

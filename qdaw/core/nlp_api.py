@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Unpack
 
 from sqlalchemy import select
@@ -166,3 +167,45 @@ class NlpMixin(AnalysisMixin):
         from qdaw.nlp.autocode import code_spans
 
         return code_spans(self, spans, code, coder, label)  # type: ignore[arg-type]
+
+    def rules_preview(self, source: str | Path | dict[str, Any]) -> pd.DataFrame:
+        """What a rule file (spaCy Matcher patterns mapped to codes) would code: code,
+        unit, passages, documents — nothing is coded. See qdaw.nlp.rules."""
+        import pandas as pd
+
+        from qdaw.nlp.rules import plan
+
+        rows = [
+            (rule.code, rule.unit, len(spans), len({s[0] for s in spans}))
+            for rule, spans in plan(self, source)  # type: ignore[arg-type]
+        ]
+        return pd.DataFrame(rows, columns=["code", "unit", "passages", "documents"])
+
+    def apply_rules(
+        self, source: str | Path | dict[str, Any], coder: str | None = None
+    ) -> dict[str, int]:
+        """Code what each rule matches (missing codes are created, "Parent/Child" paths
+        included); one undoable operation. Returns the segments created per code."""
+        from qdaw.core.errors import NotFoundError
+        from qdaw.nlp.rules import plan
+
+        planned = plan(self, source)  # type: ignore[arg-type]
+        name = Path(source).name if isinstance(source, str | Path) else "rules"
+        created: dict[str, int] = {}
+        with self.batch(f"Apply rules {name}"):
+            for rule, spans in planned:
+                try:
+                    code_id = self.code(rule.code).id  # type: ignore[attr-defined]
+                except NotFoundError:
+                    parent = None
+                    parts = [p.strip() for p in rule.code.split("/")]
+                    for depth, part in enumerate(parts, start=1):
+                        try:
+                            parent = self.code("/".join(parts[:depth])).id  # type: ignore[attr-defined]
+                        except NotFoundError:
+                            parent = self.add_code(part, parent=parent).id  # type: ignore[attr-defined]
+                    code_id = parent
+                created[rule.code] = created.get(rule.code, 0) + self.code_passages(
+                    spans, code_id, coder
+                )
+        return created

@@ -31,6 +31,7 @@ from qdaw.gui.dialogs import VariablesDialog, WelcomePage, about
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
 from qdaw.gui.labels import translated
+from qdaw.gui.rules_action import RuleFileAction
 from qdaw.gui.search_panel import SearchPanel
 from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.analysis = AnalysisPanel(self.session, self.codebook.selected_ids, self)
         self.search = SearchPanel(self.session, self)
         self.coding = CodingController(self.session, self.document, self)
+        self.rules = RuleFileAction(self.session, self)
         self.docks: dict[str, QDockWidget] = {}
         self._dock(
             "cases", self.tr("Respondents"), self.cases, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
             self._action(
                 code, self.tr("Index &text (sentences, speakers, lemmas)"), self.index_text
             ),
+            self._action(code, self.tr("Apply a &rule file…"), self.rules.choose),
         ]
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
@@ -193,8 +196,16 @@ class MainWindow(QMainWindow):
         self.codebook.model.modelReset.connect(self._reconnect_codebook_selection)
         self.analysis.jumpTo.connect(self.show_passage)
         self.search.hitChosen.connect(self.show_passage)
-        for source in (self.codebook, self.cases, self.hypotheses, self.coding, self.analysis):
+        for source in (
+            self.codebook,
+            self.cases,
+            self.hypotheses,
+            self.coding,
+            self.analysis,
+            self.rules,
+        ):
             source.error.connect(self.show_error)
+        self.rules.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.coding.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.analysis.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.welcome.newRequested.connect(self.new_project)

@@ -17,7 +17,7 @@ from qdaw.core import models as m
 from qdaw.core.text_units import fold
 from qdaw.nlp.fulltext import optimize, write_document
 from qdaw.nlp.pipeline import guess_language, pipeline
-from qdaw.nlp.speakers import DEFAULT_PATTERN, Turn, detect_turns
+from qdaw.nlp.speakers import DEFAULT_PATTERN, Turn, detect_turns, label_spans, without_labels
 
 if TYPE_CHECKING:
     from qdaw.core.project import Project
@@ -72,7 +72,9 @@ def analyse(text: str, language: str | None = None) -> Analysis:
 
 
 def store(project: Project, document_id: int, text: str, analysis: Analysis) -> None:
-    turns = detect_turns(text, project.get_meta("speaker_pattern") or DEFAULT_PATTERN)
+    pattern = project.get_meta("speaker_pattern") or DEFAULT_PATTERN
+    turns = detect_turns(text, pattern)
+    analysis.sentences = without_labels(analysis.sentences, label_spans(text, pattern))
     with project.engine.begin() as conn:
         conn.execute(delete(m.text_units).where(m.text_units.c.document_id == document_id))
         conn.execute(delete(m.tokens).where(m.tokens.c.document_id == document_id))

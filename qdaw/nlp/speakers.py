@@ -40,3 +40,24 @@ def detect_turns(
         role = "interviewer" if speaker.casefold() in interviewers else "respondent"
         turns.append(Turn(match.start(), end, speaker, role))
     return turns
+
+
+def label_spans(text: str, pattern: str = DEFAULT_PATTERN) -> list[tuple[int, int]]:
+    """(start, end) of each speaker label with the spaces after it ("R : ")."""
+    regex = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    return [(match.start(), match.end()) for match in regex.finditer(text)]
+
+
+def without_labels(
+    sentences: list[tuple[int, int]], labels: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentences that open a turn start after its label: coding a sentence never takes
+    "R : " along, and a label alone is no sentence."""
+    starts = {start: end for start, end in labels}
+    trimmed = []
+    for start, end in sentences:
+        if start in starts:
+            start = starts[start]
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed

@@ -1,0 +1,154 @@
+"""Rule files: spaCy Matcher patterns mapped to codes, applied like autocoding.
+
+A rule file is JSON::
+
+    {"rules": [
+      {"code": "Évaluation/Triche", "unit": "sentence", "speakers": ["respondent"],
+       "patterns": [[{"LEMMA": "tricher"}],
+                    [{"LEMMA": "fraude"}, {"LOWER": "aux", "OP": "?"}, {"LEMMA": "examen"}]]}
+    ]}
+
+Patterns run on the stored text index (no model is loaded): each document is rebuilt as
+a spaCy Doc from its tokens, with their lemmas and parts of speech. LEMMA and NORM
+values match without accents or case, as the index stores them; TEXT and LOWER match
+the words as written. Punctuation is not in the index, so patterns cannot use it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from qdaw.core import models as m
+from qdaw.core.errors import QdawError
+from qdaw.core.text_units import fold
+
+if TYPE_CHECKING:
+    from qdaw.core.project import Project
+
+FOLDED_KEYS = ("LEMMA", "NORM")
+UNITS = ("match", "sentence", "paragraph")
+
+
+@dataclass
+class Rule:
+    code: str
+    patterns: list[list[dict[str, Any]]]
+    unit: str = "match"
+    speakers: list[str] = field(default_factory=list)
+
+
+def _folded(value: Any) -> Any:
+    if isinstance(value, str):
+        return fold(value)
+    if isinstance(value, dict):  # {"IN": [...]}, {"NOT_IN": [...]}, {"REGEX": "..."}
+        return {k: (_folded(v) if k != "REGEX" else v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_folded(v) for v in value]
+    return value
+
+
+def load_rules(source: str | Path | dict[str, Any]) -> list[Rule]:
+    """Read and check a rule file (or its parsed content); errors name the rule."""
+    name = str(source) if not isinstance(source, dict) else "rules"
+    if isinstance(source, dict):
+        content: Any = source
+    else:
+        try:
+            content = json.loads(Path(source).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise QdawError(f"{name}: cannot read the rule file ({exc.strerror})") from exc
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise QdawError(f"{name}: not a JSON rule file ({exc})") from exc
+    entries = content.get("rules") if isinstance(content, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise QdawError(f'{name}: expected {{"rules": [{{"code": …, "patterns": […]}}]}}')
+    rules = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{name}, rule {number}"
+        if not isinstance(entry, dict) or not str(entry.get("code", "")).strip():
+            raise QdawError(f"{where}: a rule needs a code")
+        patterns = entry.get("patterns")
+        if (
+            not isinstance(patterns, list)
+            or not patterns
+            or not all(isinstance(p, list) and p and all(isinstance(t, dict) for t in p)
+                       for p in patterns)
+        ):  # fmt: skip
+            raise QdawError(f"{where}: patterns must be lists of token descriptions")
+        unit = entry.get("unit", "match")
+        if unit not in UNITS:
+            raise QdawError(f"{where}: unit must be match, sentence or paragraph")
+        folded = [
+            [{k: (_folded(v) if k in FOLDED_KEYS else v) for k, v in token.items()}
+             for token in pattern]
+            for pattern in patterns
+        ]  # fmt: skip
+        speakers = entry.get("speakers") or []
+        rules.append(Rule(str(entry["code"]).strip(), folded, unit, list(speakers)))
+    return rules
+
+
+def _matcher(rules: list[Rule], vocab: Any, source: str) -> Any:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab, validate=True)
+    for index, rule in enumerate(rules):
+        try:
+            matcher.add(str(index), rule.patterns, greedy="LONGEST")
+        except Exception as exc:  # spaCy's validation names the bad key
+            message = str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc)
+            raise QdawError(f"{source}, rule {index + 1} ({rule.code}): {message}") from exc
+    return matcher
+
+
+def rule_hits(project: Project, rules: list[Rule], source: str = "rules") -> dict[int, list[Any]]:
+    """For each rule (by index), its hits as (document id, start, end)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("xx").vocab
+    matcher = _matcher(rules, vocab, source)
+    hits: dict[int, list[Any]] = {i: [] for i in range(len(rules))}
+    t = m.tokens
+    for (document_id,) in project._rows(select(m.documents.c.id).order_by(m.documents.c.id)):
+        rows = project._rows(
+            select(t.c.start_offset, t.c.end_offset, t.c.lemma, t.c.pos)
+            .where(t.c.document_id == document_id)
+            .order_by(t.c.position)
+        )
+        if not rows:
+            continue
+        text = project.document_text(int(document_id))
+        words = [text[start:end] for start, end, _l, _p in rows]
+        spaces = [rows[i][1] < rows[i + 1][0] for i in range(len(rows) - 1)] + [False]
+        doc = Doc(
+            vocab, words=words, spaces=spaces,
+            lemmas=[str(r[2]) for r in rows], pos=[r[3] or "X" for r in rows],
+        )  # fmt: skip
+        for token in doc:
+            token.norm_ = fold(token.text)
+        for match_id, start, end in matcher(doc):
+            rule = int(vocab.strings[match_id])
+            hits[rule].append((int(document_id), int(rows[start][0]), int(rows[end - 1][1])))
+    return hits
+
+
+def plan(project: Project, source: str | Path | dict[str, Any]) -> list[tuple[Rule, list[Any]]]:
+    """Each rule with the passages it would code (the preview)."""
+    from qdaw.nlp.indexing import unindexed
+
+    missing = unindexed(project)
+    if missing:
+        raise QdawError(f"{len(missing)} documents are not indexed yet (run the text index)")
+    rules = load_rules(source)
+    label = str(source) if not isinstance(source, dict) else "rules"
+    hits = rule_hits(project, rules, label)
+    return [
+        (rule, project.enclosing_passages(hits[i], rule.unit, rule.speakers or None))  # type: ignore[arg-type]
+        for i, rule in enumerate(rules)
+    ]

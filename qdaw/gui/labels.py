@@ -11,6 +11,34 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     # (core label pattern, translatable template with the same named groups)
     return [
         (
+            re.compile(r"^Autocode (?P<x>.+)$"),
+            QCoreApplication.translate("OperationLabels", "Autocode {x}"),
+        ),
+        (
+            re.compile(r"^Apply rules (?P<x>.+)$"),
+            QCoreApplication.translate("OperationLabels", "Apply rules {x}"),
+        ),
+        (
+            re.compile(r"^Detect names$"),
+            QCoreApplication.translate("OperationLabels", "Detect names"),
+        ),
+        (
+            re.compile(r"^Accept name (?P<x>.+)$"),
+            QCoreApplication.translate("OperationLabels", "Accept name {x}"),
+        ),
+        (
+            re.compile(r"^Reject name (?P<x>.+)$"),
+            QCoreApplication.translate("OperationLabels", "Reject name {x}"),
+        ),
+        (
+            re.compile(r"^Add name (?P<x>.+)$"),
+            QCoreApplication.translate("OperationLabels", "Add name {x}"),
+        ),
+        (
+            re.compile(r"^Set pseudonym of (?P<x>.+)$"),
+            QCoreApplication.translate("OperationLabels", "Set pseudonym of {x}"),
+        ),
+        (
             re.compile(r"^Rename code to (?P<x>.+)$"),
             QCoreApplication.translate("OperationLabels", "Rename code to {x}"),
         ),

@@ -3,12 +3,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../dialogs.py" line="243" />
+        <location filename="../dialogs.py" line="147" />
         <source>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;A free, scriptable workbench for qualitative interview analysis: import transcripts, code passages, count respondents (“5/8”), cross codes with respondents' variables and report by hypothesis.&lt;/p&gt;&lt;p&gt;Every change is saved as you make it and can be undone.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;Un atelier libre et scriptable d'analyse qualitative d'entretiens : importer des transcriptions, coder des passages, compter les répondants (« 5/8 »), croiser les codes avec les variables des répondants et rendre compte par hypothèse.&lt;/p&gt;&lt;p&gt;Chaque modification est enregistrée aussitôt et peut être annulée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="250" />
+        <location filename="../dialogs.py" line="154" />
         <source>About qdaw</source>
         <translation>À propos de qdaw</translation>
     </message>
@@ -16,108 +16,108 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="147" />
+        <location filename="../analysis_panel.py" line="150" />
         <source>Count sub-codes in their parents</source>
         <translation>Compter les sous-codes dans leur parent</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="148" />
+        <location filename="../analysis_panel.py" line="151" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="152" />
+        <location filename="../analysis_panel.py" line="155" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="153" />
+        <location filename="../analysis_panel.py" line="156" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="154" />
+        <location filename="../analysis_panel.py" line="157" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="155" />
+        <location filename="../analysis_panel.py" line="158" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="166" />
-        <location filename="../analysis_panel.py" line="170" />
+        <location filename="../analysis_panel.py" line="169" />
+        <location filename="../analysis_panel.py" line="173" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="172" />
+        <location filename="../analysis_panel.py" line="175" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="177" />
+        <location filename="../analysis_panel.py" line="180" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="181" />
+        <location filename="../analysis_panel.py" line="184" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="185" />
+        <location filename="../analysis_panel.py" line="188" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="186" />
+        <location filename="../analysis_panel.py" line="189" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="187" />
+        <location filename="../analysis_panel.py" line="190" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="188" />
+        <location filename="../analysis_panel.py" line="191" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="189" />
+        <location filename="../analysis_panel.py" line="192" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="249" />
+        <location filename="../analysis_panel.py" line="252" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="279" />
+        <location filename="../analysis_panel.py" line="283" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="280" />
+        <location filename="../analysis_panel.py" line="284" />
         <source>Word document (*.docx);;Web page (*.html);;Markdown (*.md)</source>
         <translation>Document Word (*.docx);;Page web (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="300" />
+        <location filename="../analysis_panel.py" line="305" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="300" />
+        <location filename="../analysis_panel.py" line="305" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="307" />
+        <location filename="../analysis_panel.py" line="312" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -218,6 +218,54 @@
         <location filename="../analysis_panel.py" line="123" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>AutocodeDialog</name>
+    <message>
+        <location filename="../autocode_dialog.py" line="35" />
+        <source>Autocode “{query}”</source>
+        <translation>Codage automatique de « {query} »</translation>
+    </message>
+    <message>
+        <location filename="../autocode_dialog.py" line="44" />
+        <source>The match only</source>
+        <translation>Le mot trouvé seulement</translation>
+    </message>
+    <message>
+        <location filename="../autocode_dialog.py" line="45" />
+        <source>Its sentence</source>
+        <translation>Sa phrase</translation>
+    </message>
+    <message>
+        <location filename="../autocode_dialog.py" line="46" />
+        <source>Its paragraph</source>
+        <translation>Son paragraphe</translation>
+    </message>
+    <message>
+        <location filename="../autocode_dialog.py" line="49" />
+        <source>Only what respondents said</source>
+        <translation>Seulement les propos des répondants</translation>
+    </message>
+    <message>
+        <location filename="../autocode_dialog.py" line="59" />
+        <source>Code these passages</source>
+        <translation>Coder ces passages</translation>
+    </message>
+    <message>
+        <location filename="../autocode_dialog.py" line="63" />
+        <source>Code (a new name creates it):</source>
+        <translation>Code (un nouveau nom le crée) :</translation>
+    </message>
+    <message>
+        <location filename="../autocode_dialog.py" line="64" />
+        <source>Passage to code:</source>
+        <translation>Passage à coder :</translation>
+    </message>
+    <message>
+        <location filename="../autocode_dialog.py" line="96" />
+        <source>{n} passages in {d} documents will be coded.</source>
+        <translation>{n} passages dans {d} documents seront codés.</translation>
     </message>
 </context>
 <context>
@@ -345,133 +393,138 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../codebook_panel.py" line="60" />
-        <location filename="../codebook_panel.py" line="105" />
+        <location filename="../codebook_panel.py" line="61" />
+        <location filename="../codebook_panel.py" line="106" />
         <source>New code</source>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="61" />
+        <location filename="../codebook_panel.py" line="62" />
         <source>New sub-code</source>
         <translation>Nouveau sous-code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="62" />
+        <location filename="../codebook_panel.py" line="63" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="105" />
+        <location filename="../codebook_panel.py" line="106" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="128" />
+        <location filename="../codebook_panel.py" line="129" />
         <source>Code colour</source>
         <translation>Couleur du code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="137" />
+        <location filename="../codebook_panel.py" line="138" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="138" />
+        <location filename="../codebook_panel.py" line="139" />
         <source>Definition:</source>
         <translation>Définition :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="149" />
+        <location filename="../codebook_panel.py" line="150" />
         <source>Memo on {name}</source>
         <translation>Mémo sur {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="149" />
+        <location filename="../codebook_panel.py" line="150" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="161" />
+        <location filename="../codebook_panel.py" line="162" />
         <source>Merge {name}</source>
         <translation>Fusionner {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="162" />
+        <location filename="../codebook_panel.py" line="163" />
         <source>Merge into:</source>
         <translation>Fusionner dans :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="184" />
+        <location filename="../codebook_panel.py" line="192" />
         <source>Delete the code “{name}”?</source>
         <translation>Supprimer le code « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="187" />
+        <location filename="../codebook_panel.py" line="195" />
         <source>{n} sub-codes will be deleted too.</source>
         <translation>{n} sous-codes seront aussi supprimés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="188" />
+        <location filename="../codebook_panel.py" line="196" />
         <source>{n} coded segments will be removed.</source>
         <translation>{n} segments codés seront retirés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="189" />
+        <location filename="../codebook_panel.py" line="197" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="192" />
+        <location filename="../codebook_panel.py" line="200" />
         <source>Delete code</source>
         <translation>Supprimer le code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="220" />
+        <location filename="../codebook_panel.py" line="228" />
         <source>New code…</source>
         <translation>Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="223" />
+        <location filename="../codebook_panel.py" line="231" />
         <source>New sub-code…</source>
         <translation>Nouveau sous-code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="225" />
+        <location filename="../codebook_panel.py" line="233" />
         <source>Apply to selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="226" />
+        <location filename="../codebook_panel.py" line="234" />
         <source>Rename</source>
         <translation>Renommer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="227" />
+        <location filename="../codebook_panel.py" line="235" />
         <source>Colour…</source>
         <translation>Couleur…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="228" />
+        <location filename="../codebook_panel.py" line="236" />
         <source>Describe…</source>
         <translation>Décrire…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="229" />
+        <location filename="../codebook_panel.py" line="237" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="230" />
+        <location filename="../codebook_panel.py" line="238" />
         <source>Merge into…</source>
         <translation>Fusionner dans…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="234" />
+        <location filename="../codebook_panel.py" line="239" />
+        <source>Distinctive words…</source>
+        <translation>Mots caractéristiques…</translation>
+    </message>
+    <message>
+        <location filename="../codebook_panel.py" line="243" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="244" />
+        <location filename="../codebook_panel.py" line="253" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -479,101 +532,184 @@
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="69" />
+        <location filename="../coding.py" line="103" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="73" />
+        <location filename="../coding.py" line="107" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="84" />
-        <location filename="../coding.py" line="141" />
+        <location filename="../coding.py" line="118" />
+        <location filename="../coding.py" line="152" />
         <source>Code as {name}</source>
         <translation>Coder comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="93" />
-        <location filename="../coding.py" line="148" />
+        <location filename="../coding.py" line="127" />
+        <location filename="../coding.py" line="159" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="148" />
+        <location filename="../coding.py" line="159" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="161" />
+        <location filename="../coding.py" line="172" />
         <source>Code in vivo {name}</source>
         <translation>Codage in vivo {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="175" />
+        <location filename="../coding.py" line="186" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="176" />
+        <location filename="../coding.py" line="187" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="181" />
+        <location filename="../coding.py" line="188" />
+        <source>Suggest codes for this passage…</source>
+        <translation>Suggérer des codes pour ce passage…</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="193" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="182" />
+        <location filename="../coding.py" line="194" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="183" />
+        <location filename="../coding.py" line="195" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="185" />
+        <location filename="../coding.py" line="197" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="189" />
+        <location filename="../coding.py" line="201" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="193" />
+        <location filename="../coding.py" line="205" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="194" />
+        <location filename="../coding.py" line="206" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="233" />
+        <location filename="../coding.py" line="225" />
+        <source>Looking for similar codes…</source>
+        <translation>Recherche de codes semblables…</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="238" />
+        <source>No code resembles this passage yet</source>
+        <translation>Aucun code ne ressemble encore à ce passage</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="240" />
+        <source>Similar codes — choose one to apply it</source>
+        <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="293" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="239" />
+        <location filename="../coding.py" line="299" />
         <source>Change code to {name}</source>
         <translation>Changer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="247" />
+        <location filename="../coding.py" line="307" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="247" />
+        <location filename="../coding.py" line="307" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesModel</name>
+    <message>
+        <location filename="../names_dialog.py" line="75" />
+        <source>person</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="75" />
+        <source>place</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="76" />
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="76" />
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="79" />
+        <source>to review</source>
+        <translation>à examiner</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="79" />
+        <source>anonymised</source>
+        <translation>anonymisé</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="80" />
+        <source>left as is</source>
+        <translation>laissé tel quel</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="91" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="91" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="91" />
+        <source>Mentions</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="91" />
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="92" />
+        <source>Pseudonym</source>
+        <translation>Pseudonyme</translation>
     </message>
 </context>
 <context>
@@ -615,42 +751,24 @@
     </message>
 </context>
 <context>
-    <name>HitsModel</name>
-    <message>
-        <location filename="../models/tables.py" line="310" />
-        <source>Respondent</source>
-        <translation>Répondant</translation>
-    </message>
-    <message>
-        <location filename="../models/tables.py" line="310" />
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../models/tables.py" line="310" />
-        <source>In context</source>
-        <translation>En contexte</translation>
-    </message>
-</context>
-<context>
     <name>HypothesesModel</name>
     <message>
-        <location filename="../models/tables.py" line="77" />
+        <location filename="../models/tables.py" line="76" />
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="78" />
+        <location filename="../models/tables.py" line="77" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="79" />
+        <location filename="../models/tables.py" line="78" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="80" />
+        <location filename="../models/tables.py" line="79" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
@@ -835,444 +953,601 @@
     </message>
 </context>
 <context>
+    <name>KwicModel</name>
+    <message>
+        <location filename="../search_panel.py" line="103" />
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../search_panel.py" line="103" />
+        <source>Match</source>
+        <translation>Occurrence</translation>
+    </message>
+    <message>
+        <location filename="../search_panel.py" line="103" />
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../search_panel.py" line="103" />
+        <source>Respondent</source>
+        <translation>Répondant</translation>
+    </message>
+    <message>
+        <location filename="../search_panel.py" line="104" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="41" />
+        <location filename="../main_window.py" line="47" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64" />
+        <location filename="../main_window.py" line="71" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="67" />
+        <location filename="../main_window.py" line="74" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71" />
+        <location filename="../main_window.py" line="78" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="76" />
+        <location filename="../main_window.py" line="83" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80" />
+        <location filename="../main_window.py" line="87" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="123" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="124" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="126" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="128" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="130" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="133" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="135" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="138" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="140" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="141" />
+        <source>&amp;Names and anonymisation…</source>
+        <translation>&amp;Noms et anonymisation…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="146" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="149" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="150" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
-        <location filename="../main_window.py" line="313" />
+        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="330" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
-        <location filename="../main_window.py" line="316" />
+        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="333" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="164" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="169" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="171" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="174" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="176" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="178" />
+        <source>Apply a &amp;rule file…</source>
+        <translation>Appliquer un fichier de &amp;règles…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="180" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="183" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="184" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="230" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="242" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="248" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="256" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="263" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260" />
+        <location filename="../main_window.py" line="277" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273" />
+        <location filename="../main_window.py" line="290" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="313" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="317" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="317" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="317" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="321" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313" />
+        <location filename="../main_window.py" line="330" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316" />
+        <location filename="../main_window.py" line="333" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="369" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="369" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="378" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365" />
+        <location filename="../main_window.py" line="382" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="416" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="416" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403" />
+        <location filename="../main_window.py" line="429" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="433" />
         <source>qdaw</source>
         <translation>qdaw</translation>
+    </message>
+</context>
+<context>
+    <name>NamesDialog</name>
+    <message>
+        <location filename="../names_dialog.py" line="149" />
+        <source>Names and anonymisation</source>
+        <translation>Noms et anonymisation</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="168" />
+        <source>Names found in the transcripts. Accept those to hide: exports then show the pseudonym instead (the same one for every form of a name). The project's texts are never changed.</source>
+        <translation>Noms trouvés dans les transcriptions. Acceptez ceux à masquer : les exports montrent alors le pseudonyme à leur place (le même pour toutes les formes d'un nom). Les textes du projet ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="173" />
+        <source>Anonymise every export (tables, workbook, report)</source>
+        <translation>Anonymiser tous les exports (tableaux, classeur, rapport)</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="176" />
+        <source>Detect names</source>
+        <translation>Détecter les noms</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="177" />
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="178" />
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="179" />
+        <source>Add a name…</source>
+        <translation>Ajouter un nom…</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="180" />
+        <source>Export anonymised documents…</source>
+        <translation>Exporter les documents anonymisés…</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="224" />
+        <location filename="../names_dialog.py" line="230" />
+        <source>Add a name</source>
+        <translation>Ajouter un nom</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="224" />
+        <source>Name, as written in the transcripts:</source>
+        <translation>Nom, tel qu'écrit dans les transcriptions :</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="230" />
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="273" />
+        <source>Looking for names…</source>
+        <translation>Recherche des noms…</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="273" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="294" />
+        <source>{n} new names to review</source>
+        <translation>{n} nouveaux noms à examiner</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="308" />
+        <source>Export anonymised documents</source>
+        <translation>Exporter les documents anonymisés</translation>
+    </message>
+    <message>
+        <location filename="../names_dialog.py" line="317" />
+        <source>{n} anonymised documents written to {folder}</source>
+        <translation>{n} documents anonymisés écrits dans {folder}</translation>
     </message>
 </context>
 <context>
     <name>OperationLabels</name>
     <message>
         <location filename="../labels.py" line="15" />
+        <source>Autocode {x}</source>
+        <translation>Codage automatique {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19" />
+        <source>Apply rules {x}</source>
+        <translation>Appliquer les règles {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23" />
+        <source>Detect names</source>
+        <translation>Détecter les noms</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="27" />
+        <source>Accept name {x}</source>
+        <translation>Accepter le nom {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31" />
+        <source>Reject name {x}</source>
+        <translation>Rejeter le nom {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35" />
+        <source>Add name {x}</source>
+        <translation>Ajouter le nom {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39" />
+        <source>Set pseudonym of {x}</source>
+        <translation>Changer le pseudonyme de {x}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43" />
         <source>Rename code to {x}</source>
         <translation>Renommer le code en {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19" />
+        <location filename="../labels.py" line="47" />
         <source>Rename respondent to {x}</source>
         <translation>Renommer le répondant en {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23" />
+        <location filename="../labels.py" line="51" />
         <source>Rename document to {x}</source>
         <translation>Renommer le document en {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27" />
+        <location filename="../labels.py" line="55" />
         <source>Add code {x}</source>
         <translation>Ajouter le code {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31" />
+        <location filename="../labels.py" line="59" />
         <source>Add respondent {x}</source>
         <translation>Ajouter le répondant {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35" />
+        <location filename="../labels.py" line="63" />
         <source>Add document {x}</source>
         <translation>Ajouter le document {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39" />
+        <location filename="../labels.py" line="67" />
         <source>Add hypothesis {x}</source>
         <translation>Ajouter l'hypothèse {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43" />
+        <location filename="../labels.py" line="71" />
         <source>Add variable {x}</source>
         <translation>Ajouter la variable {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47" />
+        <location filename="../labels.py" line="75" />
         <source>Delete code {x}</source>
         <translation>Supprimer le code {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51" />
+        <location filename="../labels.py" line="79" />
         <source>Delete respondent {x}</source>
         <translation>Supprimer le répondant {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55" />
+        <location filename="../labels.py" line="83" />
         <source>Delete document {x}</source>
         <translation>Supprimer le document {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59" />
+        <location filename="../labels.py" line="87" />
         <source>Delete hypothesis {x}</source>
         <translation>Supprimer l'hypothèse {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63" />
+        <location filename="../labels.py" line="91" />
         <source>Delete variable {x}</source>
         <translation>Supprimer la variable {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67" />
+        <location filename="../labels.py" line="95" />
         <source>Edit hypothesis {x}</source>
         <translation>Modifier l'hypothèse {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71" />
+        <location filename="../labels.py" line="99" />
         <source>Recolour {x}</source>
         <translation>Changer la couleur de {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75" />
+        <location filename="../labels.py" line="103" />
         <source>Describe {x}</source>
         <translation>Décrire {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79" />
+        <location filename="../labels.py" line="107" />
         <source>Merge {x} into {y}</source>
         <translation>Fusionner {x} dans {y}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83" />
+        <location filename="../labels.py" line="111" />
         <source>Link {x} to {y}</source>
         <translation>Lier {x} à {y}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="87" />
+        <location filename="../labels.py" line="115" />
         <source>Unlink {x} from {y}</source>
         <translation>Délier {x} de {y}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="91" />
+        <location filename="../labels.py" line="119" />
         <source>Change code to {x}</source>
         <translation>Changer le code en {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95" />
+        <location filename="../labels.py" line="123" />
         <source>Import variables from {x}</source>
         <translation>Importer les variables de {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="99" />
+        <location filename="../labels.py" line="127" />
         <source>Import codebook {x}</source>
         <translation>Importer le livre de codes {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="103" />
+        <location filename="../labels.py" line="131" />
         <source>Import {n} files</source>
         <translation>Importer {n} fichiers</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="107" />
+        <location filename="../labels.py" line="135" />
         <source>Import {x}</source>
         <translation>Importer {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="109" />
+        <location filename="../labels.py" line="137" />
         <source>Set {x}</source>
         <translation>Définir {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="110" />
+        <location filename="../labels.py" line="138" />
         <source>Move code</source>
         <translation>Déplacer le code</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="111" />
+        <location filename="../labels.py" line="139" />
         <source>Move codes</source>
         <translation>Déplacer les codes</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="114" />
+        <location filename="../labels.py" line="142" />
         <source>Move document to another respondent</source>
         <translation>Déplacer le document vers un autre répondant</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="118" />
+        <location filename="../labels.py" line="146" />
         <source>Code segment</source>
         <translation>Coder un segment</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="122" />
+        <location filename="../labels.py" line="150" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="126" />
+        <location filename="../labels.py" line="154" />
         <source>Resize segment</source>
         <translation>Ajuster le segment</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="130" />
+        <location filename="../labels.py" line="158" />
         <source>Edit project memo</source>
         <translation>Modifier le mémo du projet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134" />
+        <location filename="../labels.py" line="162" />
         <source>Edit memo</source>
         <translation>Modifier le mémo</translation>
     </message>
@@ -1280,70 +1555,114 @@
 <context>
     <name>QuickCodeBox</name>
     <message>
-        <location filename="../coding.py" line="35" />
+        <location filename="../coding.py" line="39" />
         <source>Code the selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="37" />
+        <location filename="../coding.py" line="41" />
         <source>Code name (a new name creates the code)</source>
         <translation>Nom du code (un nouveau nom crée le code)</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="43" />
+        <location filename="../coding.py" line="47" />
         <source>Enter applies; “Category/Name” creates the code under a category.</source>
         <translation>Entrée applique ; « Catégorie/Nom » crée le code dans une catégorie.</translation>
     </message>
 </context>
 <context>
+    <name>RuleFileAction</name>
+    <message>
+        <location filename="../rules_action.py" line="32" />
+        <location filename="../rules_action.py" line="63" />
+        <source>Apply a rule file</source>
+        <translation>Appliquer un fichier de règles</translation>
+    </message>
+    <message>
+        <location filename="../rules_action.py" line="32" />
+        <source>Rule files (*.json)</source>
+        <translation>Fichiers de règles (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../rules_action.py" line="47" />
+        <source>Matching the rules…</source>
+        <translation>Application des règles…</translation>
+    </message>
+    <message>
+        <location filename="../rules_action.py" line="52" />
+        <source>{code}: {n} passages in {d} documents</source>
+        <translation>{code} : {n} passages dans {d} documents</translation>
+    </message>
+    <message>
+        <location filename="../rules_action.py" line="64" />
+        <source>Code these passages?</source>
+        <translation>Coder ces passages ?</translation>
+    </message>
+    <message>
+        <location filename="../rules_action.py" line="78" />
+        <source>{n} passages coded by the rules</source>
+        <translation>{n} passages codés par les règles</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../dialogs.py" line="104" />
+        <location filename="../search_panel.py" line="136" />
         <source>Search all documents</source>
         <translation>Rechercher dans tous les documents</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="106" />
+        <location filename="../search_panel.py" line="138" />
         <source>Match case</source>
         <translation>Respecter la casse</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="107" />
+        <location filename="../search_panel.py" line="139" />
         <source>Match accents</source>
         <translation>Respecter les accents</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="108" />
+        <location filename="../search_panel.py" line="140" />
         <source>Whole words</source>
         <translation>Mots entiers</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="111" />
+        <location filename="../search_panel.py" line="143" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="112" />
+        <location filename="../search_panel.py" line="144" />
         <source>Words (index)</source>
         <translation>Mots (index)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="113" />
+        <location filename="../search_panel.py" line="145" />
         <source>Lemma: every form</source>
         <translation>Lemme : toutes les formes</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="114" />
+        <location filename="../search_panel.py" line="146" />
         <source>Phrase</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="115" />
+        <location filename="../search_panel.py" line="147" />
         <source>Regular expression</source>
         <translation>Expression régulière</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="163" />
+        <location filename="../search_panel.py" line="151" />
+        <source>Autocode…</source>
+        <translation>Codage automatique…</translation>
+    </message>
+    <message>
+        <location filename="../search_panel.py" line="203" />
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../search_panel.py" line="215" />
         <source>{n} matches in {d} documents</source>
         <translation>{n} occurrences dans {d} documents</translation>
     </message>
@@ -1351,73 +1670,73 @@
 <context>
     <name>VariablesDialog</name>
     <message>
-        <location filename="../dialogs.py" line="42" />
+        <location filename="../dialogs.py" line="36" />
         <source>Respondent variables</source>
         <translation>Variables des répondants</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="49" />
+        <location filename="../dialogs.py" line="43" />
         <source>Import CSV…</source>
         <translation>Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="50" />
+        <location filename="../dialogs.py" line="44" />
         <source>Add variable…</source>
         <translation>Ajouter une variable…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="51" />
+        <location filename="../dialogs.py" line="45" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="61" />
+        <location filename="../dialogs.py" line="55" />
         <source>One row per respondent; double-click a cell to edit it.</source>
         <translation>Une ligne par répondant ; double-cliquez sur une cellule pour la modifier.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="66" />
+        <location filename="../dialogs.py" line="60" />
         <source>Variables</source>
         <translation>Variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="70" />
+        <location filename="../dialogs.py" line="64" />
         <source>Import variables</source>
         <translation>Importer des variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="70" />
+        <location filename="../dialogs.py" line="64" />
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="79" />
-        <location filename="../dialogs.py" line="84" />
+        <location filename="../dialogs.py" line="73" />
+        <location filename="../dialogs.py" line="78" />
         <source>Add variable</source>
         <translation>Ajouter une variable</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="79" />
+        <location filename="../dialogs.py" line="73" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="82" />
+        <location filename="../dialogs.py" line="76" />
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="82" />
+        <location filename="../dialogs.py" line="76" />
         <source>integer</source>
         <translation>entier</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="82" />
+        <location filename="../dialogs.py" line="76" />
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="84" />
+        <location filename="../dialogs.py" line="78" />
         <source>Type:</source>
         <translation>Type :</translation>
     </message>
@@ -1425,29 +1744,117 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../dialogs.py" line="196" />
+        <location filename="../dialogs.py" line="100" />
         <source>Qualitative interview analysis: read, code, count respondents.</source>
         <translation>Analyse qualitative d'entretiens : lire, coder, compter les répondants.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="199" />
+        <location filename="../dialogs.py" line="103" />
         <source>New project…</source>
         <translation>Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="200" />
+        <location filename="../dialogs.py" line="104" />
         <source>Open project…</source>
         <translation>Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="201" />
+        <location filename="../dialogs.py" line="105" />
         <source>Open the sample project</source>
         <translation>Ouvrir le projet d'exemple</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="223" />
+        <location filename="../dialogs.py" line="127" />
         <source>Recent projects:</source>
         <translation>Projets récents :</translation>
+    </message>
+</context>
+<context>
+    <name>WordsDialog</name>
+    <message>
+        <location filename="../words_dialog.py" line="39" />
+        <source>Distinctive words of “{code}”</source>
+        <translation>Mots caractéristiques de « {code} »</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="41" />
+        <source>Comparing the code's passages with the rest…</source>
+        <translation>Comparaison des passages du code avec le reste…</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="53" />
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="56" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="82" />
+        <source>Word or phrase</source>
+        <translation>Mot ou expression</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="82" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="83" />
+        <source>In the code</source>
+        <translation>Dans le code</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="83" />
+        <source>Elsewhere</source>
+        <translation>Ailleurs</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="84" />
+        <source>‰ in the code</source>
+        <translation>‰ dans le code</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="84" />
+        <source>‰ elsewhere</source>
+        <translation>‰ ailleurs</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="85" />
+        <source>Log-likelihood (G²)</source>
+        <translation>Log-vraisemblance (G²)</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="91" />
+        <source>word</source>
+        <translation>mot</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="91" />
+        <source>phrase</source>
+        <translation>expression</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="98" />
+        <source>Words and noun phrases over-represented in this code's passages compared with the rest of the transcripts (log-likelihood); {n} found.</source>
+        <translation>Mots et groupes nominaux sur-représentés dans les passages de ce code par rapport au reste des transcriptions (log-vraisemblance) ; {n} trouvés.</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="102" />
+        <source>Nothing stands out yet: code more passages, or index the text.</source>
+        <translation>Rien ne ressort encore : codez plus de passages, ou indexez le texte.</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="116" />
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <location filename="../words_dialog.py" line="116" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>

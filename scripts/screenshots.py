@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt, QTimer
@@ -99,7 +101,62 @@ def main(folder: Path = ROOT / "docs" / "screenshots", language: str = "en") -> 
     dialog.show()
     save(dialog, "import.png", folder)
     dialog.close()
+    text_intelligence(window, folder)
     window.close()
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QTest.qWait(50)
+
+
+def text_intelligence(window: MainWindow, folder: Path) -> None:
+    """The keyword-in-context panel, autocoding, distinctive words and names."""
+    session = window.session.require()
+    session.index_text()
+    window.find_in_project()
+    panel = window.search
+    panel.mode.setCurrentIndex(panel.mode.findData("lemma"))
+    panel.field.setText("vouloir")
+    found: list[int] = []
+    panel.searched.connect(found.append)
+    panel.search()
+    wait_until(lambda: bool(found))
+    window.docks["search"].setFloating(True)
+    window.docks["search"].resize(1100, 420)
+    QTest.qWait(200)
+    save(window.docks["search"], "kwic.png", folder)
+    from qdaw.gui.autocode_dialog import AutocodeDialog
+
+    autocode = AutocodeDialog(window.session, "vouloir", "lemma",
+                              panel.model.hits, window)  # fmt: skip
+    autocode.unit.setCurrentIndex(autocode.unit.findData("sentence"))
+    autocode.respondents.setChecked(True)
+    autocode.code.setCurrentText("Attentes des enseignants")
+    autocode.show()
+    save(autocode, "autocode.png", folder)
+    autocode.close()
+    window.docks["search"].setFloating(False)
+    words = window.codebook.distinctive_words(session.code("Gestion de la fraude").id)
+    wait_until(lambda: words.frame is not None)  # type: ignore[attr-defined]
+    save(words, "distinctive-words.png", folder)
+    words.close()
+    session.add_document(
+        "notes de terrain",
+        "Entretien préparé avec Marie Dupont, conseillère pédagogique à Rennes. "
+        "Mme Dupont a présenté l'équipe de l'Université Rennes 2.",
+        case="Référent 1",
+    )
+    names = window.names_dialog()
+    names.detect()
+    wait_until(lambda: names.worker is None)
+    for name in ("Marie Dupont", "Dupont", "Rennes"):
+        session.accept_entity(name)
+    names.table.selectRow(0)
+    QTest.qWait(200)
+    save(names, "names.png", folder)
+    names.close()
 
 
 if __name__ == "__main__":

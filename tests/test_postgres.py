@@ -120,3 +120,30 @@ def test_full_text_search_on_postgresql_across_chunks(pg_url: str) -> None:
         p.delete_document("long")
         with p.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM token_chunks").scalar() == 0
+
+
+def test_words_rules_and_anonymisation_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    text = (
+        "Q : Et la fraude ?\n"
+        "R : Marie Dupont surveille la fraude aux examens. Les classes virtuelles aident.\n"
+        "R : Les examens en ligne restent utiles à Rennes. Une évaluation continue aide."
+    )
+    with Project.create(pg_url) as p:
+        p.add_document("r1", text, case="R1")
+        p.index_text()
+        code = p.add_code("Fraude")
+        start = text.index("Marie")
+        p.code_segment("r1", start, text.index("examens") + 7, code)
+        words = p.distinctive_words("Fraude")
+        assert "fraude aux examens" in set(words[words["kind"] == "phrase"]["term"])
+        online = [{"LEMMA": "examen"}, {"LOWER": "en"}, {"LOWER": "ligne"}]
+        rules = {"rules": [{"code": "En ligne", "patterns": [online]}]}
+        assert p.apply_rules(rules) == {"En ligne": 1}
+        assert [s.text for s in p.segments(code="En ligne")] == ["examens en ligne"]
+        p.detect_entities()
+        p.accept_entity("Marie Dupont")
+        p.add_entity("Rennes", "place")
+        (written,) = p.export_documents(tmp_path / "anon", anonymise=True)
+        exported = written.read_text(encoding="utf-8")
+        assert "[Personne 1] surveille" in exported and "à [Lieu 1]." in exported
+        assert p.document("r1").text == text

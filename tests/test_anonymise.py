@@ -56,6 +56,7 @@ def test_detection_proposes_names_for_review(study: Project) -> None:
     assert proposed["Rennes"] == "place"
     assert names.set_index("name").loc["Marie Dupont", "mentions"] == 2
     assert set(names["status"]) == {"proposed"}
+    assert names["pseudonym"].tolist() == [None] * len(names)  # not NaN
     # Nothing is replaced before a name is accepted.
     assert study.anonymised_text("e1") == FIRST
     # Detecting again keeps decisions and adds nothing new.

@@ -100,7 +100,12 @@ class AnonymiseMixin(ProjectBase):
         )
         if status is not None:
             statement = statement.where(e.c.status == status)
-        return pd.DataFrame(self._rows(statement), columns=ENTITY_COLUMNS)
+        frame = pd.DataFrame(self._rows(statement), columns=ENTITY_COLUMNS)
+        # No pseudonym is None, not NaN (pandas' string columns would say "nan").
+        frame["pseudonym"] = frame["pseudonym"].astype(object).where(
+            frame["pseudonym"].notna(), None
+        )
+        return frame
 
     def _entity_id(self, entity: int | str) -> int:
         from qdaw.nlp.entities import entity_key

@@ -109,7 +109,7 @@ class EntitiesModel(QAbstractTableModel):
                 )
             if column == 3:
                 return self.statuses().get(row["status"], row["status"])
-            return row["pseudonym"] or ""
+            return row["pseudonym"] if isinstance(row["pseudonym"], str) else ""
         if role == Qt.ItemDataRole.UserRole and column == 2:
             return int(row["mentions"])
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -155,7 +155,8 @@ class NamesDialog(QDialog):
         self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # most mentioned first until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

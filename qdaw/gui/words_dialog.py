@@ -37,7 +37,7 @@ class WordsDialog(QDialog):
         self.worker: Worker | None = None
         name = session.require().code(code_id).name
         self.setWindowTitle(self.tr("Distinctive words of “{code}”").format(code=name))
-        self.resize(640, 520)
+        self.resize(860, 560)
         self.summary = QLabel(self.tr("Comparing the code's passages with the rest…"), self)
         self.summary.setWordWrap(True)
         self.model = FrameModel()

@@ -102,8 +102,8 @@ class AnonymiseMixin(ProjectBase):
             statement = statement.where(e.c.status == status)
         frame = pd.DataFrame(self._rows(statement), columns=ENTITY_COLUMNS)
         # No pseudonym is None, not NaN (pandas' string columns would say "nan").
-        frame["pseudonym"] = frame["pseudonym"].astype(object).where(
-            frame["pseudonym"].notna(), None
+        frame["pseudonym"] = (
+            frame["pseudonym"].astype(object).where(frame["pseudonym"].notna(), None)
         )
         return frame
 

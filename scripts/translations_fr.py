@@ -332,6 +332,9 @@ FR = {
     "Reject name {x}": "Rejeter le nom {x}",
     "Add name {x}": "Ajouter le nom {x}",
     "Set pseudonym of {x}": "Changer le pseudonyme de {x}",
+    "Extend to whole sentences": "Étendre aux phrases entières",
+    "Extend selection to whole &sentences": "Étendre la sélection aux &phrases entières",
+    "Extend selection to whole &paragraphs": "Étendre la sélection aux &paragraphes entiers",
 }
 
 

@@ -535,6 +535,15 @@ def test_code_this_sentence_and_paragraph(qtbot, window: MainWindow) -> None:  #
     window.document.select_range(start + 3, start + 3)
     assert window.coding.code_unit("sentence", "Frustration")
     assert "C'est frustrant." in [s.text for s in project.segments(code="Frustration")]
+    # A selection across two sentences widens to both, whole.
+    inside = window.document.text.index("puis à une autre")
+    window.document.select_range(inside, start + 5)
+    span = window.coding.snap_selection("sentence")
+    assert span is not None
+    assert window.document.text[slice(*span)] == (
+        "Je répondais à une demande, puis à une autre, et je ne savais pas si la personne "
+        "avait réussi. C'est frustrant."
+    )
 
 
 def test_report_button_writes_the_report_on_a_worker(

@@ -186,6 +186,9 @@ class CodingController(QObject):
             menu.addAction(self.tr("Code selection…"), self.quick_code)
             menu.addAction(self.tr("Code in vivo"), self.in_vivo)
             menu.addAction(self.tr("Suggest codes for this passage…"), self.suggest)
+            menu.addAction(
+                self.tr("Extend to whole sentences"), partial(self.snap_selection, "sentence")
+            )
         for row in rows:
             target = menu.addMenu(row.code) if len(rows) > 1 or has_selection else menu
             if target is menu and len(rows) == 1:
@@ -272,6 +275,17 @@ class CodingController(QObject):
             if start <= position < end:
                 return start, end
         return paragraph_at(self.view.text, position)
+
+    def snap_selection(self, kind: str) -> tuple[int, int] | None:
+        """Widen the selection to the whole sentences (or paragraphs) it touches."""
+        if self.view.document_id is None:
+            return None
+        start, end = self.view.selection()
+        first = self.unit_at(kind, start)
+        last = self.unit_at(kind, max(start, end - 1))
+        span = (min(first[0], start), max(last[1], end))
+        self.view.select_range(*span)
+        return span
 
     def code_unit(self, kind: str, name: str | None = None) -> bool:
         """Select the sentence or paragraph at the cursor and code it (quick-code box)."""

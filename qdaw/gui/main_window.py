@@ -176,6 +176,18 @@ class MainWindow(QMainWindow):
                 code, self.tr("Index &text (sentences, speakers, lemmas)"), self.index_text
             ),
             self._action(code, self.tr("Apply a &rule file…"), self.rules.choose),
+            self._action(
+                code,
+                self.tr("Extend selection to whole &sentences"),
+                partial(self.coding.snap_selection, "sentence"),
+                "Ctrl+Alt+S",
+            ),
+            self._action(
+                code,
+                self.tr("Extend selection to whole &paragraphs"),
+                partial(self.coding.snap_selection, "paragraph"),
+                "Ctrl+Alt+P",
+            ),
         ]
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():

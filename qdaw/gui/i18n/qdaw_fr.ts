@@ -579,72 +579,77 @@
         <translation>Suggérer des codes pour ce passage…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="193" />
+        <location filename="../coding.py" line="190" />
+        <source>Extend to whole sentences</source>
+        <translation>Étendre aux phrases entières</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="196" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="194" />
+        <location filename="../coding.py" line="197" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="195" />
+        <location filename="../coding.py" line="198" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="197" />
+        <location filename="../coding.py" line="200" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="201" />
+        <location filename="../coding.py" line="204" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="205" />
+        <location filename="../coding.py" line="208" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="206" />
+        <location filename="../coding.py" line="209" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="225" />
+        <location filename="../coding.py" line="228" />
         <source>Looking for similar codes…</source>
         <translation>Recherche de codes semblables…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="238" />
+        <location filename="../coding.py" line="241" />
         <source>No code resembles this passage yet</source>
         <translation>Aucun code ne ressemble encore à ce passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="240" />
+        <location filename="../coding.py" line="243" />
         <source>Similar codes — choose one to apply it</source>
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="293" />
+        <location filename="../coding.py" line="307" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="299" />
+        <location filename="../coding.py" line="313" />
         <source>Change code to {name}</source>
         <translation>Changer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="307" />
+        <location filename="../coding.py" line="321" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="307" />
+        <location filename="../coding.py" line="321" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
@@ -1079,13 +1084,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="152" />
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="342" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="154" />
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="345" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
@@ -1140,127 +1145,137 @@
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="181" />
+        <source>Extend selection to whole &amp;sentences</source>
+        <translation>Étendre la sélection aux &amp;phrases entières</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="187" />
+        <source>Extend selection to whole &amp;paragraphs</source>
+        <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="192" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="242" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="254" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248" />
+        <location filename="../main_window.py" line="260" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="268" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263" />
+        <location filename="../main_window.py" line="275" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277" />
+        <location filename="../main_window.py" line="289" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290" />
+        <location filename="../main_window.py" line="302" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313" />
+        <location filename="../main_window.py" line="325" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="329" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="329" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="329" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321" />
+        <location filename="../main_window.py" line="333" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="342" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="345" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="381" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="381" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378" />
+        <location filename="../main_window.py" line="390" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382" />
+        <location filename="../main_window.py" line="394" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="428" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="428" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="441" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433" />
+        <location filename="../main_window.py" line="445" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1273,78 +1288,78 @@
         <translation>Noms et anonymisation</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="168" />
+        <location filename="../names_dialog.py" line="169" />
         <source>Names found in the transcripts. Accept those to hide: exports then show the pseudonym instead (the same one for every form of a name). The project's texts are never changed.</source>
         <translation>Noms trouvés dans les transcriptions. Acceptez ceux à masquer : les exports montrent alors le pseudonyme à leur place (le même pour toutes les formes d'un nom). Les textes du projet ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="173" />
+        <location filename="../names_dialog.py" line="174" />
         <source>Anonymise every export (tables, workbook, report)</source>
         <translation>Anonymiser tous les exports (tableaux, classeur, rapport)</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="176" />
+        <location filename="../names_dialog.py" line="177" />
         <source>Detect names</source>
         <translation>Détecter les noms</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="177" />
+        <location filename="../names_dialog.py" line="178" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="178" />
+        <location filename="../names_dialog.py" line="179" />
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="179" />
+        <location filename="../names_dialog.py" line="180" />
         <source>Add a name…</source>
         <translation>Ajouter un nom…</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="180" />
+        <location filename="../names_dialog.py" line="181" />
         <source>Export anonymised documents…</source>
         <translation>Exporter les documents anonymisés…</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="224" />
-        <location filename="../names_dialog.py" line="230" />
+        <location filename="../names_dialog.py" line="225" />
+        <location filename="../names_dialog.py" line="231" />
         <source>Add a name</source>
         <translation>Ajouter un nom</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="224" />
+        <location filename="../names_dialog.py" line="225" />
         <source>Name, as written in the transcripts:</source>
         <translation>Nom, tel qu'écrit dans les transcriptions :</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="230" />
+        <location filename="../names_dialog.py" line="231" />
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="273" />
+        <location filename="../names_dialog.py" line="274" />
         <source>Looking for names…</source>
         <translation>Recherche des noms…</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="273" />
+        <location filename="../names_dialog.py" line="274" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="294" />
+        <location filename="../names_dialog.py" line="295" />
         <source>{n} new names to review</source>
         <translation>{n} nouveaux noms à examiner</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="308" />
+        <location filename="../names_dialog.py" line="309" />
         <source>Export anonymised documents</source>
         <translation>Exporter les documents anonymisés</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="317" />
+        <location filename="../names_dialog.py" line="318" />
         <source>{n} anonymised documents written to {folder}</source>
         <translation>{n} documents anonymisés écrits dans {folder}</translation>
     </message>

@@ -51,8 +51,11 @@ def kwic_hits(project: Project, query: str, mode: str, accents: bool, case: bool
     ids = {row.name: row.id for row in project.document_rows()}
     if mode == "text":
         hits = []
+        texts: dict[int, str] = {}
         for hit in project.find_text(query, accents, case, whole_words):
-            text = project.document_text(hit.document_id)
+            if hit.document_id not in texts:  # read once per document, not per hit
+                texts[hit.document_id] = project.document_text(hit.document_id)
+            text = texts[hit.document_id]
             hits.append(KwicHit(hit.document_id, hit.case, hit.document, hit.start, hit.end,
                                 _left(text[: hit.start]), text[hit.start : hit.end],
                                 _right(text[hit.end :])))  # fmt: skip

@@ -654,7 +654,18 @@ def test_review_names_and_export_anonymised_documents(
     # The toggle makes every export anonymised, the report's quotes included.
     dialog.anonymise.setChecked(True)
     assert window.session.anonymise_exports
-    assert project.document("notes").text.startswith("R : J'ai travaillé avec Marie Dupont")
+    code = project.add_code("Collègues")
+    notes_text = project.document("notes").text
+    project.code_segment("notes", 4, notes_text.index("Moodle"), code)
+    window.export_workbook(str(tmp_path / "study.xlsx"))
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "study.xlsx")["Segments"]
+    passages = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value]
+    assert "J'ai travaillé avec [Personne 1] à [Ville]. Mme [Personne 1] gère " in passages
+    assert not any("Dupont" in passage for passage in passages)
+    dialog.anonymise.setChecked(False)
+    assert notes_text.startswith("R : J'ai travaillé avec Marie Dupont")
 
 
 def test_distinctive_words_and_code_suggestions_in_the_workbench(
@@ -689,6 +700,7 @@ def test_distinctive_words_and_code_suggestions_in_the_workbench(
     before = len(project.segments(code="Gestion de la fraude"))
     actions[0].trigger()
     assert len(project.segments(code="Gestion de la fraude")) == before + 1
+    assert window.coding.suggestions is not None
     window.coding.suggestions.close()
 
 

@@ -227,6 +227,32 @@ def test_distinctive_words_of_a_code(tmp_path: Path) -> None:
         assert phrases and all(" " in p for p in phrases)
 
 
+def test_noun_phrases_stop_at_punctuation_and_labels(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from qdaw.core import models as m
+    from qdaw.nlp.keywords import _phrases
+
+    text = (
+        "R : Nous avons parlé des examens. En ligne, tout change.\n"
+        "R : Les examens en ligne restent difficiles."
+    )
+    with Project.create(tmp_path / "p.qdaw") as project:
+        project.add_document("d", text, case="R")
+        project.index_text()
+        found = _phrases(select(m.documents.c.id))
+        phrases = [
+            (t, text[s:e])
+            for t, s, e in project._rows(select(found.c.term, found.c.start, found.c.end))
+        ]
+        # "examens. En ligne" crosses a full stop: only the second sentence's counts.
+        assert ("examen en ligne", "examens en ligne") in phrases
+        assert [t for t, _ in phrases].count("examen en ligne") == 1
+        # A speaker label's words belong to no sentence.
+        ids = project._rows(select(m.tokens.c.form, m.tokens.c.sentence_id))
+        assert [s for f, s in ids if f == "r"] == [None, None]
+
+
 def test_code_suggestions_for_an_uncoded_passage(tmp_path: Path) -> None:
     from qdaw.sample import build_sample
 

@@ -146,3 +146,16 @@ def test_handles_stay_valid_across_delete_and_undo(small_study: Project) -> None
         _ = code.name
     small_study.undo()
     assert code.name == "X" and code.parent == small_study.code("Theme")
+
+
+def test_code_or_new_finds_or_creates_a_path_in_one_step(project: Project) -> None:
+    existing = project.add_code("Outils")
+    assert project.code_or_new("Outils") == (existing, False)
+    code, created = project.code_or_new("Évaluation / Triche", author="ann")
+    assert created and code.path == "Évaluation/Triche"
+    assert project.code("Évaluation").id == code.parent.id  # type: ignore[union-attr]
+    assert project.undo_label == "Add code Triche"
+    project.undo()  # the category created on the way goes too
+    assert [c.name for c in project.codes()] == ["Outils"]
+    again, created = project.code_or_new("Outils/Zoom")
+    assert created and again.parent == existing

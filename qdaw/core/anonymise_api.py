@@ -175,11 +175,12 @@ class AnonymiseMixin(ProjectBase):
         existing = self._scalar(select(m.entities.c.id).where(m.entities.c.key == key))
         if existing is not None:
             return self.accept_entity(int(existing), pseudonym)
+        mentions = len(self.find_text(name, whole_words=True))  # type: ignore[attr-defined]
         with self._writing(f"Add name {name}") as journal:
             chosen = pseudonym or self._new_pseudonym(journal, name, kind)
             journal.insert(m.entities, {
                 "name": name, "key": key, "kind": kind, "status": "accepted",
-                "pseudonym": chosen, "origin": "manual", "mentions": self._mentions(name),
+                "pseudonym": chosen, "origin": "manual", "mentions": mentions,
             })  # fmt: skip
         return chosen
 
@@ -191,13 +192,6 @@ class AnonymiseMixin(ProjectBase):
         name = self._value(m.entities, entity_id, "name")
         with self._writing(f"Set pseudonym of {name}") as journal:
             journal.update(m.entities, {"id": entity_id}, {"pseudonym": pseudonym.strip()})
-
-    def _mentions(self, name: str) -> int:
-        from qdaw.nlp.entities import Anonymiser
-
-        finder = Anonymiser([(name, "\0")])
-        texts = self._rows(select(m.document_texts.c.text))
-        return sum(str(finder(str(r[0]))).count("\0") for r in texts)
 
     def anonymiser(self) -> Anonymiser:
         """The replacer of accepted names by their pseudonyms (callable on a text)."""

@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, literal, select
 from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Code, Hypothesis
-from qdaw.core.errors import ConflictError
+from qdaw.core.errors import ConflictError, NotFoundError, QdawError
 from qdaw.core.journal import Journal
 
 #: Distinct, print-friendly colours given to new codes in turn (least used first).
@@ -146,6 +146,27 @@ class CodebookMixin(ProjectBase):
                 },
             )
         return Code(self, code_id)  # type: ignore[arg-type]
+
+    def code_or_new(self, name: str, author: str | None = None) -> tuple[Code, bool]:
+        """The code so named (a name or a "Category/Name" path), or a new emergent one,
+        created with any category of its path that is missing, as one step.
+        Returns (code, created)."""
+        try:
+            return self.code(name), False
+        except NotFoundError:
+            pass
+        parts = [part.strip() for part in name.split("/") if part.strip()]
+        if not parts:
+            raise QdawError("a code needs a name")
+        parent: int | None = None
+        with self.batch(f"Add code {parts[-1]}"):
+            for depth, part in enumerate(parts, start=1):
+                try:
+                    parent = self.code("/".join(parts[:depth])).id
+                except NotFoundError:
+                    parent = self.add_code(part, parent=parent, author=author).id
+        assert parent is not None
+        return Code(self, parent), True  # type: ignore[arg-type]
 
     def rename_code(self, code: Code | int | str, new_name: str) -> None:
         code_id = self._code_id(code)

@@ -189,6 +189,8 @@ class Token(Base):
     __table_args__ = (
         Index("ix_tokens_form", "form"),
         Index("ix_tokens_lemma", "lemma"),
+        # The words inside a passage: a range of one document (suggestions, keywords).
+        Index("ix_tokens_document_start", "document_id", "start_offset"),
         {"sqlite_with_rowid": False},
     )
 

@@ -186,7 +186,6 @@ class NlpMixin(AnalysisMixin):
     ) -> dict[str, int]:
         """Code what each rule matches (missing codes are created, "Parent/Child" paths
         included); one undoable operation. Returns the segments created per code."""
-        from qdaw.core.errors import NotFoundError
         from qdaw.nlp.rules import plan
 
         planned = plan(self, source)  # type: ignore[arg-type]
@@ -194,18 +193,8 @@ class NlpMixin(AnalysisMixin):
         created: dict[str, int] = {}
         with self.batch(f"Apply rules {name}"):
             for rule, spans in planned:
-                try:
-                    code_id = self.code(rule.code).id  # type: ignore[attr-defined]
-                except NotFoundError:
-                    parent = None
-                    parts = [p.strip() for p in rule.code.split("/")]
-                    for depth, part in enumerate(parts, start=1):
-                        try:
-                            parent = self.code("/".join(parts[:depth])).id  # type: ignore[attr-defined]
-                        except NotFoundError:
-                            parent = self.add_code(part, parent=parent).id  # type: ignore[attr-defined]
-                    code_id = parent
+                code, _new = self.code_or_new(rule.code, coder)  # type: ignore[attr-defined]
                 created[rule.code] = created.get(rule.code, 0) + self.code_passages(
-                    spans, code_id, coder
+                    spans, code.id, coder
                 )
         return created

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import NotFoundError, QdawError
+from qdaw.core.errors import QdawError
 from qdaw.core.project import Project
 from qdaw.core.text_units import paragraph_at, snap_to_words
 from qdaw.gui.document_view import DocumentView
@@ -72,17 +72,8 @@ def code_entries(project: Project) -> dict[str, int]:
 
 def resolve_or_create(project: Project, name: str, author: str) -> tuple[int, bool]:
     """The code so named (name or path), or a new emergent code; (id, created)."""
-    entries = code_entries(project)
-    if name in entries:
-        return entries[name], False
-    parent_id = None
-    if "/" in name:
-        parent_path, name = (part.strip() for part in name.rsplit("/", 1))
-        try:
-            parent_id = project.code(parent_path).id
-        except NotFoundError:
-            parent_id = project.add_code(parent_path.split("/")[-1]).id
-    return project.add_code(name, parent=parent_id, author=author).id, True
+    code, created = project.code_or_new(name, author)
+    return code.id, created
 
 
 class CodingController(QObject):
@@ -94,6 +85,7 @@ class CodingController(QObject):
         self.session = session
         self.view = view
         self.window = window
+        self.suggestions: QMenu | None = None  # the last menu of suggested codes
         view.codesDropped.connect(self.apply)
         view.segmentContext.connect(self.segment_menu)
 

@@ -67,32 +67,35 @@ class Units:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.cache: dict[tuple[int, str], list[Any]] = {}
+        # (units, their starts): the starts list is built once, not once per hit.
+        self.cache: dict[tuple[int, str], tuple[list[Any], list[int]]] = {}
 
-    def of(self, document_id: int, kind: str) -> list[Any]:
+    def of(self, document_id: int, kind: str) -> tuple[list[Any], list[int]]:
         if (document_id, kind) not in self.cache:
             units = m.text_units
-            self.cache[(document_id, kind)] = self.project._rows(
+            rows = self.project._rows(
                 select(units.c.start_offset, units.c.end_offset, units.c.label, units.c.role)
                 .where(units.c.document_id == document_id, units.c.kind == kind)
                 .order_by(units.c.start_offset)
             )
+            self.cache[(document_id, kind)] = (rows, [int(r[0]) for r in rows])
         return self.cache[(document_id, kind)]
 
     def spoken_by(self, document_id: int, position: int, wanted: set[str]) -> bool:
-        turn = _containing(self.of(document_id, "turn"), position)
+        turn = _containing(*self.of(document_id, "turn"), position)
         return turn is not None and (turn[3] in wanted or turn[2] in wanted)
 
     def enclosing(self, document_id: int, kind: str, start: int, end: int) -> tuple[int, int]:
-        found = _containing(self.of(document_id, kind), start)
+        units = self.of(document_id, kind)
+        found = _containing(*units, start)
         if found is None:
             return start, end
-        last = _containing(self.of(document_id, kind), max(start, end - 1)) or found
+        last = _containing(*units, max(start, end - 1)) or found
         return int(found[0]), int(last[1])
 
 
-def _containing(units: list[Any], position: int) -> Any | None:
-    index = bisect_right([u[0] for u in units], position) - 1
+def _containing(units: list[Any], starts: list[int], position: int) -> Any | None:
+    index = bisect_right(starts, position) - 1
     return units[index] if index >= 0 and units[index][1] > position else None
 
 

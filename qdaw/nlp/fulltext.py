@@ -35,7 +35,7 @@ def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(terms: Sequence[str], first_position: int = 0) -> str:
+def tsvector_literal(terms: Sequence[str]) -> str:
     """A tsvector written out (no text-search parser involved): 'term':1,5 …"""
     where: dict[str, list[int]] = defaultdict(list)
     for offset, term in enumerate(terms):
@@ -99,17 +99,6 @@ def positions(dialect: str, term: str, prefix: bool) -> Any:
         .bindparams(**({"query": query, "term": term} | ({"upper": upper} if prefix else {})))
         .columns(column("document_id"), column("position"))
     )
-
-
-def rebuild(conn: Connection) -> int:
-    """Rebuild the whole full-text index from the token table; returns the documents."""
-    rows = conn.execute(text("SELECT document_id, form FROM tokens ORDER BY document_id, position"))
-    forms: dict[int, list[str]] = defaultdict(list)
-    for document_id, form in rows:
-        forms[int(document_id)].append(str(form))
-    for document_id, words in forms.items():
-        write_document(conn, document_id, words)
-    return len(forms)
 
 
 def optimize(conn: Connection) -> None:

@@ -74,18 +74,23 @@ def analyse(text: str, language: str | None = None) -> Analysis:
 def store(project: Project, document_id: int, text: str, analysis: Analysis) -> None:
     pattern = project.get_meta("speaker_pattern") or DEFAULT_PATTERN
     turns = detect_turns(text, pattern)
-    analysis.sentences = without_labels(analysis.sentences, label_spans(text, pattern))
+    sentences = without_labels(analysis.sentences, label_spans(text, pattern))
     with project.engine.begin() as conn:
         conn.execute(delete(m.text_units).where(m.text_units.c.document_id == document_id))
         conn.execute(delete(m.tokens).where(m.tokens.c.document_id == document_id))
-        sentence_ids = _insert_units(conn, document_id, analysis, turns)
+        sentence_ids = _insert_units(conn, document_id, sentences, analysis.paragraphs, turns)
         if analysis.tokens:
-            starts = [start for start, _ in analysis.sentences]
+            starts = [start for start, _ in sentences]
+
+            def sentence_of(start: int) -> int | None:
+                # A speaker label's words are in no sentence.
+                index = bisect_right(starts, start) - 1
+                return sentence_ids[index] if index >= 0 and start < sentences[index][1] else None
+
             rows = [
-                (document_id, i, start, end, form, lemma, pos or None,
-                 sentence_ids[index] if (index := bisect_right(starts, start) - 1) >= 0 else None)
+                (document_id, i, start, end, form, lemma, pos or None, sentence_of(start))
                 for i, (start, end, form, lemma, pos) in enumerate(analysis.tokens)
-            ]  # fmt: skip
+            ]
             raw = conn.connection.dbapi_connection
             if conn.dialect.name == "sqlite" and raw is not None:
                 # Tuples straight to the DB-API, in this same transaction: a dict per
@@ -110,11 +115,15 @@ def store(project: Project, document_id: int, text: str, analysis: Analysis) -> 
 
 
 def _insert_units(
-    conn: Connection, document_id: int, analysis: Analysis, turns: list[Turn]
+    conn: Connection,
+    document_id: int,
+    sentences: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]],
+    turns: list[Turn],
 ) -> list[int]:
     """Store sentences (returning their ids, in order), paragraphs and turns."""
     sentence_ids: list[int] = []
-    if analysis.sentences:
+    if sentences:
         inserted = conn.execute(
             m.text_units.insert().returning(m.text_units.c.id, sort_by_parameter_order=True),
             [
@@ -126,14 +135,14 @@ def _insert_units(
                     "label": None,
                     "role": None,
                 }
-                for s, e in analysis.sentences
+                for s, e in sentences
             ],
         )
         sentence_ids = [int(row[0]) for row in inserted]
     others: list[dict[str, Any]] = [
         {"document_id": document_id, "kind": "paragraph", "start_offset": s,
          "end_offset": e, "label": None, "role": None}
-        for s, e in analysis.paragraphs
+        for s, e in paragraphs
     ] + [
         {"document_id": document_id, "kind": "turn", "start_offset": t.start,
          "end_offset": t.end, "label": t.speaker, "role": t.role}

@@ -41,7 +41,8 @@ PHRASE_PATTERNS = (("NOUN", "ADJ"), ("ADJ", "NOUN"), ("NOUN", "ADP", "NOUN"))
 def _phrases(scope_documents: Any) -> Any:
     """(document_id, start, end, key) of every noun phrase: consecutive tokens whose
     parts of speech follow a pattern, keyed by their lemmas. One self-join per pattern,
-    all in SQL."""
+    all in SQL. Punctuation is not in the index, so "consecutive" also asks that only a
+    space (or nothing: l'examen) separates two words: "examens. R : tous" is no phrase."""
     parts = []
     for pattern in PHRASE_PATTERNS:
         aliases = [m.tokens.alias(f"p{i}") for i in range(len(pattern))]
@@ -62,6 +63,7 @@ def _phrases(scope_documents: Any) -> Any:
                     alias.c.document_id == first.c.document_id,
                     alias.c.position == first.c.position + i,
                     alias.c.pos == pattern[i],
+                    alias.c.start_offset - aliases[i - 1].c.end_offset <= 1,
                 ),
             )
         parts.append(statement)
@@ -79,6 +81,7 @@ def _counts(project: Project, code_id: int, scope: Scope, units: Any, term: Any)
             and_(
                 s.c.document_id == units.c.document_id,
                 s.c.start_offset <= units.c.start,
+                units.c.start < s.c.end_offset,  # bounds the index range
                 units.c.end <= s.c.end_offset,
             ),
         )
@@ -163,34 +166,48 @@ def distinctive_words(
 
 def _as_written(project: Project, code_id: int, result: Any) -> list[str]:
     """Each folded term as the transcripts write it: the commonest lower-cased spelling
-    of a word whose form is its lemma ("evaluation" -> "évaluation"); for a phrase, the
-    text of one of its occurrences in the code's passages."""
+    among its first occurrences in the code's passages' documents (a word whose form is
+    its lemma: "evaluation" -> "évaluation"). Two statements, whatever the number of
+    terms."""
     from collections import Counter
 
     t, s = m.tokens, m.segments
-    shown = []
-    for term, kind in zip(result["term"], result["kind"], strict=True):
-        if kind == "word":
-            rows = project._rows(
-                select(t.c.document_id, t.c.start_offset, t.c.end_offset)
-                .where(t.c.lemma == term, t.c.form == term)
-                .limit(20)
+    documents = select(s.c.document_id).where(s.c.code_id == code_id)
+    kinds = dict(zip(result["term"].astype(str), result["kind"], strict=True))
+    words = [term for term, kind in kinds.items() if kind == "word"]
+    phrases = [term for term, kind in kinds.items() if kind == "phrase"]
+    found = _phrases(documents)
+    occurrences = [
+        select(t.c.lemma.label("term"), t.c.document_id, t.c.start_offset.label("start"),
+               t.c.end_offset.label("end"))
+        .where(t.c.lemma.in_(words), t.c.form == t.c.lemma, t.c.document_id.in_(documents)),
+        select(found.c.term, found.c.document_id, found.c.start, found.c.end)
+        .where(found.c.term.in_(phrases)),
+    ]  # fmt: skip
+    spellings: dict[str, Counter[str]] = {}
+    for occurrence in occurrences:
+        ranked = occurrence.subquery("occurrences")
+        numbered = select(
+            ranked.c.term,
+            ranked.c.document_id,
+            ranked.c.start,
+            ranked.c.end,
+            func.row_number()
+            .over(partition_by=ranked.c.term, order_by=(ranked.c.document_id, ranked.c.start))
+            .label("n"),
+        ).subquery("numbered")
+        texts = m.document_texts
+        rows = project._rows(
+            select(
+                numbered.c.term,
+                func.substr(texts.c.text, numbered.c.start + 1, numbered.c.end - numbered.c.start),
             )
-        else:
-            found = _phrases(select(s.c.document_id).where(s.c.code_id == code_id))
-            rows = project._rows(
-                select(found.c.document_id, found.c.start, found.c.end)
-                .where(found.c.term == term)
-                .limit(20)
-            )
-        spellings: Counter[str] = Counter()
-        for document_id, start, end in rows:
-            text = project._scalar(
-                select(func.substr(m.document_texts.c.text, start + 1, end - start)).where(
-                    m.document_texts.c.document_id == document_id
-                )
-            )
-            if text:
-                spellings[" ".join(str(text).lower().split())] += 1
-        shown.append(spellings.most_common(1)[0][0] if spellings else str(term))
-    return shown
+            .join(texts, texts.c.document_id == numbered.c.document_id)
+            .where(numbered.c.n <= 20)
+        )
+        for term, written in rows:
+            spellings.setdefault(str(term), Counter())[" ".join(str(written).lower().split())] += 1
+    return [
+        spellings[str(term)].most_common(1)[0][0] if str(term) in spellings else str(term)
+        for term in result["term"]
+    ]

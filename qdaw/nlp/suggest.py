@@ -34,6 +34,7 @@ def suggest_codes(
             and_(
                 t.c.document_id == s.c.document_id,
                 s.c.start_offset <= t.c.start_offset,
+                t.c.start_offset < s.c.end_offset,  # bounds the index range
                 t.c.end_offset <= s.c.end_offset,
             ),
         )

@@ -34,6 +34,7 @@ def _tsvector(terms: list[str]) -> str:
 SENTENCE_OF_TOKEN = (
     "(SELECT u.id FROM text_units u WHERE u.document_id = t.document_id"
     " AND u.kind = 'sentence' AND u.start_offset <= t.start_offset"
+    " AND t.start_offset < u.end_offset"
     " ORDER BY u.start_offset DESC LIMIT 1)"
 )
 
@@ -44,6 +45,7 @@ def _tokens_with_sentences(sqlite: bool) -> None:
     if not sqlite:
         op.add_column("tokens", sa.Column("sentence_id", sa.Integer))
         op.execute(f"UPDATE tokens t SET sentence_id = {SENTENCE_OF_TOKEN}")
+        op.create_index("ix_tokens_document_start", "tokens", ["document_id", "start_offset"])
         return
     op.execute(
         "CREATE TABLE tokens_new ("
@@ -61,6 +63,7 @@ def _tokens_with_sentences(sqlite: bool) -> None:
     op.execute("ALTER TABLE tokens_new RENAME TO tokens")
     op.execute("CREATE INDEX ix_tokens_form ON tokens (form)")
     op.execute("CREATE INDEX ix_tokens_lemma ON tokens (lemma)")
+    op.execute("CREATE INDEX ix_tokens_document_start ON tokens (document_id, start_offset)")
 
 
 def upgrade() -> None:

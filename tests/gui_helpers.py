@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -19,3 +20,37 @@ def when_modal(handle: Callable[[QWidget], None], attempts: int = 200) -> None:
             QTimer.singleShot(10, lambda: poll(left - 1))
 
     QTimer.singleShot(0, poll)
+
+
+def answer_file_dialog(path: str, name_filter: str | None = None) -> None:
+    """Answer the next file dialog as a person does: pick the file type from the list of
+    filters, type the name, press Save (or Open)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def handle(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {dialog!r}"
+        if name_filter is not None:
+            assert name_filter in dialog.nameFilters(), dialog.nameFilters()
+            dialog.selectNameFilter(name_filter)
+        dialog.selectFile(path)
+        dialog.accept()
+
+    when_modal(handle)
+
+
+def menu_action(window: QWidget, *path: str) -> QAction:
+    """The menu bar's action at ``path`` ("File", "Export workbook (XLSX)…"), read as
+    the menus show them (without the & of their keyboard accelerator)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    assert isinstance(window, QMainWindow)
+    actions = window.menuBar().actions()
+    for depth, text in enumerate(path):
+        found = next((a for a in actions if a.text().replace("&", "") == text), None)
+        assert found is not None, f"no menu item {text!r} in {[a.text() for a in actions]}"
+        if depth == len(path) - 1:
+            return found
+        menu = found.menu()
+        assert menu is not None, f"{text!r} is not a menu"
+        actions = menu.actions()
+    raise AssertionError("empty menu path")

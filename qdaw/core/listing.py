@@ -136,3 +136,20 @@ class ListingMixin(ProjectBase):
                 .order_by(s.c.start_offset, s.c.end_offset, s.c.id)
             )
         ]
+
+    def documents_with_text(self, texts: list[str]) -> dict[int, str]:
+        """For each text already stored in the project, the name of a document holding
+        it, by the text's position in ``texts`` (before a re-import: "already there")."""
+        t = m.document_texts
+        lengths = {len(text) for text in texts}
+        if not lengths:
+            return {}
+        stored: dict[str, str] = {}
+        for name, text in self._rows(
+            select(m.documents.c.name, t.c.text)
+            .join(t, t.c.document_id == m.documents.c.id)
+            .where(func.length(t.c.text).in_(sorted(lengths)))
+            .order_by(m.documents.c.id)
+        ):
+            stored.setdefault(text, name)
+        return {i: stored[text] for i, text in enumerate(texts) if text in stored}

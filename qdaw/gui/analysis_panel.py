@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from qdaw.core.errors import QdawError
 from qdaw.gui.models.tables import RAW, FrameModel
+from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.gui.workers import Worker, start
 
@@ -34,6 +35,7 @@ class AnalysisTab(QWidget):
     """A table computed from the project, sortable, with an export button."""
 
     error = Signal(str)
+    status = Signal(str)
 
     def __init__(
         self,
@@ -49,6 +51,7 @@ class AnalysisTab(QWidget):
         self.compute = compute
         self.show_index = show_index
         self.frame: pd.DataFrame | None = None
+        self.export_name = ""  # the file name the save dialog suggests
         self.model = FrameModel(heat=heat, index_header=index_header)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -99,6 +102,13 @@ class AnalysisTab(QWidget):
     def add_control(self, widget: QWidget) -> None:
         self.controls.insertWidget(self.controls.count() - 2, widget)
 
+    def clear(self) -> None:
+        import pandas as pd
+
+        self.frame = None
+        self.model.set_frame(pd.DataFrame())
+        self.dirty = True
+
     def refresh(self) -> None:
         self.dirty = False
         if self.session.project is None:
@@ -114,23 +124,28 @@ class AnalysisTab(QWidget):
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 420))
 
-    def export(self) -> None:
+    def export(self) -> Path | None:
         from qdaw.export.tables import write_table
 
         if self.frame is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export table"), "", self.tr("Excel workbook (*.xlsx);;CSV (*.csv)")
-        )
-        if not path:
-            return
-        frame = self.frame
+            return None
+        path = ask_save_path(self, self.tr("Export table"), [".xlsx", ".csv"], self.export_name)
+        if path is None:
+            return None
+        frame = self.exported_frame()
         if self.session.anonymise_exports:
             frame = self.session.require().anonymiser().frame(frame, ["text", "memo"])
         try:
-            write_table(frame, path, index=self.show_index)
+            written = write_table(frame, path, index=self.show_index)
         except (QdawError, OSError) as exc:
             self.error.emit(str(exc))
+            return None
+        self.status.emit(self.tr("Table written: {path}").format(path=written))
+        return written
+
+    def exported_frame(self) -> pd.DataFrame:
+        assert self.frame is not None
+        return self.frame
 
 
 class AnalysisPanel(QTabWidget):
@@ -193,6 +208,15 @@ class AnalysisPanel(QTabWidget):
         ):
             self.addTab(tab, title)
             tab.error.connect(self.error.emit)
+            tab.status.connect(self.status.emit)
+        for tab, name in (
+            (self.frequencies, self.tr("frequencies")),
+            (self.matrix, self.tr("codes-by-respondent")),
+            (self.crosstab, self.tr("crosstab")),
+            (self.retrieval, self.tr("segments")),
+            (self.hypotheses, self.tr("hypotheses")),
+        ):
+            tab.export_name = name
         self.rollup.toggled.connect(self.frequencies.refresh)
         self.presence.toggled.connect(self.matrix.refresh)
         self.variable.currentIndexChanged.connect(self.crosstab.refresh)
@@ -204,6 +228,7 @@ class AnalysisPanel(QTabWidget):
         self._timer.timeout.connect(self.refresh_visible)
         session.changed.connect(self._on_change)
         session.opened.connect(self._on_open)
+        session.closed.connect(self._on_close)
         self._workers: list[Worker] = []
 
     def _project(self) -> Any:
@@ -215,6 +240,12 @@ class AnalysisPanel(QTabWidget):
     def _on_open(self) -> None:
         self._fill_variables()
         self._on_change(None)
+
+    def _on_close(self) -> None:
+        self._timer.stop()
+        for tab in self.tabs():
+            tab.clear()
+        self._fill_variables()
 
     def _fill_variables(self) -> None:
         current = self.variable.currentText()
@@ -278,13 +309,9 @@ class AnalysisPanel(QTabWidget):
         segment = Segment(self._project(), int(frame.iloc[row]["segment_id"]))
         self.jumpTo.emit(segment.document.id, segment.start, segment.end)
 
-    def write_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Hypotheses report"), "",
-            self.tr("Word document (*.docx);;Web page (*.html);;Markdown (*.md)"),
-        )  # fmt: skip
-        if path:
-            self.start_report(path)
+    def write_report(self) -> Worker | None:
+        path = ask_save_path(self, self.tr("Hypotheses report"), [".docx", ".html", ".md"])
+        return self.start_report(str(path)) if path is not None else None
 
     def start_report(self, path: str) -> Worker:
         """Build and write the report on a worker thread, with its own connection."""

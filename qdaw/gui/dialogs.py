@@ -141,6 +141,42 @@ class WelcomePage(QWidget):
             self.recent.addItem(item)
 
 
+class EmptyProjectPage(QWidget):
+    """The centre of a project without transcripts: what to do next."""
+
+    importRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("No transcripts yet"), self)
+        title.setStyleSheet("font-size: 22px; font-weight: bold; color: #2c3e73")
+        hint = QLabel(
+            self.tr(
+                "Import interviews (.docx, .odt, .rtf, .txt, .md), one or more files per "
+                "respondent, or drop files and folders on this window. Then select a "
+                "passage and press Ctrl+K to code it."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("font-size: 13px; color: #444")
+        button = QPushButton(self.tr("Import transcripts…"), self)
+        button.setMinimumHeight(36)
+        button.clicked.connect(self.importRequested.emit)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(title)
+        column.addSpacing(8)
+        column.addWidget(hint)
+        column.addSpacing(16)
+        column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(2)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(column, 4)
+        outer.addStretch(1)
+
+
 def about(parent: QWidget) -> None:
     from PySide6.QtCore import QCoreApplication
 

@@ -271,7 +271,12 @@ class DocumentView(QWidget):
         self.document_id = document_id
         self.text = project.document_text(document_id)
         self.offsets = OffsetMap(self.text)
-        self._highlights = {}  # their cursors belong to the previous text
+        # The previous document's segments and highlights must not be painted on this
+        # text (their offsets may lie beyond its end) while the find bar repaints.
+        self._highlights = {}
+        self.rows = []
+        self.hovered_id = None
+        self.margin.set_segments([], self.offsets)
         self.text_view.setPlainText(self.text)
         self.find_bar.set_text(self.text)
         self.refresh_segments()
@@ -280,9 +285,12 @@ class DocumentView(QWidget):
         self.document_id = None
         self.text = ""
         self.rows = []
-        self.text_view.clear()
+        self.offsets = OffsetMap("")
         self._highlights = {}
-        self.margin.set_segments([], OffsetMap(""))
+        self.hovered_id = None
+        self.margin.set_segments([], self.offsets)
+        self.text_view.clear()
+        self.find_bar.set_text("")
         self._paint_selections()
 
     def refresh_segments(self) -> None:

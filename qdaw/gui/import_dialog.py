@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import (
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -26,6 +28,9 @@ from qdaw.core.errors import QdawError
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker, start
 from qdaw.ingest.readers import SUPPORTED_SUFFIXES
+
+if TYPE_CHECKING:
+    from qdaw.ingest.batch import ReadResult
 
 
 class ImportDialog(QDialog):
@@ -104,6 +109,7 @@ class ImportDialog(QDialog):
     def set_paths(self, paths: list[str]) -> None:
         self.paths = paths
         self.files.setStringList(paths)
+        self.import_button.setEnabled(True)
         self.update_preview()
 
     def choose_files(self) -> None:
@@ -178,30 +184,67 @@ class ImportDialog(QDialog):
         self.progress.setValue(done)
         self.progress.setFormat(f"%v / %m  {name}")
 
-    def _store(self, result: object) -> None:
+    def _store(self, result: ReadResult) -> None:
         self.worker = None
         lines = []
         count = 0
-        if getattr(result, "cancelled", False):
+        if result.cancelled:
             lines.append(self.tr("Import cancelled: nothing was added."))
         else:
+            sources = self.without_duplicates(result.sources)
             try:
-                documents = self.session.require().store_sources(result.sources, **self.naming())  # type: ignore[attr-defined]
-                count = len(documents)
+                if sources:
+                    documents = self.session.require().store_sources(sources, **self.naming())
+                    count = len(documents)
                 lines.append(self.tr("{n} documents imported.").format(n=count))
             except QdawError as exc:
                 lines.append(str(exc))
-        failures = getattr(result, "failures", [])
-        if failures:
-            lines.append(self.tr("{n} files could not be imported:").format(n=len(failures)))
-            lines += [f"  {Path(f.path).name}: {f.reason}" for f in failures]
-        self.report.show()
-        self.report.setPlainText("\n".join(lines))
-        self.import_button.setEnabled(True)
-        self.cancel_button.setText(self.tr("Close"))
+        if result.failures:
+            lines.append(self.tr("{n} files could not be imported:").format(n=len(result.failures)))
+            lines += [f"  {Path(f.path).name}: {f.reason}" for f in result.failures]
+        self.progress.hide()
         self.imported.emit(count)
         if count:
             self.index_after_import()
+        if count and not result.failures:
+            self.accept()  # done: the window's status bar says how many came in
+            return
+        # Something to read: stay open with the report; a second click on Import would
+        # only import the same files again, so it waits for another choice of files.
+        self.report.show()
+        self.report.setPlainText("\n".join(lines))
+        self.import_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Close"))
+
+    def without_duplicates(self, sources: list[tuple[Path, Any]]) -> list[tuple[Path, Any]]:
+        """Files whose text is already in the project are skipped unless the researcher
+        asks to import them again (as new documents, named "… (2)")."""
+        found = self.session.require().documents_with_text([source.text for _, source in sources])
+        if not found:
+            return sources
+        names = "\n".join(
+            f"  {sources[i][0].name} = {document}" for i, document in sorted(found.items())[:12]
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Already imported"),
+            self.tr("{n} of these files are already in the project (same text):").format(
+                n=len(found)
+            )
+            + "\n"
+            + names,
+            parent=self,
+        )
+        skip = box.addButton(self.tr("Skip them"), QMessageBox.ButtonRole.AcceptRole)
+        again = box.addButton(self.tr("Import them again"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(skip)
+        box.exec()
+        if box.clickedButton() is again:
+            return sources
+        if box.clickedButton() is skip:
+            return [source for i, source in enumerate(sources) if i not in found]
+        return []
 
     def index_after_import(self) -> None:
         """Sentences, speakers and lemmas of the new documents, in the background."""

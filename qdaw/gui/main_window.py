@@ -8,8 +8,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -27,11 +34,12 @@ from qdaw.core.project import Project
 from qdaw.gui.analysis_panel import AnalysisPanel
 from qdaw.gui.codebook_panel import CodebookPanel
 from qdaw.gui.coding import CodingController
-from qdaw.gui.dialogs import VariablesDialog, WelcomePage, about
+from qdaw.gui.dialogs import EmptyProjectPage, VariablesDialog, WelcomePage, about
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
 from qdaw.gui.labels import translated
 from qdaw.gui.rules_action import RuleFileAction
+from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.search_panel import SearchPanel
 from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
@@ -54,10 +62,13 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self.welcome = WelcomePage(self)
+        self.empty = EmptyProjectPage(self)
         self.document = DocumentView(self.session, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.empty)
         self.stack.addWidget(self.document)
+        self.dialogs: list[QWidget] = []  # windows that show this project's data
         self.setCentralWidget(self.stack)
         self.cases = CasesPanel(self.session, self)
         self.codebook = CodebookPanel(self.session, self)
@@ -86,9 +97,15 @@ class MainWindow(QMainWindow):
             "search",
             self.tr("Search the project"),
             self.search,
-            Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        # Keyword-in-context lines are wide: beside the analysis tables, not beside the
+        # transcript (which they would squeeze).
+        self.tabifyDockWidget(self.docks["analysis"], self.docks["search"])
+        self.docks["analysis"].raise_()
         self.docks["search"].hide()
+        self._panels_shown = True
+        self._panel_state: QByteArray | None = None
         self.saved = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved)
         self._build_menus()
@@ -100,6 +117,12 @@ class MainWindow(QMainWindow):
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
+        # Movable and closable, not floatable: a drag meant to resize must never tear a
+        # panel out of the window.
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
@@ -114,7 +137,9 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # triggered(bool) would land the checked state in the slot's first argument
+        # (a path, a parent code): menu commands take no arguments.
+        action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
@@ -199,6 +224,7 @@ class MainWindow(QMainWindow):
         session = self.session
         session.changed.connect(self._on_change)
         session.opened.connect(self._project_changed)
+        session.closing.connect(self._on_closing)
         session.closed.connect(self._project_changed)
         self.cases.documentActivated.connect(self.open_document)
         self.codebook.codeActivated.connect(lambda code_id: self.coding.apply([code_id]))
@@ -224,6 +250,12 @@ class MainWindow(QMainWindow):
         self.welcome.openRequested.connect(self.open_dialog)
         self.welcome.sampleRequested.connect(self.open_sample)
         self.welcome.recentChosen.connect(self.open_project)
+        self.empty.importRequested.connect(self.import_dialog)
+        self.session.changed.connect(self._documents_changed)
+
+    def _documents_changed(self, event: ChangeEvent) -> None:
+        if event.tables & {"documents", "document_texts"}:
+            self.show_centre()
 
     def _reconnect_codebook_selection(self) -> None:
         self.analysis.refresh_codes_selection()
@@ -236,15 +268,53 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_project)
         for dock in self.docks.values():
             dock.setEnabled(has_project)
-        self.stack.setCurrentWidget(self.document if has_project else self.welcome)
+        self._show_panels(has_project)
         self.setWindowTitle(f"{project.name} — qdaw" if project is not None else "qdaw")
         self.welcome.fill_recent()
         self.saved.setText(self.tr("All changes saved") if has_project else "")
         self._update_undo()
-        if project is not None:
-            documents = project.document_rows()
-            if documents:
-                self.open_document(documents[0].id)
+        self.show_centre()
+
+    def show_centre(self) -> None:
+        """The welcome page without a project, a hint when it has no transcript yet,
+        else the open document (the first one after opening)."""
+        project = self.session.project
+        if project is None:
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        if self.document.document_id is not None:
+            self.stack.setCurrentWidget(self.document)
+            return
+        documents = project.document_rows()
+        if documents:
+            self.open_document(documents[0].id)
+        else:
+            self.stack.setCurrentWidget(self.empty)
+
+    def _show_panels(self, shown: bool) -> None:
+        """Panels belong to a project: the welcome page stands alone. Their layout is
+        kept while hidden and comes back as it was."""
+        if shown == self._panels_shown:
+            return
+        if not shown:
+            self._panel_state = self.saveState()
+            for dock in self.docks.values():
+                dock.hide()
+        elif self._panel_state is not None:
+            self.restoreState(self._panel_state)
+        else:
+            for name, dock in self.docks.items():
+                dock.setVisible(name != "search")
+        self._panels_shown = shown
+
+    def _close_dialogs(self) -> None:
+        for dialog in self.dialogs:
+            dialog.close()
+            dialog.deleteLater()
+        self.dialogs = []
+
+    def _keep(self, dialog: QWidget) -> None:
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
 
     def open_project(self, path: str, create: bool = False) -> bool:
         try:
@@ -265,11 +335,9 @@ class MainWindow(QMainWindow):
         return True
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", project_filter())
-        if path:
-            if not path.endswith(".qdaw"):
-                path += ".qdaw"
-            self.open_project(path, create=True)
+        path = ask_save_path(self, self.tr("New project"), [".qdaw"])
+        if path is not None:
+            self.open_project(str(path), create=True)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", project_filter())
@@ -293,6 +361,11 @@ class MainWindow(QMainWindow):
 
     def close_project(self) -> None:
         self.session.close()
+
+    def _on_closing(self) -> None:
+        stop_all()  # no worker may write to a project once it is closed
+        self._close_dialogs()
+        self.document.clear()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -404,41 +477,50 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self, paths: list[str] | None = None) -> ImportDialog:
         dialog = ImportDialog(self.session, paths or [], self)
+        dialog.imported.connect(self._imported)
+        self._keep(dialog)
         dialog.show()
         return dialog
+
+    def _imported(self, count: int) -> None:
+        if count:
+            self.statusBar().showMessage(self.tr("{n} documents imported").format(n=count), 8000)
+            self.show_centre()
 
     def names_dialog(self) -> NamesDialog:
         from qdaw.gui.names_dialog import NamesDialog
 
         dialog = NamesDialog(self.session, self)
+        self._keep(dialog)
         dialog.show()
         return dialog
 
     def variables_dialog(self) -> VariablesDialog:
         dialog = VariablesDialog(self.session, self)
+        self._keep(dialog)
         dialog.show()
         return dialog
 
-    def export_workbook(self, path: str | None = None) -> None:
+    def export_workbook(self, path: str | None = None) -> Path | None:
         from qdaw.export.tables import write_workbook
         from qdaw.export.workbook import workbook_sheets
 
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export workbook"), "", self.tr("Excel workbook (*.xlsx)")
-            )
-        if not path:
-            return
-        path = path if path.endswith(".xlsx") else path + ".xlsx"
+        project = self.session.require()
+        target = (
+            ask_save_path(self, self.tr("Export workbook"), [".xlsx"], project.name)
+            if path is None
+            else Path(path)
+        )
+        if target is None:
+            return None
         try:
-            sheets = workbook_sheets(
-                self.session.require(), {}, anonymise=self.session.anonymise_exports
-            )
-            write_workbook(sheets, path)
+            sheets = workbook_sheets(project, {}, anonymise=self.session.anonymise_exports)
+            written = write_workbook(sheets, target)
         except (QdawError, OSError) as exc:
             self.show_error(str(exc))
-            return
-        self.statusBar().showMessage(self.tr("Workbook written: {path}").format(path=path), 8000)
+            return None
+        self.statusBar().showMessage(self.tr("Workbook written: {path}").format(path=written), 8000)
+        return written
 
     def show_error(self, message: str, advice: str = "") -> None:
         box = QMessageBox(
@@ -463,20 +545,50 @@ class MainWindow(QMainWindow):
         store = settings()
         geometry = store.value("window/geometry")
         state = store.value("window/state")
+        self._first_run = not isinstance(geometry, QByteArray)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        else:
+            self._fit_screen()
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        else:  # first start: room for code names and for the analysis tables
-            left = [self.docks[name] for name in ("cases", "codes", "hypotheses")]
-            self.resizeDocks(left, [420] * 3, Qt.Orientation.Horizontal)
-            self.resizeDocks(left, [200, 420, 180], Qt.Orientation.Vertical)
-            self.resizeDocks([self.docks["analysis"]], [260], Qt.Orientation.Vertical)
+            self._panel_state = state
+
+    def _fit_screen(self) -> None:
+        """First start: the window takes the screen (maximised on a laptop's)."""
+        area = self.screen().availableGeometry()
+        width, height = min(area.width(), 1680), min(area.height(), 1050)
+        self.resize(width, height)
+        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
+        if area.width() < 1600 or area.height() < 900:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+
+    def first_run_proportions(self) -> None:
+        """Room for the transcript, the codebook's names and about ten analysis rows."""
+        width, height = self.width(), self.height()
+        left = [self.docks[name] for name in ("cases", "codes", "hypotheses")]
+        self.resizeDocks(left, [max(min(360, width * 3 // 10), width // 4)] * 3,
+                         Qt.Orientation.Horizontal)  # fmt: skip
+        column = height - 60
+        self.resizeDocks(
+            left, [int(column * 0.22), int(column * 0.5), int(column * 0.28)],
+            Qt.Orientation.Vertical,
+        )  # fmt: skip
+        self.resizeDocks([self.docks["analysis"]], [height * 21 // 50], Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_run:
+            self._first_run = False
+            # After the window manager has given the window its size.
+            QTimer.singleShot(0, self.first_run_proportions)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         stop_all()  # no worker may write to the project once it is closed
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
+        state = self.saveState() if self._panels_shown else self._panel_state
+        if state is not None:
+            store.setValue("window/state", state)
         self.session.close()
         super().closeEvent(event)

@@ -179,6 +179,18 @@ class SearchPanel(QWidget):
         layout.addLayout(options)
         layout.addLayout(status)
         layout.addWidget(self.table)
+        session.opened.connect(self.reset)
+        session.closed.connect(self.reset)
+
+    def reset(self) -> None:
+        """Forget the previous project's query and hits (their ids mean nothing here)."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker = None
+        self.field.clear()
+        self.model.set_hits([])
+        self.summary.clear()
+        self.autocode_button.setEnabled(False)
 
     def focus(self) -> None:
         self.field.setFocus()

@@ -22,6 +22,7 @@ class Session(QObject):
 
     changed = Signal(object)  # ChangeEvent
     opened = Signal()
+    closing = Signal()  # the project is still open: stop what uses it
     closed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -56,6 +57,7 @@ class Session(QObject):
     def close(self) -> None:
         if self.project is None:
             return
+        self.closing.emit()
         if self._unsubscribe:
             self._unsubscribe()
         self.project.close()

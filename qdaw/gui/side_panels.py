@@ -71,6 +71,10 @@ class CasesPanel(_Panel):
 
     def _clicked(self, index: QModelIndex) -> None:
         document = self.model.document_row(index)
+        if document is None:  # a respondent: read their first document
+            case = self.model.case_row(index)
+            documents = self.model.documents.get(case.id, []) if case is not None else []
+            document = documents[0] if documents else None
         if document is not None:
             self.documentActivated.emit(document.id)
 

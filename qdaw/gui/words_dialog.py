@@ -9,7 +9,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from qdaw.core.errors import QdawError
 from qdaw.core.project import Project
 from qdaw.gui.models.tables import RAW, FrameModel
+from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker, start
 
@@ -112,11 +112,10 @@ class WordsDialog(QDialog):
         if self.frame is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export table"), "", self.tr("Excel workbook (*.xlsx);;CSV (*.csv)")
-            )
-        if not path:
-            return None
+            chosen = ask_save_path(self, self.tr("Export table"), [".xlsx", ".csv"])
+            if chosen is None:
+                return None
+            path = str(chosen)
         try:
             return str(write_table(self.frame, path, "Distinctive words"))
         except (QdawError, OSError) as exc:

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from qdaw.core.errors import QdawError
+
 
 class WorkerSignals(QObject):
     progress = Signal(int, int, str)  # done, total, what
@@ -36,8 +38,9 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.task(self)
-        except Exception as exc:  # shown to the user; the traceback goes to stderr
-            traceback.print_exc()
+        except Exception as exc:  # shown to the user; an unexpected one's traceback to stderr
+            if not isinstance(exc, QdawError):
+                traceback.print_exc()
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc))
             return
         self.signals.finished.emit(result)

@@ -3,12 +3,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../dialogs.py" line="147" />
+        <location filename="../dialogs.py" line="183" />
         <source>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;A free, scriptable workbench for qualitative interview analysis: import transcripts, code passages, count respondents (“5/8”), cross codes with respondents' variables and report by hypothesis.&lt;/p&gt;&lt;p&gt;Every change is saved as you make it and can be undone.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;Un atelier libre et scriptable d'analyse qualitative d'entretiens : importer des transcriptions, coder des passages, compter les répondants (« 5/8 »), croiser les codes avec les variables des répondants et rendre compte par hypothèse.&lt;/p&gt;&lt;p&gt;Chaque modification est enregistrée aussitôt et peut être annulée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="154" />
+        <location filename="../dialogs.py" line="190" />
         <source>About qdaw</source>
         <translation>À propos de qdaw</translation>
     </message>
@@ -16,108 +16,128 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="150" />
+        <location filename="../analysis_panel.py" line="165" />
         <source>Count sub-codes in their parents</source>
         <translation>Compter les sous-codes dans leur parent</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="151" />
+        <location filename="../analysis_panel.py" line="166" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="155" />
+        <location filename="../analysis_panel.py" line="170" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="156" />
+        <location filename="../analysis_panel.py" line="171" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="157" />
+        <location filename="../analysis_panel.py" line="172" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="158" />
+        <location filename="../analysis_panel.py" line="173" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="169" />
-        <location filename="../analysis_panel.py" line="173" />
+        <location filename="../analysis_panel.py" line="184" />
+        <location filename="../analysis_panel.py" line="188" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="175" />
+        <location filename="../analysis_panel.py" line="190" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="180" />
+        <location filename="../analysis_panel.py" line="195" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="184" />
+        <location filename="../analysis_panel.py" line="199" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="188" />
+        <location filename="../analysis_panel.py" line="203" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="189" />
+        <location filename="../analysis_panel.py" line="204" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="190" />
+        <location filename="../analysis_panel.py" line="205" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="191" />
+        <location filename="../analysis_panel.py" line="206" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="192" />
+        <location filename="../analysis_panel.py" line="207" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="252" />
+        <location filename="../analysis_panel.py" line="213" />
+        <source>frequencies</source>
+        <translation>frequences</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="214" />
+        <source>codes-by-respondent</source>
+        <translation>codes-par-repondant</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="215" />
+        <source>crosstab</source>
+        <translation>tableau-croise</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="216" />
+        <source>segments</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="217" />
+        <source>hypotheses</source>
+        <translation>hypotheses</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="283" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="283" />
+        <location filename="../analysis_panel.py" line="313" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="284" />
-        <source>Word document (*.docx);;Web page (*.html);;Markdown (*.md)</source>
-        <translation>Document Word (*.docx);;Page web (*.html);;Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../analysis_panel.py" line="305" />
+        <location filename="../analysis_panel.py" line="332" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="305" />
+        <location filename="../analysis_panel.py" line="332" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="312" />
+        <location filename="../analysis_panel.py" line="339" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -125,99 +145,99 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../analysis_panel.py" line="67" />
+        <location filename="../analysis_panel.py" line="70" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="80" />
+        <location filename="../analysis_panel.py" line="83" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="81" />
+        <location filename="../analysis_panel.py" line="84" />
         <source>Parent</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="82" />
+        <location filename="../analysis_panel.py" line="85" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="83" />
+        <location filename="../analysis_panel.py" line="86" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="84" />
+        <location filename="../analysis_panel.py" line="87" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="85" />
+        <location filename="../analysis_panel.py" line="88" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="86" />
+        <location filename="../analysis_panel.py" line="89" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="87" />
+        <location filename="../analysis_panel.py" line="90" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="88" />
+        <location filename="../analysis_panel.py" line="91" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="89" />
+        <location filename="../analysis_panel.py" line="92" />
         <source>% respondents</source>
         <translation>% de répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="90" />
+        <location filename="../analysis_panel.py" line="93" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="91" />
+        <location filename="../analysis_panel.py" line="94" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="92" />
+        <location filename="../analysis_panel.py" line="95" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="93" />
+        <location filename="../analysis_panel.py" line="96" />
         <source>Coder</source>
         <translation>Codeur</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="94" />
+        <location filename="../analysis_panel.py" line="97" />
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="95" />
+        <location filename="../analysis_panel.py" line="98" />
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="123" />
+        <location filename="../analysis_panel.py" line="132" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="123" />
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+        <location filename="../analysis_panel.py" line="143" />
+        <source>Table written: {path}</source>
+        <translation>Tableau enregistré : {path}</translation>
     </message>
 </context>
 <context>
@@ -271,12 +291,12 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../models/cases.py" line="94" />
+        <location filename="../models/cases.py" line="98" />
         <source>Respondents and documents</source>
         <translation>Répondants et documents</translation>
     </message>
     <message>
-        <location filename="../models/cases.py" line="105" />
+        <location filename="../models/cases.py" line="109" />
         <source>{name}: {n} characters</source>
         <translation>{name} : {n} caractères</translation>
     </message>
@@ -284,85 +304,85 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="90" />
+        <location filename="../side_panels.py" line="94" />
         <source>Rename document…</source>
         <translation>Renommer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="93" />
+        <location filename="../side_panels.py" line="97" />
         <source>Move to respondent</source>
         <translation>Déplacer vers le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="100" />
-        <location filename="../side_panels.py" line="110" />
+        <location filename="../side_panels.py" line="104" />
+        <location filename="../side_panels.py" line="114" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="103" />
+        <location filename="../side_panels.py" line="107" />
         <source>Delete document…</source>
         <translation>Supprimer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="108" />
+        <location filename="../side_panels.py" line="112" />
         <source>Rename respondent…</source>
         <translation>Renommer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="113" />
+        <location filename="../side_panels.py" line="117" />
         <source>Delete respondent…</source>
         <translation>Supprimer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="119" />
+        <location filename="../side_panels.py" line="123" />
         <source>Rename document</source>
         <translation>Renommer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="119" />
-        <location filename="../side_panels.py" line="126" />
+        <location filename="../side_panels.py" line="123" />
+        <location filename="../side_panels.py" line="130" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="126" />
+        <location filename="../side_panels.py" line="130" />
         <source>Rename respondent</source>
         <translation>Renommer le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="135" />
+        <location filename="../side_panels.py" line="139" />
         <source>Document memo</source>
         <translation>Mémo du document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="135" />
-        <location filename="../side_panels.py" line="143" />
+        <location filename="../side_panels.py" line="139" />
+        <location filename="../side_panels.py" line="147" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="143" />
+        <location filename="../side_panels.py" line="147" />
         <source>Respondent memo</source>
         <translation>Mémo du répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="151" />
+        <location filename="../side_panels.py" line="155" />
         <source>Delete the document “{name}” and its {n} coded segments?</source>
         <translation>Supprimer le document « {name} » et ses {n} segments codés ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="154" />
+        <location filename="../side_panels.py" line="158" />
         <source>Delete document</source>
         <translation>Supprimer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="160" />
+        <location filename="../side_panels.py" line="164" />
         <source>Delete the respondent “{name}” with {n} documents and their coding?</source>
         <translation>Supprimer le répondant « {name} », ses {n} documents et leur codage ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="162" />
+        <location filename="../side_panels.py" line="166" />
         <source>Delete respondent</source>
         <translation>Supprimer le répondant</translation>
     </message>
@@ -532,126 +552,144 @@
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="103" />
+        <location filename="../coding.py" line="95" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="107" />
+        <location filename="../coding.py" line="99" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="118" />
-        <location filename="../coding.py" line="152" />
+        <location filename="../coding.py" line="110" />
+        <location filename="../coding.py" line="144" />
         <source>Code as {name}</source>
         <translation>Coder comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="127" />
-        <location filename="../coding.py" line="159" />
+        <location filename="../coding.py" line="119" />
+        <location filename="../coding.py" line="151" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="159" />
+        <location filename="../coding.py" line="151" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="172" />
+        <location filename="../coding.py" line="164" />
         <source>Code in vivo {name}</source>
         <translation>Codage in vivo {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="186" />
+        <location filename="../coding.py" line="178" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="187" />
+        <location filename="../coding.py" line="179" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="188" />
+        <location filename="../coding.py" line="180" />
         <source>Suggest codes for this passage…</source>
         <translation>Suggérer des codes pour ce passage…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="190" />
+        <location filename="../coding.py" line="182" />
         <source>Extend to whole sentences</source>
         <translation>Étendre aux phrases entières</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="196" />
+        <location filename="../coding.py" line="188" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="197" />
+        <location filename="../coding.py" line="189" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="198" />
+        <location filename="../coding.py" line="190" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="200" />
+        <location filename="../coding.py" line="192" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="204" />
+        <location filename="../coding.py" line="196" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="208" />
+        <location filename="../coding.py" line="200" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="209" />
+        <location filename="../coding.py" line="201" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="228" />
+        <location filename="../coding.py" line="220" />
         <source>Looking for similar codes…</source>
         <translation>Recherche de codes semblables…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="241" />
+        <location filename="../coding.py" line="233" />
         <source>No code resembles this passage yet</source>
         <translation>Aucun code ne ressemble encore à ce passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="243" />
+        <location filename="../coding.py" line="235" />
         <source>Similar codes — choose one to apply it</source>
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="307" />
+        <location filename="../coding.py" line="299" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="313" />
+        <location filename="../coding.py" line="305" />
         <source>Change code to {name}</source>
         <translation>Changer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="321" />
+        <location filename="../coding.py" line="313" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="321" />
+        <location filename="../coding.py" line="313" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyProjectPage</name>
+    <message>
+        <location filename="../dialogs.py" line="151" />
+        <source>No transcripts yet</source>
+        <translation>Pas encore de transcription</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="155" />
+        <source>Import interviews (.docx, .odt, .rtf, .txt, .md), one or more files per respondent, or drop files and folders on this window. Then select a passage and press Ctrl+K to code it.</source>
+        <translation>Importez les entretiens (.docx, .odt, .rtf, .txt, .md), un ou plusieurs fichiers par répondant, ou déposez fichiers et dossiers sur cette fenêtre. Sélectionnez ensuite un passage et appuyez sur Ctrl+K pour le coder.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="163" />
+        <source>Import transcripts…</source>
+        <translation>Importer des transcriptions…</translation>
     </message>
 </context>
 <context>
@@ -781,52 +819,52 @@
 <context>
     <name>HypothesesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="206" />
+        <location filename="../side_panels.py" line="210" />
         <source>Drop a code here to link it to a hypothesis</source>
         <translation>Déposez un code ici pour le lier à une hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="208" />
+        <location filename="../side_panels.py" line="212" />
         <source>New hypothesis</source>
         <translation>Nouvelle hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="247" />
+        <location filename="../side_panels.py" line="251" />
         <source>Memo on {label}</source>
         <translation>Mémo sur {label}</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="248" />
+        <location filename="../side_panels.py" line="252" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="256" />
+        <location filename="../side_panels.py" line="260" />
         <source>Delete the hypothesis {label}? Its codes stay in the codebook.</source>
         <translation>Supprimer l'hypothèse {label} ? Ses codes restent dans le livre de codes.</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="259" />
+        <location filename="../side_panels.py" line="263" />
         <source>Delete hypothesis</source>
         <translation>Supprimer l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="265" />
+        <location filename="../side_panels.py" line="269" />
         <source>New hypothesis…</source>
         <translation>Nouvelle hypothèse…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="267" />
+        <location filename="../side_panels.py" line="271" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="268" />
+        <location filename="../side_panels.py" line="272" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="270" />
+        <location filename="../side_panels.py" line="274" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -834,22 +872,22 @@
 <context>
     <name>HypothesisDialog</name>
     <message>
-        <location filename="../side_panels.py" line="171" />
+        <location filename="../side_panels.py" line="175" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="176" />
+        <location filename="../side_panels.py" line="180" />
         <source>Label:</source>
         <translation>Libellé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="177" />
+        <location filename="../side_panels.py" line="181" />
         <source>Statement:</source>
         <translation>Énoncé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="178" />
+        <location filename="../side_panels.py" line="182" />
         <source>Description:</source>
         <translation>Description :</translation>
     </message>
@@ -857,130 +895,150 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="39" />
+        <location filename="../import_dialog.py" line="44" />
         <source>Import transcripts</source>
         <translation>Importer des transcriptions</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="46" />
+        <location filename="../import_dialog.py" line="51" />
         <source>Add files…</source>
         <translation>Ajouter des fichiers…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="47" />
+        <location filename="../import_dialog.py" line="52" />
         <source>Add folder…</source>
         <translation>Ajouter un dossier…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="48" />
+        <location filename="../import_dialog.py" line="53" />
         <source>Clear</source>
         <translation>Vider</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="52" />
+        <location filename="../import_dialog.py" line="57" />
         <source>One respondent per file name</source>
         <translation>Un répondant par nom de fichier</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="53" />
+        <location filename="../import_dialog.py" line="58" />
         <source>All files belong to:</source>
         <translation>Tous les fichiers appartiennent à :</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="54" />
+        <location filename="../import_dialog.py" line="59" />
         <source>From the file name with a pattern:</source>
         <translation>D'après le nom du fichier, avec un motif :</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="72" />
+        <location filename="../import_dialog.py" line="77" />
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="73" />
+        <location filename="../import_dialog.py" line="78" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="93" />
+        <location filename="../import_dialog.py" line="98" />
         <source>Files (.txt, .md, .docx, .odt, .rtf) and folders:</source>
         <translation>Fichiers (.txt, .md, .docx, .odt, .rtf) et dossiers :</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="96" />
+        <location filename="../import_dialog.py" line="101" />
         <source>Respondents (cases):</source>
         <translation>Répondants (cas) :</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="113" />
+        <location filename="../import_dialog.py" line="119" />
         <source>Add files</source>
         <translation>Ajouter des fichiers</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="115" />
+        <location filename="../import_dialog.py" line="121" />
         <source>Transcripts ({patterns})</source>
         <translation>Transcriptions ({patterns})</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="120" />
+        <location filename="../import_dialog.py" line="126" />
         <source>Add folder</source>
         <translation>Ajouter un dossier</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="147" />
+        <location filename="../import_dialog.py" line="153" />
         <source>Pattern: {error}</source>
         <translation>Motif : {error}</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="156" />
+        <location filename="../import_dialog.py" line="162" />
         <source>Add files or a folder first.</source>
         <translation>Ajoutez d'abord des fichiers ou un dossier.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="186" />
+        <location filename="../import_dialog.py" line="192" />
         <source>Import cancelled: nothing was added.</source>
         <translation>Import annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="191" />
+        <location filename="../import_dialog.py" line="199" />
         <source>{n} documents imported.</source>
         <translation>{n} documents importés.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="196" />
+        <location filename="../import_dialog.py" line="203" />
         <source>{n} files could not be imported:</source>
         <translation>{n} fichiers n'ont pas pu être importés :</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="201" />
+        <location filename="../import_dialog.py" line="217" />
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="230" />
+        <source>Already imported</source>
+        <translation>Déjà importés</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="231" />
+        <source>{n} of these files are already in the project (same text):</source>
+        <translation>{n} de ces fichiers sont déjà dans le projet (même texte) :</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="238" />
+        <source>Skip them</source>
+        <translation>Les ignorer</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="239" />
+        <source>Import them again</source>
+        <translation>Les importer à nouveau</translation>
     </message>
 </context>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../search_panel.py" line="103" />
+        <location filename="../search_panel.py" line="106" />
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="103" />
+        <location filename="../search_panel.py" line="106" />
         <source>Match</source>
         <translation>Occurrence</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="103" />
+        <location filename="../search_panel.py" line="106" />
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="103" />
+        <location filename="../search_panel.py" line="106" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="104" />
+        <location filename="../search_panel.py" line="107" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -988,294 +1046,294 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="47" />
+        <location filename="../main_window.py" line="55" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71" />
+        <location filename="../main_window.py" line="82" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="74" />
+        <location filename="../main_window.py" line="85" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78" />
+        <location filename="../main_window.py" line="89" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83" />
+        <location filename="../main_window.py" line="94" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="98" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="148" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="149" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="151" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="153" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130" />
+        <location filename="../main_window.py" line="155" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="158" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="160" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="163" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="165" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="415" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="418" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="185" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="189" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="194" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="196" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="199" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="201" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="203" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="206" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="212" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="217" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="220" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="221" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="274" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254" />
+        <location filename="../main_window.py" line="324" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260" />
+        <location filename="../main_window.py" line="330" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268" />
+        <location filename="../main_window.py" line="338" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275" />
+        <location filename="../main_window.py" line="343" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289" />
+        <location filename="../main_window.py" line="357" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="375" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="398" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="402" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="402" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="402" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="406" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="415" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="418" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381" />
+        <location filename="../main_window.py" line="454" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381" />
+        <location filename="../main_window.py" line="454" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390" />
+        <location filename="../main_window.py" line="463" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394" />
+        <location filename="../main_window.py" line="467" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
+        <location filename="../main_window.py" line="487" />
+        <source>{n} documents imported</source>
+        <translation>{n} documents importés</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="510" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Classeur Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="441" />
+        <location filename="../main_window.py" line="522" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445" />
+        <location filename="../main_window.py" line="527" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1620,64 +1678,108 @@
     </message>
 </context>
 <context>
+    <name>SaveDialog</name>
+    <message>
+        <location filename="../save_dialog.py" line="14" />
+        <source>Excel workbook</source>
+        <extracomment>Every kind of file qdaw writes: extension → label (translated when shown).</extracomment>
+        <translation>Classeur Excel</translation>
+    </message>
+    <message>
+        <location filename="../save_dialog.py" line="15" />
+        <source>CSV table</source>
+        <translation>Tableau CSV</translation>
+    </message>
+    <message>
+        <location filename="../save_dialog.py" line="16" />
+        <source>Word document</source>
+        <translation>Document Word</translation>
+    </message>
+    <message>
+        <location filename="../save_dialog.py" line="17" />
+        <source>Web page</source>
+        <translation>Page web</translation>
+    </message>
+    <message>
+        <location filename="../save_dialog.py" line="18" />
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../save_dialog.py" line="19" />
+        <source>qdaw project</source>
+        <translation>Projet qdaw</translation>
+    </message>
+    <message>
+        <location filename="../save_dialog.py" line="20" />
+        <source>SVG picture</source>
+        <translation>Image SVG</translation>
+    </message>
+    <message>
+        <location filename="../save_dialog.py" line="21" />
+        <source>PNG picture</source>
+        <translation>Image PNG</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../search_panel.py" line="136" />
+        <location filename="../search_panel.py" line="139" />
         <source>Search all documents</source>
         <translation>Rechercher dans tous les documents</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="138" />
+        <location filename="../search_panel.py" line="141" />
         <source>Match case</source>
         <translation>Respecter la casse</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="139" />
+        <location filename="../search_panel.py" line="142" />
         <source>Match accents</source>
         <translation>Respecter les accents</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="140" />
+        <location filename="../search_panel.py" line="143" />
         <source>Whole words</source>
         <translation>Mots entiers</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="143" />
+        <location filename="../search_panel.py" line="146" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="144" />
+        <location filename="../search_panel.py" line="147" />
         <source>Words (index)</source>
         <translation>Mots (index)</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="145" />
+        <location filename="../search_panel.py" line="148" />
         <source>Lemma: every form</source>
         <translation>Lemme : toutes les formes</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="146" />
+        <location filename="../search_panel.py" line="149" />
         <source>Phrase</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="147" />
+        <location filename="../search_panel.py" line="150" />
         <source>Regular expression</source>
         <translation>Expression régulière</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="151" />
+        <location filename="../search_panel.py" line="154" />
         <source>Autocode…</source>
         <translation>Codage automatique…</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="203" />
+        <location filename="../search_panel.py" line="218" />
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="215" />
+        <location filename="../search_panel.py" line="230" />
         <source>{n} matches in {d} documents</source>
         <translation>{n} occurrences dans {d} documents</translation>
     </message>
@@ -1862,14 +1964,9 @@
         <translation>Rien ne ressort encore : codez plus de passages, ou indexez le texte.</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="116" />
+        <location filename="../words_dialog.py" line="115" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
-    </message>
-    <message>
-        <location filename="../words_dialog.py" line="116" />
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>

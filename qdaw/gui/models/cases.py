@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from qdaw.core.listing import CaseRow, DocumentRow
+from qdaw.core.natural import natural_key
 from qdaw.gui.session import ChangeEvent, Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,10 +33,13 @@ class CasesModel(QAbstractItemModel):
     def reload(self) -> None:
         self.beginResetModel()
         project = self.session.project
-        self.cases = project.case_rows() if project is not None else []
+        rows = project.case_rows() if project is not None else []
+        self.cases = sorted(rows, key=lambda case: natural_key(case.name))
         self.documents = {}
         for row in project.document_rows() if project is not None else []:
             self.documents.setdefault(row.case_id, []).append(row)
+        for documents in self.documents.values():
+            documents.sort(key=lambda document: natural_key(document.name))
         self.endResetModel()
 
     def is_document(self, index: Index) -> bool:

@@ -22,8 +22,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def build_sample(destination: str | Path = SAMPLE_PROJECT, sources: Path = SAMPLE_SOURCES) -> Path:
-    """Write the sample project to ``destination`` (replacing an older copy)."""
+def build_sample(
+    destination: str | Path = SAMPLE_PROJECT, sources: Path = SAMPLE_SOURCES, index: bool = False
+) -> Path:
+    """Write the sample project to ``destination`` (replacing an older copy); ``index``
+    also runs the text index (sentences, speakers, lemmas: spaCy, a few seconds)."""
     destination = Path(destination)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{destination}{suffix}").unlink(missing_ok=True)
@@ -62,6 +65,8 @@ def build_sample(destination: str | Path = SAMPLE_PROJECT, sources: Path = SAMPL
                     row["code"],
                     memo=row["memo"] or None,
                 )
+        if index:
+            project.index_text()
     except BaseException:
         project.close()
         raise

@@ -5,5 +5,6 @@ import sys
 from qdaw.sample import SAMPLE_PROJECT, build_sample
 
 if __name__ == "__main__":
-    path = build_sample(sys.argv[1] if len(sys.argv) > 1 else SAMPLE_PROJECT)
+    # Indexed, so that sentences, speakers, lemmas and search work from the first minute.
+    path = build_sample(sys.argv[1] if len(sys.argv) > 1 else SAMPLE_PROJECT, index=True)
     print(f"Built {path}")

@@ -80,8 +80,10 @@ def crosstab(
     scope: Scope = ALL,
     value: CrosstabValue = "cases",
     bins: int | Sequence[float] | None = None,
+    rollup: bool = False,
 ) -> pd.DataFrame:
-    """Rows: codes; columns: the variable's values, then Total.
+    """Rows: codes; columns: the variable's values, then Total (``rollup``: a code
+    counts its sub-codes too).
 
     ``cases``: respondents with the code among those with that value; ``segments``:
     their segments; ``pct``: cases as % of the group; ``label``: "k/n".
@@ -89,7 +91,7 @@ def crosstab(
     """
     if value not in ("cases", "segments", "pct", "label"):
         raise QdawError(f"value must be cases, segments, pct or label, not {value!r}")
-    counts = case_code_matrix(project, scope)
+    counts = case_code_matrix(project, scope, rollup=rollup)
     groups = case_groups(project, variable, scope, bins, counts.index)
     data = counts if value == "segments" else (counts > 0).astype(int)
     table = data.groupby(groups, observed=False).sum().T

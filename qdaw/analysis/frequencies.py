@@ -92,12 +92,7 @@ def code_frequencies(project: Project, scope: Scope = ALL, rollup: bool = False)
     book = codebook_frame(project)
     seg, doc = m.segments, m.documents
     if rollup:
-        tree = select(m.codes.c.id.label("ancestor"), m.codes.c.id.label("descendant")).cte(
-            "tree", recursive=True
-        )
-        tree = tree.union_all(
-            select(tree.c.ancestor, m.codes.c.id).where(m.codes.c.parent_id == tree.c.descendant)
-        )
+        tree = _descendants()
         query = (
             select(
                 tree.c.ancestor.label("code_id"),
@@ -126,12 +121,27 @@ def code_frequencies(project: Project, scope: Scope = ALL, rollup: bool = False)
     return frame.reset_index(drop=True)[["code", "parent", "hypotheses", *RATIO_COLUMNS]]
 
 
+def _descendants() -> Any:
+    """(ancestor, descendant) for every code and each code below it, itself included."""
+    tree = select(m.codes.c.id.label("ancestor"), m.codes.c.id.label("descendant")).cte(
+        "tree", recursive=True
+    )
+    return tree.union_all(
+        select(tree.c.ancestor, m.codes.c.id).where(m.codes.c.parent_id == tree.c.descendant)
+    )
+
+
 def case_code_matrix(
-    project: Project, scope: Scope = ALL, value: Literal["count", "presence"] = "count"
+    project: Project,
+    scope: Scope = ALL,
+    value: Literal["count", "presence"] = "count",
+    rollup: bool = False,
 ) -> pd.DataFrame:
     """Rows: respondents with documents; columns: codes (codebook order).
 
     ``count``: segments per respondent and code; ``presence``: 1 if any, else 0.
+    ``rollup``: a code's column also counts its sub-codes' segments, so a category is
+    present for every respondent with any code below it.
     """
     if value not in ("count", "presence"):
         raise ValueError(f"value must be 'count' or 'presence', not {value!r}")
@@ -163,11 +173,27 @@ def case_code_matrix(
     columns = pd.Index(book.index).get_indexer(counts["code_id"])
     cells = np.zeros((len(cases), len(book)), dtype=np.int64)
     np.add.at(cells, (rows, columns), counts["n"].to_numpy())
+    if rollup:
+        cells = _rolled_up(cells, book)
     if value == "presence":
         cells = (cells > 0).astype(np.int64)
     table = pd.DataFrame(cells, index=pd.Index(cases["case"], name="case"), columns=book["label"])
     table.columns.name = None
     return table
+
+
+def _rolled_up(cells: Any, book: pd.DataFrame) -> Any:
+    """Each code's column plus its descendants' (one vector addition per code and
+    ancestor: the codebook's size, never the segments')."""
+    position = {code_id: i for i, code_id in enumerate(book.index)}
+    parents = book["parent_id"].to_dict()
+    rolled = cells.copy()
+    for code_id, column in position.items():
+        parent = parents.get(code_id)
+        while parent is not None and parent == parent and int(parent) in position:
+            rolled[:, position[int(parent)]] += cells[:, column]
+            parent = parents.get(int(parent))
+    return rolled
 
 
 def hypothesis_summary(project: Project, scope: Scope = ALL) -> pd.DataFrame:
@@ -228,10 +254,25 @@ def _frame(project: Project, query: Any, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
-def code_counts(project: Project, scope: Scope = ALL) -> dict[int, tuple[int, int]]:
+def code_counts(
+    project: Project, scope: Scope = ALL, rollup: bool = False
+) -> dict[int, tuple[int, int]]:
     """code id → (segments, respondents), in SQL only: cheap enough to run after every
-    edit, and free of pandas (the workbench's codebook shows these)."""
+    edit, and free of pandas (the workbench's codebook shows these). ``rollup``: codes
+    that have sub-codes count them too (respondents with any code below, once)."""
     seg, doc = m.segments, m.documents
+    if rollup:
+        tree = _descendants()
+        rows = project._rows(
+            select(
+                tree.c.ancestor, func.count(distinct(seg.c.id)), func.count(distinct(doc.c.case_id))
+            )
+            .join(seg, seg.c.code_id == tree.c.descendant)
+            .join(doc, doc.c.id == seg.c.document_id)
+            .where(*scope.segment_conditions())
+            .group_by(tree.c.ancestor)
+        )
+        return {int(code): (int(n), int(k)) for code, n, k in rows}
     rows = project._rows(
         select(seg.c.code_id, func.count(seg.c.id), func.count(distinct(doc.c.case_id)))
         .join(doc, doc.c.id == seg.c.document_id)

@@ -41,11 +41,14 @@ class AnalysisMixin(ProjectBase):
 
         return total_cases(self, self.scope(**filters))  # type: ignore[arg-type]
 
-    def code_counts(self, **filters: Unpack[Filters]) -> dict[int, tuple[int, int]]:
-        """code id → (segments, respondents); SQL only, no pandas."""
+    def code_counts(
+        self, rollup: bool = False, **filters: Unpack[Filters]
+    ) -> dict[int, tuple[int, int]]:
+        """code id → (segments, respondents); SQL only, no pandas. ``rollup``: a code
+        with sub-codes counts them too."""
         from qdaw.analysis.frequencies import code_counts
 
-        return code_counts(self, self.scope(**filters))  # type: ignore[arg-type]
+        return code_counts(self, self.scope(**filters), rollup)  # type: ignore[arg-type]
 
     def hypothesis_counts(self, **filters: Unpack[Filters]) -> dict[int, tuple[int, int]]:
         """hypothesis id → (segments, respondents) over its linked codes; SQL only."""
@@ -74,11 +77,15 @@ class AnalysisMixin(ProjectBase):
         return code_frequencies(self, self.scope(**filters), rollup=rollup)  # type: ignore[arg-type]
 
     def case_code_matrix(
-        self, value: Literal["count", "presence"] = "count", **filters: Unpack[Filters]
+        self,
+        value: Literal["count", "presence"] = "count",
+        rollup: bool = False,
+        **filters: Unpack[Filters],
     ) -> pd.DataFrame:
+        """Respondents × codes: segments (or presence); ``rollup`` adds sub-codes in."""
         from qdaw.analysis.frequencies import case_code_matrix
 
-        return case_code_matrix(self, self.scope(**filters), value=value)  # type: ignore[arg-type]
+        return case_code_matrix(self, self.scope(**filters), value=value, rollup=rollup)  # type: ignore[arg-type]
 
     def hypothesis_summary(self, **filters: Unpack[Filters]) -> pd.DataFrame:
         from qdaw.analysis.frequencies import hypothesis_summary
@@ -90,12 +97,13 @@ class AnalysisMixin(ProjectBase):
         variable: str,
         value: Literal["cases", "segments", "pct", "label"] = "cases",
         bins: int | Sequence[float] | None = None,
+        rollup: bool = False,
         **filters: Unpack[Filters],
     ) -> pd.DataFrame:
         """Codes × the variable's values (then Total); see qdaw.analysis.crosstab."""
         from qdaw.analysis.crosstab import crosstab
 
-        return crosstab(self, variable, self.scope(**filters), value, bins)  # type: ignore[arg-type]
+        return crosstab(self, variable, self.scope(**filters), value, bins, rollup)  # type: ignore[arg-type]
 
     def crosstab_tests(
         self, variable: str, bins: int | Sequence[float] | None = None, **filters: Unpack[Filters]

@@ -31,6 +31,27 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+def category_labels(project: Any) -> set[str]:
+    """Codes with sub-codes, as analysis tables name them (the path when the name is
+    shared)."""
+    rows = project.code_rows()
+    by_id = {row.id: row for row in rows}
+    names = [row.name for row in rows]
+
+    def label(code_id: int) -> str:
+        row = by_id[code_id]
+        if names.count(row.name) == 1:
+            return str(row.name)
+        parts = []
+        current: int | None = code_id
+        while current is not None:
+            parts.append(by_id[current].name)
+            current = by_id[current].parent_id
+        return "/".join(reversed(parts))
+
+    return {label(row.parent_id) for row in rows if row.parent_id is not None}
+
+
 class AnalysisTab(QWidget):
     """A table computed from the project, sortable, with an export button."""
 
@@ -52,6 +73,7 @@ class AnalysisTab(QWidget):
         self.show_index = show_index
         self.frame: pd.DataFrame | None = None
         self.export_name = ""  # the file name the save dialog suggests
+        self.marks = False  # rows of categories (codes with sub-codes) shown with Σ
         self.model = FrameModel(heat=heat, index_header=index_header)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -118,6 +140,7 @@ class AnalysisTab(QWidget):
         except QdawError as exc:
             self.error.emit(str(exc))
             return
+        self.model.categories = category_labels(self.session.require()) if self.marks else set()
         self.model.set_frame(self.frame, show_index=self.show_index)
         self.model.header = [self.headers().get(name, name) for name in self.model.header]
         self.table.resizeColumnsToContents()
@@ -162,7 +185,13 @@ class AnalysisPanel(QTabWidget):
         super().__init__(parent)
         self.session = session
         self.selected_codes = selected_codes
-        self.rollup = QCheckBox(self.tr("Count sub-codes in their parents"))
+        self.own_only = QCheckBox(self.tr("Categories: their own segments only"))
+        self.own_only.setToolTip(
+            self.tr(
+                "Unticked, a category (Σ) counts the respondents with any code below it; "
+                "ticked, only the passages coded with the category itself."
+            )
+        )
         self.presence = QCheckBox(self.tr("Presence (0/1)"))
         self.variable = QComboBox()
         self.crosstab_value = QComboBox()
@@ -175,12 +204,14 @@ class AnalysisPanel(QTabWidget):
             self.crosstab_value.addItem(label, value)
         p = self._project
         self.frequencies = AnalysisTab(
-            session, lambda: p().code_frequencies(rollup=self.rollup.isChecked())
+            session, lambda: p().code_frequencies(rollup=self.rolled_up())
         )
-        self.frequencies.add_control(self.rollup)
+        self.frequencies.add_control(self.own_only)
         self.matrix = AnalysisTab(
             session,
-            lambda: p().case_code_matrix("presence" if self.presence.isChecked() else "count").T,
+            lambda: p().case_code_matrix(
+                "presence" if self.presence.isChecked() else "count", rollup=self.rolled_up()
+            ).T,
             heat=True, show_index=True, index_header=self.tr("Code"),
         )  # fmt: skip
         self.matrix.add_control(self.presence)
@@ -217,7 +248,9 @@ class AnalysisPanel(QTabWidget):
             (self.hypotheses, self.tr("hypotheses")),
         ):
             tab.export_name = name
-        self.rollup.toggled.connect(self.frequencies.refresh)
+        for tab in (self.frequencies, self.matrix, self.crosstab):
+            tab.marks = True
+        self.own_only.toggled.connect(lambda _on: self._on_change(None))
         self.presence.toggled.connect(self.matrix.refresh)
         self.variable.currentIndexChanged.connect(self.crosstab.refresh)
         self.crosstab_value.currentIndexChanged.connect(self.crosstab.refresh)
@@ -233,6 +266,10 @@ class AnalysisPanel(QTabWidget):
 
     def _project(self) -> Any:
         return self.session.require()
+
+    def rolled_up(self) -> bool:
+        """Categories count the codes below them unless asked for their own passages."""
+        return not self.own_only.isChecked()
 
     def tabs(self) -> list[AnalysisTab]:
         return [self.widget(i) for i in range(self.count())]  # type: ignore[misc]
@@ -285,7 +322,9 @@ class AnalysisPanel(QTabWidget):
         from qdaw.analysis.crosstab import default_bins
 
         project = self._project()
-        table = project.crosstab(variable, value=value, bins=default_bins(project, variable))
+        table = project.crosstab(
+            variable, value=value, bins=default_bins(project, variable), rollup=self.rolled_up()
+        )
         sizes = table.attrs["n"]
         table.columns = [f"{c} (n={sizes[c]})" for c in table.columns]
         return table

@@ -250,8 +250,9 @@ class CodingController(QObject):
         )
 
     def unit_at(self, kind: str, position: int) -> tuple[int, int]:
-        """The sentence or paragraph holding ``position``: from the text index when the
-        document is indexed, else the line (a paragraph) around it."""
+        """The sentence or paragraph holding ``position``: spaCy's from the text index
+        when the document is indexed, else found from punctuation and line breaks (the
+        speaker's label left out either way)."""
         project = self.session.require()
         document_id = self.view.document_id
         assert document_id is not None
@@ -261,11 +262,25 @@ class CodingController(QObject):
                 if kind == "sentence"
                 else project.paragraphs(document_id)
             )
-        except QdawError:
-            units = []
+        except QdawError:  # not indexed yet
+            from qdaw.nlp import punctuation
+            from qdaw.nlp.speakers import DEFAULT_PATTERN
+
+            pattern = project.get_meta("speaker_pattern") or DEFAULT_PATTERN
+            split = punctuation.sentences if kind == "sentence" else punctuation.paragraphs
+            units = split(self.view.text, pattern)
+            self.status.emit(
+                self.tr("Sentences found from punctuation: Code ▸ Index text gives better ones")
+                if kind == "sentence"
+                else self.tr("Paragraphs found from line breaks")
+            )
         for start, end in units:
             if start <= position < end:
                 return start, end
+        # Between units (a label, a blank line): the nearest one after, else the line.
+        following = [unit for unit in units if unit[0] >= position]
+        if following and self.view.text.count("\n", position, following[0][0]) == 0:
+            return following[0]
         return paragraph_at(self.view.text, position)
 
     def snap_selection(self, kind: str) -> tuple[int, int] | None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
+from qdaw.core.colors import readable_text
 from qdaw.core.listing import SegmentRow
 from qdaw.gui.find_bar import FindBar
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
@@ -27,6 +28,7 @@ from qdaw.gui.offsets import OffsetMap
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.gui.stripe_layout import StripeLayout
 
+MARGIN_BACKGROUND = "#f4f5f7"
 HIGHLIGHT_ALPHA = 70
 HOVER_ALPHA = 170
 
@@ -127,7 +129,7 @@ class StripeMargin(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#f4f5f7"))
+        painter.fillRect(self.rect(), QColor(MARGIN_BACKGROUND))
         self.painted = []
         if not self.rows:
             self.last_painted = 0
@@ -180,7 +182,8 @@ class StripeMargin(QWidget):
             painter.setPen(QPen(connector, 1))
             painter.drawLine(x + 5, top, left - 2, y + line // 2)
             label = metrics.elidedText(row.code, Qt.TextElideMode.ElideRight, width)
-            painter.setPen(color.darker(160 if hovered else 130))
+            text_color = QColor(readable_text(row.color, MARGIN_BACKGROUND))
+            painter.setPen(text_color.darker(130) if hovered else text_color)
             font = painter.font()
             font.setBold(hovered)
             painter.setFont(font)

@@ -357,6 +357,9 @@ class MainWindow(QMainWindow):
                 self.show_error(self.tr("The sample study's sources are not installed."))
                 return
             build_sample(path)
+            if self.open_project(str(path)):
+                self.index_text()  # sentences, speakers and lemmas, in the background
+            return
         self.open_project(str(path))
 
     def close_project(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from qdaw.core.errors import QdawError
 from qdaw.core.listing import CodeRow
@@ -59,6 +59,7 @@ class CodebookModel(QAbstractItemModel):
         self.rows: dict[int, CodeRow] = {}
         self.child_ids: dict[int | None, list[int]] = {None: []}
         self.counts: dict[int, tuple[int, int]] = {}
+        self.rolled: dict[int, tuple[int, int]] = {}
         self.total = 0
         session.changed.connect(self._on_change)
         session.opened.connect(self.reload)
@@ -80,7 +81,16 @@ class CodebookModel(QAbstractItemModel):
     def _load_counts(self) -> None:
         project = self.session.project
         self.counts = project.code_counts() if project is not None else {}
+        self.rolled = project.code_counts(rollup=True) if project is not None else {}
         self.total = project.total_cases() if project is not None else 0
+
+    def is_category(self, code_id: int) -> bool:
+        return bool(self.child_ids.get(code_id))
+
+    def shown_counts(self, code_id: int) -> tuple[int, int]:
+        """A category's roll-up (its codes and everything below them); a code's own."""
+        source = self.rolled if self.is_category(code_id) else self.counts
+        return source.get(code_id, (0, 0))
 
     def _on_change(self, event: ChangeEvent) -> None:
         if event.tables & STRUCTURE_TABLES:
@@ -137,10 +147,23 @@ class CodebookModel(QAbstractItemModel):
         if not index.isValid():
             return None
         row = self.rows[int(index.internalId())]
-        segments, cases = self.counts.get(row.id, (0, 0))
+        segments, cases = self.shown_counts(row.id)
         column = index.column()
+        category = self.is_category(row.id)
+        if role == Qt.ItemDataRole.DisplayRole and category and column > 0:
+            return f"Σ {segments}" if column == 1 else f"Σ {cases}/{self.total}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return [row.name, segments, f"{cases}/{self.total}"][column]
+        if role == Qt.ItemDataRole.FontRole and category and column > 0:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and category and column > 0:
+            own_segments, own_cases = self.counts.get(row.id, (0, 0))
+            return self.tr(
+                "Category: {k} of {n} respondents have a code below it ({s} passages).\n"
+                "Coded with the category itself: {own_s} passages, {own_k}/{n} respondents."
+            ).format(k=cases, n=self.total, s=segments, own_s=own_segments, own_k=own_cases)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return swatch(row.color)
         if role == Qt.ItemDataRole.ToolTipRole:

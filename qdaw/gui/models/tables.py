@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from qdaw.core.errors import QdawError
 from qdaw.core.listing import HypothesisRow
@@ -151,6 +151,7 @@ class FrameModel(QAbstractTableModel):
         self.heat = heat
         self.peak = 0.0
         self.index_header = index_header
+        self.categories: set[str] = set()  # first-column values shown as roll-ups (Σ)
 
     def set_frame(self, frame: pd.DataFrame, show_index: bool = False) -> None:
         self.beginResetModel()
@@ -190,20 +191,27 @@ class FrameModel(QAbstractTableModel):
             return None
         value = self.values[index.row()][index.column()]
         number = isinstance(value, int | float) and not isinstance(value, bool)
+        category = index.column() == 0 and value in self.categories
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
                 return ""
+            if category:
+                return f"Σ {value}"
             if isinstance(value, float):
-                return (
-                    ""
-                    if math.isnan(value)
-                    else f"{value:.1f}"
-                    if abs(value) >= 0.1
-                    else f"{value:.3g}"
-                )
+                if math.isnan(value):
+                    return ""
+                # One decimal throughout a column ("0.0", "62.5", "100.0"); tiny values
+                # (p-values) keep three significant digits.
+                return f"{value:.1f}" if abs(value) >= 0.1 or value == 0 else f"{value:.3g}"
             return str(value)
         if role == RAW:
             return value
+        if role == Qt.ItemDataRole.FontRole and category:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and category:
+            return self.tr("Category: counts every code below it")
         if role == Qt.ItemDataRole.TextAlignmentRole and number:
             return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole and self.heat and number and self.peak:

@@ -10,6 +10,7 @@ speaker's label ("R : ") belongs to no sentence.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from qdaw.nlp.speakers import DEFAULT_PATTERN, label_spans, without_labels
 
@@ -55,7 +56,7 @@ def sentences(text: str, pattern: str = DEFAULT_PATTERN) -> list[tuple[int, int]
     position = 0
     for line in text.split("\n"):
         cuts = [0, *_sentence_ends(line), len(line)]
-        for first, last in zip(cuts, cuts[1:], strict=False):
+        for first, last in pairwise(cuts):
             start, end = _trimmed(text, position + first, position + last)
             if start < end:
                 units.append((start, end))

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Hashable, Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from qdaw.cli_analysis import _open, add_filter_options, filters_from
 from qdaw.core.errors import QdawError
 from qdaw.export.tables import write_table
 from qdaw.nlp.search import Mode
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MODES = ["exact", "lemma", "regex", "phrase"]
 
@@ -32,11 +35,20 @@ def search_mode(args: argparse.Namespace) -> Mode:
     return "lemma" if args.lemma else cast(Mode, args.mode)
 
 
+def with_sides(hits: pd.DataFrame) -> pd.DataFrame:
+    """Left and right context of each match, cut at its offsets in the sentence (a word
+    that occurs twice in a sentence is shown where it was found)."""
+    at = hits["start"] - hits["sentence_start"]
+    upto = hits["end"] - hits["sentence_start"]
+    hits = hits.copy()
+    hits["left"] = [s[:i] for s, i in zip(hits["sentence"], at, strict=True)]
+    hits["right"] = [s[j:] for s, j in zip(hits["sentence"], upto, strict=True)]
+    return hits
+
+
 def kwic_line(row: Mapping[Hashable, Any], width: int = 40) -> str:
     """The match centred between its left and right context."""
-    sentence, match = str(row["sentence"]), str(row["match"])
-    at = sentence.find(match)
-    left, right = (sentence[:at], sentence[at + len(match) :]) if at >= 0 else ("", "")
+    left, match, right = str(row["left"]), str(row["match"]), str(row["right"])
     where = f"{row['case']} · {row['document']}"
     return f"{left[-width:]:>{width}} [{match}] {right[:width]:<{width}}  {where}"
 
@@ -44,13 +56,15 @@ def kwic_line(row: Mapping[Hashable, Any], width: int = 40) -> str:
 def cmd_search(args: argparse.Namespace) -> None:
     mode = search_mode(args)
     with _open(args.project) as project:
-        hits = project.search(
-            args.query, mode, args.match_accents, args.match_case, **filters_from(args)
+        hits = with_sides(
+            project.search(
+                args.query, mode, args.match_accents, args.match_case, **filters_from(args)
+            )
         )
         if args.anonymise:
-            hits = project.anonymiser().frame(hits, ["match", "sentence"])
+            hits = project.anonymiser().frame(hits, ["match", "sentence", "left", "right"])
     if args.output:
-        print(f"Wrote {write_table(hits, args.output, 'Search')}")
+        print(f"Wrote {write_table(hits.drop(columns=['left', 'right']), args.output, 'Search')}")
         return
     for row in hits.to_dict("records"):
         print(kwic_line(row))

@@ -357,6 +357,12 @@ FR = {
     "qdaw project": "Projet qdaw",
     "SVG picture": "Image SVG",
     "PNG picture": "Image PNG",
+    "Categories: their own segments only": "Catégories : leurs propres segments seulement",
+    "Unticked, a category (Σ) counts the respondents with any code below it; ticked, only the passages coded with the category itself.": "Décoché, une catégorie (Σ) compte les répondants ayant un code sous elle ; coché, seulement les passages codés avec la catégorie elle-même.",
+    "Category: {k} of {n} respondents have a code below it ({s} passages).\nCoded with the category itself: {own_s} passages, {own_k}/{n} respondents.": "Catégorie : {k} répondants sur {n} ont un code sous elle ({s} passages).\nCodés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants.",
+    "Sentences found from punctuation: Code ▸ Index text gives better ones": "Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures",
+    "Paragraphs found from line breaks": "Paragraphes trouvés d'après les retours à la ligne",
+    "Category: counts every code below it": "Catégorie : compte chaque code sous elle",
 }
 
 

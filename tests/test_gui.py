@@ -13,6 +13,7 @@ from qdaw import Project
 from qdaw.gui.coding import QuickCodeBox
 from qdaw.gui.import_dialog import ImportDialog
 from qdaw.gui.main_window import MainWindow
+from qdaw.gui.passages import HTML
 from qdaw.sample import build_sample
 from tests.gui_helpers import answer_file_dialog, menu_action, when_modal
 
@@ -266,13 +267,21 @@ def test_retrieval_follows_the_codebook_selection_and_jumps(qtbot, window: MainW
     window.codebook.select(
         next(i for i, r in window.codebook.model.rows.items() if r.name == "Rejet du numérique")
     )
-    qtbot.waitUntil(lambda: panel.retrieval.model.rowCount() == 2)
-    texts = [row[5] for row in panel.retrieval.model.values]
-    assert texts == [
+    shown = panel.retrieval.passages.passages
+    qtbot.waitUntil(lambda: shown.rowCount() == 2)
+    assert [p.text for p in shown.passages] == [
         "m'ont dit qu'ils ne voulaient plus entendre parler du numérique",
         "le présentiel doit demeurer le principe",
     ]
-    panel.retrieval.table.doubleClicked.emit(panel.retrieval.proxy.index(1, 0))
+    # Each passage is read in its paragraph, with who said it, where, under which code.
+    first = shown.passages[0]
+    assert first.heading.startswith("Référent ") and "Rejet du numérique" in first.heading
+    assert first.before and first.after and "#" not in first.heading
+    assert "segment_id" not in panel.retrieval.exported_frame().columns
+    view = panel.retrieval.passages
+    rect = view.visualRect(shown.index(1, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert (
         window.document.text[slice(*window.document.selection())]
         == "le présentiel doit demeurer le principe"
@@ -488,11 +497,16 @@ def test_index_in_the_background_then_search_by_lemma(qtbot, window: MainWindow)
     found = {(h.case, h.match) for h in model.hits}
     assert ("Référent 3", "voulaient") in found and ("Référent 8", "veulent") in found
     hit = next(i for i, h in enumerate(model.hits) if h.case == "Référent 8")
-    # Keyword in context: before | match | after, the sentence around the match.
-    left, match, right = (model.data(model.index(hit, c)) for c in range(3))
-    assert match == "veulent" and (left + match + right) in window.session.require().document_text(
-        model.hits[hit].document_id
+    # Each hit reads as the sentence around the match, the match highlighted, with who
+    # said it where; nothing internal.
+    passage = model.passages[hit]
+    text = window.session.require().document_text(passage.document_id)
+    assert passage.text == "veulent" == text[passage.start : passage.end]
+    assert text[passage.start - len(passage.before) : passage.end + len(passage.after)] == (
+        passage.before + passage.text + passage.after
     )
+    assert passage.heading == "Référent 8 · referent8"
+    assert "<span" in model.data(model.index(hit, 0), HTML) and "#" not in passage.heading
     panel.table.clicked.emit(model.index(hit, 0))
     assert window.document.text[slice(*window.document.selection())] == "veulent"
 

@@ -76,7 +76,15 @@ def test_lemma_search_finds_what_exact_search_misses(project: Project) -> None:
     hits = project.search("vouloir", mode="lemma")
     assert hits["match"].tolist() == ["vouliez", "voulais", "voulaient"]
     assert hits["sentence"].tolist()[2] == "Ils voulaient surtout évaluer à distance."
-    assert set(hits.columns) == {"document", "case", "start", "end", "match", "sentence"}
+    assert set(hits.columns) == {
+        "document", "case", "start", "end", "match", "sentence",
+        "document_id", "sentence_start", "sentence_end",
+    }  # fmt: skip
+    # The sentence's offsets place the match in it, even when the word occurs twice.
+    for row in hits.to_dict("records"):
+        at = row["start"] - row["sentence_start"]
+        assert row["sentence"][at : at + len(row["match"])] == row["match"]
+        assert row["sentence_start"] <= row["start"] < row["end"] <= row["sentence_end"]
     assert hits["case"].unique().tolist() == ["Référente 9"]
 
 

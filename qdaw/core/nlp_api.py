@@ -16,6 +16,7 @@ from qdaw.core.errors import QdawError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from qdaw.nlp.kwic import ContextHit
     from qdaw.nlp.speakers import Turn
 
 
@@ -97,6 +98,29 @@ class NlpMixin(AnalysisMixin):
         from qdaw.nlp.search import search
 
         return search(self, query, mode, self.scope(**filters), accents, case)  # type: ignore[arg-type]
+
+    def keyword_in_context(
+        self,
+        query: str,
+        mode: Literal["text", "exact", "lemma", "phrase", "regex"] = "text",
+        accents: bool = False,
+        case: bool = False,
+        whole_words: bool = False,
+        **filters: Unpack[Filters],
+    ) -> list[ContextHit]:
+        """Hits with their sentence (index modes) or paragraph stretch ("text"): each has
+        document_id, start, end, context_start, context, and left / match / right."""
+        from qdaw.nlp.kwic import keyword_in_context
+
+        return keyword_in_context(
+            self,  # type: ignore[arg-type]
+            query,
+            mode,
+            self.scope(**filters),
+            accents,
+            case,
+            whole_words,
+        )
 
     def distinctive_words(
         self, code: Any, limit: int = 20, **filters: Unpack[Filters]

@@ -3,172 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QProgressDialog,
     QPushButton,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from qdaw.core.errors import QdawError
-from qdaw.gui.models.tables import RAW, FrameModel
+from qdaw.gui.analysis_tab import AnalysisTab
+from qdaw.gui.retrieval_tab import RetrievalTab
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.gui.workers import Worker, start
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def category_labels(project: Any) -> set[str]:
-    """Codes with sub-codes, as analysis tables name them (the path when the name is
-    shared)."""
-    rows = project.code_rows()
-    by_id = {row.id: row for row in rows}
-    names = [row.name for row in rows]
-
-    def label(code_id: int) -> str:
-        row = by_id[code_id]
-        if names.count(row.name) == 1:
-            return str(row.name)
-        parts = []
-        current: int | None = code_id
-        while current is not None:
-            parts.append(by_id[current].name)
-            current = by_id[current].parent_id
-        return "/".join(reversed(parts))
-
-    return {label(row.parent_id) for row in rows if row.parent_id is not None}
-
-
-class AnalysisTab(QWidget):
-    """A table computed from the project, sortable, with an export button."""
-
-    error = Signal(str)
-    status = Signal(str)
-
-    def __init__(
-        self,
-        session: Session,
-        compute: Callable[[], pd.DataFrame],
-        heat: bool = False,
-        show_index: bool = False,
-        index_header: str = "",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.compute = compute
-        self.show_index = show_index
-        self.frame: pd.DataFrame | None = None
-        self.export_name = ""  # the file name the save dialog suggests
-        self.marks = False  # rows of categories (codes with sub-codes) shown with Σ
-        self.model = FrameModel(heat=heat, index_header=index_header)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(RAW)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        # Start in the order the analysis gives (codebook order); a header click sorts.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        self.controls = QHBoxLayout()
-        self.controls.setContentsMargins(0, 0, 0, 0)
-        self.export_button = QPushButton(self.tr("Export…"), self)
-        self.export_button.clicked.connect(self.export)
-        self.controls.addStretch(1)
-        self.controls.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(self.controls)
-        layout.addWidget(self.table)
-        self.dirty = True
-
-    def headers(self) -> dict[str, str]:
-        """Column titles for people, in the interface language."""
-        return {
-            "code": self.tr("Code"),
-            "parent": self.tr("Parent"),
-            "hypotheses": self.tr("Hypotheses"),
-            "hypothesis": self.tr("Hypothesis"),
-            "statement": self.tr("Statement"),
-            "codes": self.tr("Codes"),
-            "segments": self.tr("Segments"),
-            "cases": self.tr("Respondents"),
-            "total_cases": self.tr("N"),
-            "pct_cases": self.tr("% respondents"),
-            "ratio": self.tr("k/N"),
-            "case": self.tr("Respondent"),
-            "document": self.tr("Document"),
-            "coder": self.tr("Coder"),
-            "text": self.tr("Passage"),
-            "memo": self.tr("Memo"),
-            "segment_id": "#",
-        }
-
-    def add_control(self, widget: QWidget) -> None:
-        self.controls.insertWidget(self.controls.count() - 2, widget)
-
-    def clear(self) -> None:
-        import pandas as pd
-
-        self.frame = None
-        self.model.set_frame(pd.DataFrame())
-        self.dirty = True
-
-    def refresh(self) -> None:
-        self.dirty = False
-        if self.session.project is None:
-            return
-        try:
-            self.frame = self.compute()
-        except QdawError as exc:
-            self.error.emit(str(exc))
-            return
-        self.model.categories = category_labels(self.session.require()) if self.marks else set()
-        self.model.set_frame(self.frame, show_index=self.show_index)
-        self.model.header = [self.headers().get(name, name) for name in self.model.header]
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 420))
-
-    def export(self) -> Path | None:
-        from qdaw.export.tables import write_table
-
-        if self.frame is None:
-            return None
-        path = ask_save_path(self, self.tr("Export table"), [".xlsx", ".csv"], self.export_name)
-        if path is None:
-            return None
-        frame = self.exported_frame()
-        if self.session.anonymise_exports:
-            frame = self.session.require().anonymiser().frame(frame, ["text", "memo"])
-        try:
-            written = write_table(frame, path, index=self.show_index)
-        except (QdawError, OSError) as exc:
-            self.error.emit(str(exc))
-            return None
-        self.status.emit(self.tr("Table written: {path}").format(path=written))
-        return written
-
-    def exported_frame(self) -> pd.DataFrame:
-        assert self.frame is not None
-        return self.frame
 
 
 class AnalysisPanel(QTabWidget):
@@ -221,11 +76,11 @@ class AnalysisPanel(QTabWidget):
         self.crosstab.add_control(QLabel(self.tr("Variable:")))
         self.crosstab.add_control(self.variable)
         self.crosstab.add_control(self.crosstab_value)
-        self.retrieval = AnalysisTab(session, self._retrieve, show_index=False)
+        self.retrieval = RetrievalTab(session, self._retrieve, show_index=False)
         self.retrieval.add_control(
             QLabel(self.tr("Segments of the codes selected in the codebook (double-click to read)"))
         )
-        self.retrieval.table.doubleClicked.connect(self._jump)
+        self.retrieval.jumpTo.connect(self.jumpTo.emit)
         self.hypotheses = AnalysisTab(session, lambda: p().hypothesis_summary())
         report = QPushButton(self.tr("Report…"))
         report.clicked.connect(self.write_report)
@@ -332,21 +187,21 @@ class AnalysisPanel(QTabWidget):
     def _retrieve(self) -> pd.DataFrame:
         import pandas as pd
 
-        columns = ["segment_id", "code", "case", "document", "coder", "text", "memo"]
+        columns = [
+            "segment_id",
+            "code",
+            "case",
+            "document",
+            "coder",
+            "start",
+            "end",
+            "text",
+            "memo",
+        ]
         codes = self.selected_codes()
         if not codes:  # nothing selected: nothing to fetch
             return pd.DataFrame(columns=columns)
         return self._project().retrieve(codes=codes).reset_index()[columns]
-
-    def _jump(self, index: QModelIndex) -> None:
-        from qdaw.core.entities import Segment
-
-        frame = self.retrieval.frame
-        if frame is None:
-            return
-        row = self.retrieval.proxy.mapToSource(index).row()
-        segment = Segment(self._project(), int(frame.iloc[row]["segment_id"]))
-        self.jumpTo.emit(segment.document.id, segment.start, segment.end)
 
     def write_report(self) -> Worker | None:
         path = ask_save_path(self, self.tr("Hypotheses report"), [".docx", ".html", ".md"])

@@ -1,4 +1,5 @@
-"""Search the project, keyword in context: left context | match | right context.
+"""Search the project: each hit with its sentence (or paragraph) around it, wrapped,
+the match highlighted, and who said it in which document.
 
 Index searches run on a worker thread with their own connection (the first lemma
 search loads spaCy, ~5 s): the window keeps responding. "Autocode…" previews and codes
@@ -7,121 +8,56 @@ every hit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from qdaw.core.project import Project
+from qdaw.gui.passages import Passage, PassageList, PassageModel
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker, start
+from qdaw.nlp.kwic import ContextHit
 
-Index = QModelIndex | QPersistentModelIndex
-CONTEXT = 60  # characters of context on each side
-
-
-@dataclass(frozen=True)
-class KwicHit:
-    document_id: int
-    case: str
-    document: str
-    start: int
-    end: int
-    left: str
-    match: str
-    right: str
+KwicHit = ContextHit  # the name the autocode dialog knows hits by
 
 
 def kwic_hits(project: Project, query: str, mode: str, accents: bool, case: bool,
-              whole_words: bool) -> list[KwicHit]:  # fmt: skip
+              whole_words: bool) -> list[ContextHit]:  # fmt: skip
     """Hits with their context, for any search mode (runs on a worker thread)."""
-    ids = {row.name: row.id for row in project.document_rows()}
-    if mode == "text":
-        hits = []
-        texts: dict[int, str] = {}
-        for hit in project.find_text(query, accents, case, whole_words):
-            if hit.document_id not in texts:  # read once per document, not per hit
-                texts[hit.document_id] = project.document_text(hit.document_id)
-            text = texts[hit.document_id]
-            hits.append(KwicHit(hit.document_id, hit.case, hit.document, hit.start, hit.end,
-                                _left(text[: hit.start]), text[hit.start : hit.end],
-                                _right(text[hit.end :])))  # fmt: skip
-        return hits
-    frame = project.search(query, mode, accents, case)  # type: ignore[arg-type]
-    found = []
-    for row in frame.to_dict("records"):
-        sentence, match = str(row["sentence"]), str(row["match"])
-        at = sentence.find(match)
-        left, right = (sentence[:at], sentence[at + len(match) :]) if at >= 0 else ("", "")
-        found.append(KwicHit(ids[row["document"]], str(row["case"]), str(row["document"]),
-                             int(row["start"]), int(row["end"]), _left(left), match,
-                             _right(right)))  # fmt: skip
-    return found
+    return project.keyword_in_context(query, mode, accents, case, whole_words)  # type: ignore[arg-type]
 
 
-def _left(text: str) -> str:
-    line = text.rsplit("\n", 1)[-1]
-    return ("…" + line[-CONTEXT:]) if len(line) > CONTEXT else line
-
-
-def _right(text: str) -> str:
-    line = text.split("\n", 1)[0]
-    return (line[:CONTEXT] + "…") if len(line) > CONTEXT else line
-
-
-class KwicModel(QAbstractTableModel):
-    """Hits as keyword-in-context rows; the match column lines up."""
+class HitsModel(PassageModel):
+    """Search hits shown as passages: respondent · document, then the sentence."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.hits: list[KwicHit] = []
+        self.hits: list[ContextHit] = []
 
-    def set_hits(self, hits: list[KwicHit]) -> None:
-        self.beginResetModel()
+    def set_hits(self, hits: list[ContextHit]) -> None:
         self.hits = hits
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [self.tr("Before"), self.tr("Match"), self.tr("After"), self.tr("Respondent"),
-                self.tr("Document")][section]  # fmt: skip
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        hit = self.hits[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (hit.left, hit.match, hit.right, hit.case, hit.document)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and column == 1:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        self.set_passages(
+            [
+                Passage(
+                    hit.document_id,
+                    hit.start,
+                    hit.end,
+                    f"{hit.case} · {hit.document}",
+                    hit.left,
+                    hit.match,
+                    hit.right,
+                )
+                for hit in hits
+            ]
+        )
 
 
 class SearchPanel(QWidget):
@@ -154,15 +90,9 @@ class SearchPanel(QWidget):
         self.autocode_button = QPushButton(self.tr("Autocode…"), self)
         self.autocode_button.setEnabled(False)
         self.autocode_button.clicked.connect(self.autocode)
-        self.model = KwicModel()
-        self.table = QTableView(self)
+        self.table = PassageList(self)
+        self.model = HitsModel()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.clicked.connect(self._chosen)
         self.table.activated.connect(self._chosen)
         self.field.returnPressed.connect(self.search)
@@ -209,7 +139,7 @@ class SearchPanel(QWidget):
         location = project.location
         options = (self.accents.isChecked(), self.case.isChecked(), self.words.isChecked())
 
-        def task(worker: Worker) -> list[KwicHit]:
+        def task(worker: Worker) -> list[ContextHit]:
             with Project.open(location) as own:
                 return kwic_hits(own, query, mode, *options)
 
@@ -220,7 +150,7 @@ class SearchPanel(QWidget):
         worker.signals.failed.connect(lambda message: self._failed(worker, message))
         return start(worker)
 
-    def _show(self, worker: Worker, hits: list[KwicHit]) -> None:
+    def _show(self, worker: Worker, hits: list[ContextHit]) -> None:
         if worker is not self.worker:
             return
         self.worker = None
@@ -230,7 +160,6 @@ class SearchPanel(QWidget):
             self.tr("{n} matches in {d} documents").format(n=len(hits), d=documents)
         )
         self.autocode_button.setEnabled(bool(hits))
-        self.table.resizeColumnToContents(1)
         self.searched.emit(len(hits))
 
     def _failed(self, worker: Worker, message: str) -> None:

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from qdaw.core.project import Project
 
 Mode = Literal["exact", "lemma", "regex", "phrase"]
-COLUMNS = ["document", "case", "start", "end", "match", "sentence"]
+COLUMNS = [
+    "document", "case", "start", "end", "match", "sentence",
+    "document_id", "sentence_start", "sentence_end",
+]  # fmt: skip
 # Words that any tokenizer keeps whole: letters only.
 _PLAIN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 
@@ -170,9 +173,11 @@ def search(
             .where(m.documents.c.id.in_(documents))
         )
     }
+    # Without a sentence (a label's words), the hit is its own context.
     rows = [
         (*labels[doc], start, end, texts[doc][start:end],
-         texts[doc][s_start:s_end] if s_start is not None else "")
+         texts[doc][s_start:s_end] if s_start is not None else texts[doc][start:end],
+         doc, start if s_start is None else s_start, end if s_end is None else s_end)
         for doc, start, end, s_start, s_end in located
     ]  # fmt: skip
     frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
@@ -203,8 +208,11 @@ def _regex_search(project: Project, query: str, scope: Scope, case: bool) -> pd.
         starts, spans = sentences.get(int(doc_id), ([], []))
         for hit in pattern.finditer(text):
             index = bisect_right(starts, hit.start()) - 1
-            sentence = text[spans[index][0] : spans[index][1]] if index >= 0 else ""
-            rows.append((name, case_name, hit.start(), hit.end(), hit.group(), sentence))
+            first, last = spans[index] if index >= 0 else (hit.start(), hit.end())
+            rows.append(
+                (name, case_name, hit.start(), hit.end(), hit.group(), text[first:last],
+                 doc_id, first, last)
+            )  # fmt: skip
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

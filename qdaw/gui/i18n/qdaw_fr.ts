@@ -16,128 +16,133 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="165" />
-        <source>Count sub-codes in their parents</source>
-        <translation>Compter les sous-codes dans leur parent</translation>
+        <location filename="../analysis_panel.py" line="43" />
+        <source>Categories: their own segments only</source>
+        <translation>Catégories : leurs propres segments seulement</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="166" />
+        <location filename="../analysis_panel.py" line="46" />
+        <source>Unticked, a category (Σ) counts the respondents with any code below it; ticked, only the passages coded with the category itself.</source>
+        <translation>Décoché, une catégorie (Σ) compte les répondants ayant un code sous elle ; coché, seulement les passages codés avec la catégorie elle-même.</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="50" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="170" />
+        <location filename="../analysis_panel.py" line="54" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="171" />
+        <location filename="../analysis_panel.py" line="55" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="172" />
+        <location filename="../analysis_panel.py" line="56" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="173" />
+        <location filename="../analysis_panel.py" line="57" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="184" />
-        <location filename="../analysis_panel.py" line="188" />
+        <location filename="../analysis_panel.py" line="70" />
+        <location filename="../analysis_panel.py" line="74" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="190" />
+        <location filename="../analysis_panel.py" line="76" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="195" />
+        <location filename="../analysis_panel.py" line="81" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="199" />
+        <location filename="../analysis_panel.py" line="85" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="203" />
+        <location filename="../analysis_panel.py" line="89" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="204" />
+        <location filename="../analysis_panel.py" line="90" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="205" />
+        <location filename="../analysis_panel.py" line="91" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="206" />
+        <location filename="../analysis_panel.py" line="92" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="207" />
+        <location filename="../analysis_panel.py" line="93" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="213" />
+        <location filename="../analysis_panel.py" line="99" />
         <source>frequencies</source>
         <translation>frequences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="214" />
+        <location filename="../analysis_panel.py" line="100" />
         <source>codes-by-respondent</source>
         <translation>codes-par-repondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="215" />
+        <location filename="../analysis_panel.py" line="101" />
         <source>crosstab</source>
         <translation>tableau-croise</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="216" />
+        <location filename="../analysis_panel.py" line="102" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="217" />
+        <location filename="../analysis_panel.py" line="103" />
         <source>hypotheses</source>
         <translation>hypotheses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="283" />
+        <location filename="../analysis_panel.py" line="175" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="313" />
+        <location filename="../analysis_panel.py" line="207" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="332" />
+        <location filename="../analysis_panel.py" line="226" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="332" />
+        <location filename="../analysis_panel.py" line="226" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="339" />
+        <location filename="../analysis_panel.py" line="233" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -145,97 +150,97 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../analysis_panel.py" line="70" />
+        <location filename="../analysis_tab.py" line="87" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="83" />
+        <location filename="../analysis_tab.py" line="100" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="84" />
+        <location filename="../analysis_tab.py" line="101" />
         <source>Parent</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="85" />
+        <location filename="../analysis_tab.py" line="102" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="86" />
+        <location filename="../analysis_tab.py" line="103" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="87" />
+        <location filename="../analysis_tab.py" line="104" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="88" />
+        <location filename="../analysis_tab.py" line="105" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="89" />
+        <location filename="../analysis_tab.py" line="106" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="90" />
+        <location filename="../analysis_tab.py" line="107" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="91" />
+        <location filename="../analysis_tab.py" line="108" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="92" />
+        <location filename="../analysis_tab.py" line="109" />
         <source>% respondents</source>
         <translation>% de répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="93" />
+        <location filename="../analysis_tab.py" line="110" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="94" />
+        <location filename="../analysis_tab.py" line="111" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="95" />
+        <location filename="../analysis_tab.py" line="112" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="96" />
+        <location filename="../analysis_tab.py" line="113" />
         <source>Coder</source>
         <translation>Codeur</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="97" />
+        <location filename="../analysis_tab.py" line="114" />
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="98" />
+        <location filename="../analysis_tab.py" line="115" />
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="132" />
+        <location filename="../analysis_tab.py" line="150" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="143" />
+        <location filename="../analysis_tab.py" line="161" />
         <source>Table written: {path}</source>
         <translation>Tableau enregistré : {path}</translation>
     </message>
@@ -390,22 +395,29 @@
 <context>
     <name>CodebookModel</name>
     <message>
-        <location filename="../models/codebook.py" line="133" />
+        <location filename="../models/codebook.py" line="143" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="133" />
+        <location filename="../models/codebook.py" line="143" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="133" />
+        <location filename="../models/codebook.py" line="143" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="151" />
+        <location filename="../models/codebook.py" line="164" />
+        <source>Category: {k} of {n} respondents have a code below it ({s} passages).
+Coded with the category itself: {own_s} passages, {own_k}/{n} respondents.</source>
+        <translation>Catégorie : {k} répondants sur {n} ont un code sous elle ({s} passages).
+Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants.</translation>
+    </message>
+    <message>
+        <location filename="../models/codebook.py" line="174" />
         <source>Memo: </source>
         <translation>Mémo : </translation>
     </message>
@@ -654,22 +666,32 @@
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="299" />
+        <location filename="../coding.py" line="273" />
+        <source>Sentences found from punctuation: Code ▸ Index text gives better ones</source>
+        <translation>Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="275" />
+        <source>Paragraphs found from line breaks</source>
+        <translation>Paragraphes trouvés d'après les retours à la ligne</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="314" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="305" />
+        <location filename="../coding.py" line="320" />
         <source>Change code to {name}</source>
         <translation>Changer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="313" />
+        <location filename="../coding.py" line="328" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="313" />
+        <location filename="../coding.py" line="328" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
@@ -791,6 +813,14 @@
         <location filename="../find_bar.py" line="80" />
         <source>{i} of {n}</source>
         <translation>{i} sur {n}</translation>
+    </message>
+</context>
+<context>
+    <name>FrameModel</name>
+    <message>
+        <location filename="../models/tables.py" line="214" />
+        <source>Category: counts every code below it</source>
+        <translation>Catégorie : compte chaque code sous elle</translation>
     </message>
 </context>
 <context>
@@ -1016,34 +1046,6 @@
     </message>
 </context>
 <context>
-    <name>KwicModel</name>
-    <message>
-        <location filename="../search_panel.py" line="106" />
-        <source>Before</source>
-        <translation>Avant</translation>
-    </message>
-    <message>
-        <location filename="../search_panel.py" line="106" />
-        <source>Match</source>
-        <translation>Occurrence</translation>
-    </message>
-    <message>
-        <location filename="../search_panel.py" line="106" />
-        <source>After</source>
-        <translation>Après</translation>
-    </message>
-    <message>
-        <location filename="../search_panel.py" line="106" />
-        <source>Respondent</source>
-        <translation>Répondant</translation>
-    </message>
-    <message>
-        <location filename="../search_panel.py" line="107" />
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="55" />
@@ -1142,13 +1144,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="177" />
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="418" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="179" />
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="421" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
@@ -1258,82 +1260,82 @@
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375" />
+        <location filename="../main_window.py" line="378" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398" />
+        <location filename="../main_window.py" line="401" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="405" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="405" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="405" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="409" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="418" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="421" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="457" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="457" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463" />
+        <location filename="../main_window.py" line="466" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="470" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487" />
+        <location filename="../main_window.py" line="490" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510" />
+        <location filename="../main_window.py" line="513" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522" />
+        <location filename="../main_window.py" line="525" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527" />
+        <location filename="../main_window.py" line="530" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1724,62 +1726,62 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../search_panel.py" line="139" />
+        <location filename="../search_panel.py" line="75" />
         <source>Search all documents</source>
         <translation>Rechercher dans tous les documents</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="141" />
+        <location filename="../search_panel.py" line="77" />
         <source>Match case</source>
         <translation>Respecter la casse</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="142" />
+        <location filename="../search_panel.py" line="78" />
         <source>Match accents</source>
         <translation>Respecter les accents</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="143" />
+        <location filename="../search_panel.py" line="79" />
         <source>Whole words</source>
         <translation>Mots entiers</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="146" />
+        <location filename="../search_panel.py" line="82" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="147" />
+        <location filename="../search_panel.py" line="83" />
         <source>Words (index)</source>
         <translation>Mots (index)</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="148" />
+        <location filename="../search_panel.py" line="84" />
         <source>Lemma: every form</source>
         <translation>Lemme : toutes les formes</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="149" />
+        <location filename="../search_panel.py" line="85" />
         <source>Phrase</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="150" />
+        <location filename="../search_panel.py" line="86" />
         <source>Regular expression</source>
         <translation>Expression régulière</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="154" />
+        <location filename="../search_panel.py" line="90" />
         <source>Autocode…</source>
         <translation>Codage automatique…</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="218" />
+        <location filename="../search_panel.py" line="148" />
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="230" />
+        <location filename="../search_panel.py" line="160" />
         <source>{n} matches in {d} documents</source>
         <translation>{n} occurrences dans {d} documents</translation>
     </message>

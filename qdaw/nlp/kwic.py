@@ -1,0 +1,93 @@
+"""Keyword in context: each hit with the sentence (or the stretch of its paragraph)
+around it, built once here for the workbench and the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from qdaw.analysis.scope import ALL, Scope
+
+if TYPE_CHECKING:
+    from qdaw.core.project import Project
+
+WINDOW = 160  # characters of a paragraph kept on each side of a plain-text hit
+Mode = Literal["text", "exact", "lemma", "phrase", "regex"]
+
+
+@dataclass(frozen=True)
+class ContextHit:
+    document_id: int
+    document: str
+    case: str
+    start: int  # the match, offsets into the document's text
+    end: int
+    context_start: int  # the sentence (or paragraph stretch) around it
+    context: str
+
+    @property
+    def left(self) -> str:
+        return self.context[: self.start - self.context_start]
+
+    @property
+    def match(self) -> str:
+        return self.context[self.start - self.context_start : self.end - self.context_start]
+
+    @property
+    def right(self) -> str:
+        return self.context[self.end - self.context_start :]
+
+
+def around(text: str, start: int, end: int, window: int = WINDOW) -> tuple[int, int]:
+    """The paragraph holding [start, end), cut at word boundaries to ``window``
+    characters on each side."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    if start - first > window:
+        cut = text.find(" ", start - window, start)
+        first = cut + 1 if cut >= 0 else start - window
+    if last - end > window:
+        cut = text.rfind(" ", end, end + window)
+        last = cut if cut > end else end + window
+    return first, last
+
+
+def keyword_in_context(
+    project: Project,
+    query: str,
+    mode: Mode = "text",
+    scope: Scope = ALL,
+    accents: bool = False,
+    case: bool = False,
+    whole_words: bool = False,
+) -> list[ContextHit]:
+    """Every hit in document order with its context: the sentence from the text index
+    for index searches, the surrounding stretch of the paragraph for plain text."""
+    from qdaw.analysis.search import find_text
+    from qdaw.nlp.search import search
+
+    if mode == "text":
+        hits = []
+        texts: dict[int, str] = {}
+        for hit in find_text(project, query, scope, accents, case, whole_words):
+            if hit.document_id not in texts:  # read once per document, not per hit
+                texts[hit.document_id] = project.document_text(hit.document_id)
+            text = texts[hit.document_id]
+            first, last = around(text, hit.start, hit.end)
+            hits.append(ContextHit(hit.document_id, hit.document, hit.case, hit.start, hit.end,
+                                   first, text[first:last]))  # fmt: skip
+        return hits
+    frame = search(project, query, mode, scope, accents, case)
+    return [
+        ContextHit(
+            int(row["document_id"]),
+            str(row["document"]),
+            str(row["case"]),
+            int(row["start"]),
+            int(row["end"]),
+            int(row["sentence_start"]),
+            str(row["sentence"]),
+        )
+        for row in frame.to_dict("records")
+    ]

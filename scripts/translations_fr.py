@@ -363,6 +363,9 @@ FR = {
     "Sentences found from punctuation: Code ▸ Index text gives better ones": "Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures",
     "Paragraphs found from line breaks": "Paragraphes trouvés d'après les retours à la ligne",
     "Category: counts every code below it": "Catégorie : compte chaque code sous elle",
+    "a whole number": "un nombre entier",
+    "a number": "un nombre",
+    "“{value}” is not {what}: {variable} holds numbers. Type digits, or leave the cell empty.": "« {value} » n'est pas {what} : {variable} contient des nombres. Tapez des chiffres, ou laissez la case vide.",
 }
 
 

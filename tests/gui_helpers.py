@@ -9,8 +9,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-def when_modal(handle: Callable[[QWidget], None], attempts: int = 200) -> None:
-    """Run ``handle`` on the next modal dialog once it is on screen."""
+def when_modal(handle: Callable[[QWidget], None], attempts: int = 3000) -> None:
+    """Run ``handle`` on the next modal dialog once it is on screen (polled for up to
+    30 s: a loaded machine may be slow to open it, and an unanswered modal blocks)."""
 
     def poll(left: int = attempts) -> None:
         widget = QApplication.activeModalWidget()

@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from qdaw import Project
 from qdaw.gui.coding import QuickCodeBox
@@ -432,8 +432,30 @@ def test_variables_grid_edits_and_imports(qtbot, window: MainWindow, tmp_path: P
     csv = tmp_path / "extra.csv"
     csv.write_text("case;genre\nRéférent 1;F\nRéférent 2;H\n", encoding="utf-8")
     project.import_variables(csv)
-    assert "genre" in model.variables  # the grid follows the project
+    qtbot.waitUntil(lambda: "genre" in model.variables)  # the grid follows the project
     assert window.analysis.variable.findText("genre") >= 0  # and so does the crosstab
+    # Typed in the grid as a person does: a number variable refuses words, and says why.
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    cell = model.index(model.cases.index("Référent 3"), model.variables.index("anciennete"))
+    before = model.data(cell)
+    for typed in ("deux ans", "12"):
+        dialog.table.setCurrentIndex(cell)
+        dialog.table.edit(cell)
+        editor = dialog.table.viewport().findChild(QLineEdit)
+        assert isinstance(editor, QLineEdit) and editor.isVisible()
+        editor.selectAll()
+        qtbot.keyClicks(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.wait(20)
+        if typed == "deux ans":
+            assert dialog.last_error is not None and dialog.last_error.isVisible()
+            assert "“deux ans” is not a whole number" in dialog.last_error.text()
+            dialog.last_error.close()
+            assert model.data(cell) == before
+    qtbot.waitUntil(lambda: model.data(cell) == "12")
+    assert project.variable_types()["anciennete"] == "integer"
+    assert project.case("Référent 3").variables["anciennete"] == 12
 
 
 def test_drop_a_code_on_the_selection_and_rename_in_the_tree(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

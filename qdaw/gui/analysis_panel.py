@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.gui.analysis_tab import AnalysisTab
+from qdaw.gui.analysis_tab import AnalysisTab, BarDelegate
 from qdaw.gui.retrieval_tab import RetrievalTab
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import ChangeEvent, Session
@@ -62,6 +62,9 @@ class AnalysisPanel(QTabWidget):
             session, lambda: p().code_frequencies(rollup=self.rolled_up())
         )
         self.frequencies.add_control(self.own_only)
+        # The k/N column (7) carries a bar of % respondents (6).
+        self.frequencies.table.setItemDelegateForColumn(7, BarDelegate(6, self.frequencies.table))
+        self.frequencies.table.setItemDelegateForColumn(6, BarDelegate(6, self.frequencies.table))
         self.matrix = AnalysisTab(
             session,
             lambda: p().case_code_matrix(

@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -164,3 +167,19 @@ class AnalysisTab(QWidget):
     def exported_frame(self) -> pd.DataFrame:
         assert self.frame is not None
         return self.frame
+
+
+class BarDelegate(QStyledItemDelegate):
+    """Draws k/N as a bar under its text: the frequencies read at a glance."""
+
+    def __init__(self, fraction_column: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fraction_column = fraction_column  # a 0–100 column of the same row
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        share = index.sibling(index.row(), self.fraction_column).data(RAW)
+        if isinstance(share, int | float) and share == share and share > 0:
+            rect = option.rect.adjusted(2, 3, -2, -3)
+            rect.setWidth(max(1, int(rect.width() * min(float(share), 100.0) / 100.0)))
+            painter.fillRect(rect, QColor(67, 99, 216, 60))
+        super().paint(painter, option, index)

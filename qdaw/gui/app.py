@@ -50,13 +50,14 @@ def create_window(target: str | None = None, language: str | None = None) -> obj
 def warm_up() -> None:
     """Import the analysis libraries on a worker thread while the researcher reads, so
     the first table does not stall the window (imports run once per process)."""
-    from qdaw.gui.workers import Worker, start
+    import threading
 
-    def task(worker: Worker) -> None:
+    def task() -> None:
         import numpy  # noqa: F401
         import pandas  # noqa: F401
 
-    start(Worker(task))
+    # A daemon thread, not the workers' pool: quitting never waits for an import.
+    threading.Thread(target=task, name="warm-up", daemon=True).start()
 
 
 def main(target: str | None = None, language: str | None = None) -> int:

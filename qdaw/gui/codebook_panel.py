@@ -27,6 +27,13 @@ from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
 
 
+def shortened(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut between words, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 class CodebookPanel(QWidget):
     codeActivated = Signal(int)  # double-click: apply to the selection
     error = Signal(str)
@@ -93,6 +100,15 @@ class CodebookPanel(QWidget):
 
     def select(self, code_id: int) -> None:
         self.tree.setCurrentIndex(self.model.index_of(code_id))
+
+    def reveal(self, code_id: int) -> None:
+        """Expand the categories above a code, select it and scroll to it."""
+        parent = self.model.rows[code_id].parent_id if code_id in self.model.rows else None
+        while parent is not None:
+            self.tree.expand(self.model.index_of(parent))
+            parent = self.model.rows[parent].parent_id
+        self.select(code_id)
+        self.tree.scrollTo(self.model.index_of(code_id))
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -243,7 +259,9 @@ class CodebookPanel(QWidget):
                 links = menu.addMenu(self.tr("Hypotheses"))
                 for hypothesis in hypotheses:
                     linked = code_id in hypothesis.code_ids
-                    action = links.addAction(f"{hypothesis.label} — {hypothesis.statement[:50]}")
+                    action = links.addAction(
+                        f"{hypothesis.label} — {shortened(hypothesis.statement, 60)}"
+                    )
                     action.setCheckable(True)
                     action.setChecked(linked)
                     action.triggered.connect(

@@ -79,6 +79,7 @@ def resolve_or_create(project: Project, name: str, author: str) -> tuple[int, bo
 class CodingController(QObject):
     status = Signal(str)
     error = Signal(str)
+    codeCreated = Signal(int)  # an emergent code: the codebook shows and selects it
 
     def __init__(self, session: Session, view: DocumentView, window: QWidget) -> None:
         super().__init__(window)
@@ -148,6 +149,8 @@ class CodingController(QObject):
             self.error.emit(str(exc))
             return False
         self.view.select_range(*span)
+        if created:
+            self.codeCreated.emit(code_id)
         message = self.tr("New code {name} applied") if created else self.tr("Coded as {name}")
         self.status.emit(message.format(name=name))
         return True

@@ -36,6 +36,7 @@ class VariablesDialog(QDialog):
         self.setWindowTitle(self.tr("Respondent variables"))
         self.resize(720, 420)
         self.model = VariablesModel(session)
+        self.last_error: QMessageBox | None = None
         self.model.error.connect(self._error)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -57,7 +58,12 @@ class VariablesDialog(QDialog):
         layout.addLayout(buttons)
 
     def _error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Variables"), message)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Variables"), message, QMessageBox.StandardButton.Ok,
+            self,
+        )  # fmt: skip
+        box.open()  # not exec(): the grid may be in the middle of committing an edit
+        self.last_error = box
 
     def import_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

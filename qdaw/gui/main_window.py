@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
             self.rules,
         ):
             source.error.connect(self.show_error)
+        self.coding.codeCreated.connect(self.codebook.reveal)
         self.rules.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.coding.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.analysis.status.connect(lambda text: self.statusBar().showMessage(text, 8000))

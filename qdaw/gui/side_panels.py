@@ -208,6 +208,10 @@ class HypothesesPanel(_Panel):
         self.table.customContextMenuRequested.connect(self.context_menu)
         self.table.doubleClicked.connect(lambda index: self.edit(index.row()))
         self.table.setToolTip(self.tr("Drop a code here to link it to a hypothesis"))
+        # Whole statements, wrapped between words: a supervisor reads them here.
+        self.table.setWordWrap(True)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.model.modelReset.connect(self.table.resizeRowsToContents)
         tools = QToolBar(self)
         tools.addAction(self.tr("New hypothesis"), self.new)
         layout = QVBoxLayout(self)

@@ -3,12 +3,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../dialogs.py" line="183" />
+        <location filename="../dialogs.py" line="189" />
         <source>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;A free, scriptable workbench for qualitative interview analysis: import transcripts, code passages, count respondents (“5/8”), cross codes with respondents' variables and report by hypothesis.&lt;/p&gt;&lt;p&gt;Every change is saved as you make it and can be undone.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;Un atelier libre et scriptable d'analyse qualitative d'entretiens : importer des transcriptions, coder des passages, compter les répondants (« 5/8 »), croiser les codes avec les variables des répondants et rendre compte par hypothèse.&lt;/p&gt;&lt;p&gt;Chaque modification est enregistrée aussitôt et peut être annulée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="190" />
+        <location filename="../dialogs.py" line="196" />
         <source>About qdaw</source>
         <translation>À propos de qdaw</translation>
     </message>
@@ -51,98 +51,98 @@
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="70" />
-        <location filename="../analysis_panel.py" line="74" />
+        <location filename="../analysis_panel.py" line="73" />
+        <location filename="../analysis_panel.py" line="77" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="76" />
+        <location filename="../analysis_panel.py" line="79" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="81" />
+        <location filename="../analysis_panel.py" line="84" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="85" />
+        <location filename="../analysis_panel.py" line="88" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="89" />
+        <location filename="../analysis_panel.py" line="92" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="90" />
+        <location filename="../analysis_panel.py" line="93" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="91" />
+        <location filename="../analysis_panel.py" line="94" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="92" />
+        <location filename="../analysis_panel.py" line="95" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="93" />
+        <location filename="../analysis_panel.py" line="96" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="99" />
+        <location filename="../analysis_panel.py" line="102" />
         <source>frequencies</source>
         <translation>frequences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="100" />
+        <location filename="../analysis_panel.py" line="103" />
         <source>codes-by-respondent</source>
         <translation>codes-par-repondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="101" />
+        <location filename="../analysis_panel.py" line="104" />
         <source>crosstab</source>
         <translation>tableau-croise</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="102" />
+        <location filename="../analysis_panel.py" line="105" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="103" />
+        <location filename="../analysis_panel.py" line="106" />
         <source>hypotheses</source>
         <translation>hypotheses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="175" />
+        <location filename="../analysis_panel.py" line="178" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="207" />
+        <location filename="../analysis_panel.py" line="210" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="226" />
+        <location filename="../analysis_panel.py" line="229" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="226" />
+        <location filename="../analysis_panel.py" line="229" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="233" />
+        <location filename="../analysis_panel.py" line="236" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -150,97 +150,97 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../analysis_tab.py" line="87" />
+        <location filename="../analysis_tab.py" line="90" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="100" />
+        <location filename="../analysis_tab.py" line="103" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="101" />
+        <location filename="../analysis_tab.py" line="104" />
         <source>Parent</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="102" />
+        <location filename="../analysis_tab.py" line="105" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="103" />
+        <location filename="../analysis_tab.py" line="106" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="104" />
+        <location filename="../analysis_tab.py" line="107" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="105" />
+        <location filename="../analysis_tab.py" line="108" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="106" />
+        <location filename="../analysis_tab.py" line="109" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="107" />
+        <location filename="../analysis_tab.py" line="110" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="108" />
+        <location filename="../analysis_tab.py" line="111" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="109" />
+        <location filename="../analysis_tab.py" line="112" />
         <source>% respondents</source>
         <translation>% de répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="110" />
+        <location filename="../analysis_tab.py" line="113" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="111" />
+        <location filename="../analysis_tab.py" line="114" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="112" />
+        <location filename="../analysis_tab.py" line="115" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="113" />
+        <location filename="../analysis_tab.py" line="116" />
         <source>Coder</source>
         <translation>Codeur</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="114" />
+        <location filename="../analysis_tab.py" line="117" />
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="115" />
+        <location filename="../analysis_tab.py" line="118" />
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="150" />
+        <location filename="../analysis_tab.py" line="153" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="161" />
+        <location filename="../analysis_tab.py" line="164" />
         <source>Table written: {path}</source>
         <translation>Tableau enregistré : {path}</translation>
     </message>
@@ -425,138 +425,138 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../codebook_panel.py" line="61" />
-        <location filename="../codebook_panel.py" line="106" />
+        <location filename="../codebook_panel.py" line="68" />
+        <location filename="../codebook_panel.py" line="122" />
         <source>New code</source>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="62" />
+        <location filename="../codebook_panel.py" line="69" />
         <source>New sub-code</source>
         <translation>Nouveau sous-code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="63" />
+        <location filename="../codebook_panel.py" line="70" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="106" />
+        <location filename="../codebook_panel.py" line="122" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="129" />
+        <location filename="../codebook_panel.py" line="145" />
         <source>Code colour</source>
         <translation>Couleur du code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="138" />
+        <location filename="../codebook_panel.py" line="154" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="139" />
+        <location filename="../codebook_panel.py" line="155" />
         <source>Definition:</source>
         <translation>Définition :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="150" />
+        <location filename="../codebook_panel.py" line="166" />
         <source>Memo on {name}</source>
         <translation>Mémo sur {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="150" />
+        <location filename="../codebook_panel.py" line="166" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="162" />
+        <location filename="../codebook_panel.py" line="178" />
         <source>Merge {name}</source>
         <translation>Fusionner {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="163" />
+        <location filename="../codebook_panel.py" line="179" />
         <source>Merge into:</source>
         <translation>Fusionner dans :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="192" />
+        <location filename="../codebook_panel.py" line="208" />
         <source>Delete the code “{name}”?</source>
         <translation>Supprimer le code « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="195" />
+        <location filename="../codebook_panel.py" line="211" />
         <source>{n} sub-codes will be deleted too.</source>
         <translation>{n} sous-codes seront aussi supprimés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="196" />
+        <location filename="../codebook_panel.py" line="212" />
         <source>{n} coded segments will be removed.</source>
         <translation>{n} segments codés seront retirés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="197" />
+        <location filename="../codebook_panel.py" line="213" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="200" />
+        <location filename="../codebook_panel.py" line="216" />
         <source>Delete code</source>
         <translation>Supprimer le code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="228" />
+        <location filename="../codebook_panel.py" line="244" />
         <source>New code…</source>
         <translation>Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="231" />
+        <location filename="../codebook_panel.py" line="247" />
         <source>New sub-code…</source>
         <translation>Nouveau sous-code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="233" />
+        <location filename="../codebook_panel.py" line="249" />
         <source>Apply to selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="234" />
+        <location filename="../codebook_panel.py" line="250" />
         <source>Rename</source>
         <translation>Renommer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="235" />
+        <location filename="../codebook_panel.py" line="251" />
         <source>Colour…</source>
         <translation>Couleur…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="236" />
+        <location filename="../codebook_panel.py" line="252" />
         <source>Describe…</source>
         <translation>Décrire…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="237" />
+        <location filename="../codebook_panel.py" line="253" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="238" />
+        <location filename="../codebook_panel.py" line="254" />
         <source>Merge into…</source>
         <translation>Fusionner dans…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="239" />
+        <location filename="../codebook_panel.py" line="255" />
         <source>Distinctive words…</source>
         <translation>Mots caractéristiques…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="243" />
+        <location filename="../codebook_panel.py" line="259" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="253" />
+        <location filename="../codebook_panel.py" line="271" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -564,134 +564,134 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="95" />
+        <location filename="../coding.py" line="96" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="99" />
+        <location filename="../coding.py" line="100" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="110" />
-        <location filename="../coding.py" line="144" />
+        <location filename="../coding.py" line="111" />
+        <location filename="../coding.py" line="145" />
         <source>Code as {name}</source>
         <translation>Coder comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="119" />
-        <location filename="../coding.py" line="151" />
+        <location filename="../coding.py" line="120" />
+        <location filename="../coding.py" line="154" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="151" />
+        <location filename="../coding.py" line="154" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="164" />
+        <location filename="../coding.py" line="167" />
         <source>Code in vivo {name}</source>
         <translation>Codage in vivo {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="178" />
+        <location filename="../coding.py" line="181" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="179" />
+        <location filename="../coding.py" line="182" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="180" />
+        <location filename="../coding.py" line="183" />
         <source>Suggest codes for this passage…</source>
         <translation>Suggérer des codes pour ce passage…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="182" />
+        <location filename="../coding.py" line="185" />
         <source>Extend to whole sentences</source>
         <translation>Étendre aux phrases entières</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="188" />
+        <location filename="../coding.py" line="191" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="189" />
+        <location filename="../coding.py" line="192" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="190" />
+        <location filename="../coding.py" line="193" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="192" />
+        <location filename="../coding.py" line="195" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="196" />
+        <location filename="../coding.py" line="199" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="200" />
+        <location filename="../coding.py" line="203" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="201" />
+        <location filename="../coding.py" line="204" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="220" />
+        <location filename="../coding.py" line="223" />
         <source>Looking for similar codes…</source>
         <translation>Recherche de codes semblables…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="233" />
+        <location filename="../coding.py" line="236" />
         <source>No code resembles this passage yet</source>
         <translation>Aucun code ne ressemble encore à ce passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="235" />
+        <location filename="../coding.py" line="238" />
         <source>Similar codes — choose one to apply it</source>
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="273" />
+        <location filename="../coding.py" line="276" />
         <source>Sentences found from punctuation: Code ▸ Index text gives better ones</source>
         <translation>Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="275" />
+        <location filename="../coding.py" line="278" />
         <source>Paragraphs found from line breaks</source>
         <translation>Paragraphes trouvés d'après les retours à la ligne</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="314" />
+        <location filename="../coding.py" line="317" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="320" />
+        <location filename="../coding.py" line="323" />
         <source>Change code to {name}</source>
         <translation>Changer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="328" />
+        <location filename="../coding.py" line="331" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="328" />
+        <location filename="../coding.py" line="331" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
@@ -699,17 +699,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>EmptyProjectPage</name>
     <message>
-        <location filename="../dialogs.py" line="151" />
+        <location filename="../dialogs.py" line="157" />
         <source>No transcripts yet</source>
         <translation>Pas encore de transcription</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="155" />
+        <location filename="../dialogs.py" line="161" />
         <source>Import interviews (.docx, .odt, .rtf, .txt, .md), one or more files per respondent, or drop files and folders on this window. Then select a passage and press Ctrl+K to code it.</source>
         <translation>Importez les entretiens (.docx, .odt, .rtf, .txt, .md), un ou plusieurs fichiers par répondant, ou déposez fichiers et dossiers sur cette fenêtre. Sélectionnez ensuite un passage et appuyez sur Ctrl+K pour le coder.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="163" />
+        <location filename="../dialogs.py" line="169" />
         <source>Import transcripts…</source>
         <translation>Importer des transcriptions…</translation>
     </message>
@@ -818,7 +818,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>FrameModel</name>
     <message>
-        <location filename="../models/tables.py" line="214" />
+        <location filename="../models/tables.py" line="219" />
         <source>Category: counts every code below it</source>
         <translation>Catégorie : compte chaque code sous elle</translation>
     </message>
@@ -826,22 +826,22 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesesModel</name>
     <message>
-        <location filename="../models/tables.py" line="76" />
+        <location filename="../models/tables.py" line="78" />
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="77" />
+        <location filename="../models/tables.py" line="79" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="78" />
+        <location filename="../models/tables.py" line="80" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="79" />
+        <location filename="../models/tables.py" line="81" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
@@ -854,47 +854,47 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Déposez un code ici pour le lier à une hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="212" />
+        <location filename="../side_panels.py" line="216" />
         <source>New hypothesis</source>
         <translation>Nouvelle hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="251" />
+        <location filename="../side_panels.py" line="255" />
         <source>Memo on {label}</source>
         <translation>Mémo sur {label}</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="252" />
+        <location filename="../side_panels.py" line="256" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="260" />
+        <location filename="../side_panels.py" line="264" />
         <source>Delete the hypothesis {label}? Its codes stay in the codebook.</source>
         <translation>Supprimer l'hypothèse {label} ? Ses codes restent dans le livre de codes.</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="263" />
+        <location filename="../side_panels.py" line="267" />
         <source>Delete hypothesis</source>
         <translation>Supprimer l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="269" />
+        <location filename="../side_panels.py" line="273" />
         <source>New hypothesis…</source>
         <translation>Nouvelle hypothèse…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="271" />
+        <location filename="../side_panels.py" line="275" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="272" />
+        <location filename="../side_panels.py" line="276" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="274" />
+        <location filename="../side_panels.py" line="278" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -1144,13 +1144,13 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../main_window.py" line="177" />
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="419" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="179" />
-        <location filename="../main_window.py" line="421" />
+        <location filename="../main_window.py" line="422" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
@@ -1230,112 +1230,112 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274" />
+        <location filename="../main_window.py" line="275" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324" />
+        <location filename="../main_window.py" line="325" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="331" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="339" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343" />
+        <location filename="../main_window.py" line="344" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357" />
+        <location filename="../main_window.py" line="358" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378" />
+        <location filename="../main_window.py" line="379" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="402" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="406" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="406" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="406" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="410" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="419" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421" />
+        <location filename="../main_window.py" line="422" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457" />
+        <location filename="../main_window.py" line="458" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457" />
+        <location filename="../main_window.py" line="458" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466" />
+        <location filename="../main_window.py" line="467" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470" />
+        <location filename="../main_window.py" line="471" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
+        <location filename="../main_window.py" line="491" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="514" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525" />
+        <location filename="../main_window.py" line="526" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530" />
+        <location filename="../main_window.py" line="531" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1794,96 +1794,114 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Variables des répondants</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="43" />
+        <location filename="../dialogs.py" line="44" />
         <source>Import CSV…</source>
         <translation>Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="44" />
+        <location filename="../dialogs.py" line="45" />
         <source>Add variable…</source>
         <translation>Ajouter une variable…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="45" />
+        <location filename="../dialogs.py" line="46" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="55" />
+        <location filename="../dialogs.py" line="56" />
         <source>One row per respondent; double-click a cell to edit it.</source>
         <translation>Une ligne par répondant ; double-cliquez sur une cellule pour la modifier.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="60" />
+        <location filename="../dialogs.py" line="62" />
         <source>Variables</source>
         <translation>Variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="64" />
+        <location filename="../dialogs.py" line="70" />
         <source>Import variables</source>
         <translation>Importer des variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="64" />
+        <location filename="../dialogs.py" line="70" />
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="73" />
-        <location filename="../dialogs.py" line="78" />
+        <location filename="../dialogs.py" line="79" />
+        <location filename="../dialogs.py" line="84" />
         <source>Add variable</source>
         <translation>Ajouter une variable</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="73" />
+        <location filename="../dialogs.py" line="79" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="76" />
+        <location filename="../dialogs.py" line="82" />
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="76" />
+        <location filename="../dialogs.py" line="82" />
         <source>integer</source>
         <translation>entier</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="76" />
+        <location filename="../dialogs.py" line="82" />
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="78" />
+        <location filename="../dialogs.py" line="84" />
         <source>Type:</source>
         <translation>Type :</translation>
     </message>
 </context>
 <context>
+    <name>VariablesModel</name>
+    <message>
+        <location filename="../models/tables.py" line="302" />
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="302" />
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="304" />
+        <source>“{value}” is not {what}: {variable} holds numbers. Type digits, or leave the cell empty.</source>
+        <translation>« {value} » n'est pas {what} : {variable} contient des nombres. Tapez des chiffres, ou laissez la case vide.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../dialogs.py" line="100" />
+        <location filename="../dialogs.py" line="106" />
         <source>Qualitative interview analysis: read, code, count respondents.</source>
         <translation>Analyse qualitative d'entretiens : lire, coder, compter les répondants.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="103" />
+        <location filename="../dialogs.py" line="109" />
         <source>New project…</source>
         <translation>Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="104" />
+        <location filename="../dialogs.py" line="110" />
         <source>Open project…</source>
         <translation>Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="105" />
+        <location filename="../dialogs.py" line="111" />
         <source>Open the sample project</source>
         <translation>Ouvrir le projet d'exemple</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="127" />
+        <location filename="../dialogs.py" line="133" />
         <source>Recent projects:</source>
         <translation>Projets récents :</translation>
     </message>

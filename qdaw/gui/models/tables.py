@@ -11,12 +11,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
 from qdaw.core.errors import QdawError
 from qdaw.core.listing import HypothesisRow
+from qdaw.core.natural import natural_key
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
 from qdaw.gui.session import ChangeEvent, Session
 
@@ -127,9 +129,12 @@ class HypothesesModel(QAbstractTableModel):
         hypothesis = self.rows[target]
         project = self.session.require()
         try:
-            with project.batch(f"Link to {hypothesis.label}"):
-                for code_id in ids:
-                    project.link_code(code_id, hypothesis.id)
+            if len(ids) == 1:  # the same step, and label, as the codebook's menu gives
+                project.link_code(ids[0], hypothesis.id)
+            else:
+                with project.batch(f"Link {len(ids)} codes to {hypothesis.label}"):
+                    for code_id in ids:
+                        project.link_code(code_id, hypothesis.id)
         except QdawError as exc:
             self.error.emit(str(exc))
             return False
@@ -223,7 +228,8 @@ class FrameModel(QAbstractTableModel):
 
 
 class VariablesModel(QAbstractTableModel):
-    """Respondents × variables, editable: an edit is an undoable set_variable."""
+    """Respondents × variables, editable: an edit is an undoable set_variable; a number
+    variable takes numbers only (a typo must not turn it into text)."""
 
     error = Signal(str)
 
@@ -238,12 +244,15 @@ class VariablesModel(QAbstractTableModel):
 
     def _on_change(self, event: ChangeEvent) -> None:
         if event.tables & {"cases", "variables", "case_values"}:
-            self.reload()
+            # After the view has finished committing the edit that caused it: a reset
+            # during the commit would pull the editor from under the view.
+            QTimer.singleShot(0, self.reload)
 
     def reload(self) -> None:
         self.beginResetModel()
         project = self.session.project
         self.cases = [c.name for c in project.case_rows()] if project else []
+        self.cases.sort(key=natural_key)
         self.variables = list(project.variable_types()) if project else []
         self.values = {}
         if project is not None and self.variables:
@@ -282,12 +291,31 @@ class VariablesModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
+    def checked_value(self, variable: str, text: str, types: dict[str, str]) -> Any:
+        """The value to store, or False (after saying why) when it does not fit."""
+        kind = types.get(variable, "text")
+        if not text or kind == "text":
+            return text or None
+        try:
+            return int(text) if kind == "integer" else float(text.replace(",", "."))
+        except ValueError:
+            what = self.tr("a whole number") if kind == "integer" else self.tr("a number")
+            self.error.emit(
+                self.tr("“{value}” is not {what}: {variable} holds numbers. Type digits, "
+                        "or leave the cell empty.").format(value=text, what=what, variable=variable)
+            )  # fmt: skip
+            return False
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         case, variable = self.cases[index.row()], self.variables[index.column()]
+        project = self.session.require()
+        checked = self.checked_value(variable, str(value).strip(), project.variable_types())
+        if checked is False:
+            return False
         try:
-            self.session.require().set_variable(case, variable, str(value))
+            project.set_variable(case, variable, checked)
         except (QdawError, ValueError) as exc:
             self.error.emit(str(exc))
             return False

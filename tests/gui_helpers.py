@@ -55,3 +55,20 @@ def menu_action(window: QWidget, *path: str) -> QAction:
         assert menu is not None, f"{text!r} is not a menu"
         actions = menu.actions()
     raise AssertionError("empty menu path")
+
+
+def focus(qtbot, window: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Give the window the keyboard again, as a click on it does (the offscreen
+    platform does not give it back when a dialog closes), so its shortcuts work."""
+    window.raise_()
+    window.activateWindow()
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.requestActivate()
+    if not window.isActiveWindow():
+        import warnings
+
+        with warnings.catch_warnings():  # deprecated, and the one call offscreen obeys
+            warnings.simplefilter("ignore", DeprecationWarning)
+            QApplication.setActiveWindow(window)
+    qtbot.waitUntil(window.isActiveWindow)

@@ -442,8 +442,8 @@ def test_variables_grid_edits_and_imports(qtbot, window: MainWindow, tmp_path: P
     for typed in ("deux ans", "12"):
         dialog.table.setCurrentIndex(cell)
         dialog.table.edit(cell)
-        editor = dialog.table.viewport().findChild(QLineEdit)
-        assert isinstance(editor, QLineEdit) and editor.isVisible()
+        qtbot.waitUntil(lambda: any(e.isVisible() for e in dialog.table.findChildren(QLineEdit)))
+        editor = next(e for e in dialog.table.findChildren(QLineEdit) if e.isVisible())
         editor.selectAll()
         qtbot.keyClicks(editor, typed)
         qtbot.keyClick(editor, Qt.Key.Key_Return)

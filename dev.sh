@@ -32,6 +32,10 @@ case "$command" in
     ;;
   screenshots)
     setup
+    for size in 1366x768 1920x1080; do  # the window as it first opens on each screen
+      xvfb-run -a -s "-screen 0 ${size}x24" env QT_QPA_PLATFORM=xcb python scripts/screenshots.py first-run
+    done
+    xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb python scripts/screenshots.py fr
     exec xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb python scripts/screenshots.py "$@"
     ;;
   test)

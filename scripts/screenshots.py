@@ -1,6 +1,8 @@
 """Screenshots of the workbench on the sample project, for docs/screenshots/.
 
 xvfb-run -s "-screen 0 1600x1000x24" python scripts/screenshots.py   # as a user sees it
+xvfb-run -s "-screen 0 1366x768x24" python scripts/screenshots.py first-run
+    # the window as it first opens on that screen: workbench-1366x768.png
 QT_QPA_PLATFORM=offscreen python scripts/screenshots.py             # without a display
 """
 
@@ -50,6 +52,26 @@ def hover_first_long_stripe(window: MainWindow) -> None:
             Qt.KeyboardModifier.NoModifier,
         )
     )
+
+
+def first_run(folder: Path = ROOT / "docs" / "screenshots") -> None:
+    """A first start (no saved layout) on this screen, the sample open and searched."""
+    import os
+
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # no remembered layout
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translations(app, "en")
+    project = build_sample(Path(tempfile.mkdtemp()) / "referents.qdaw", SAMPLE_SOURCES)
+    window = MainWindow()
+    window.open_project(str(project))
+    window.show()
+    QTest.qWait(800)
+    session = window.session.require()
+    window.open_document(session.document("referent2").id)
+    window.codebook.select(session.code("Modalités d'évaluation").id)
+    screen = window.screen().geometry()
+    save(window, f"workbench-{screen.width()}x{screen.height()}.png", folder)
+    window.close()
 
 
 def main(folder: Path = ROOT / "docs" / "screenshots", language: str = "en") -> None:
@@ -123,8 +145,6 @@ def text_intelligence(window: MainWindow, folder: Path) -> None:
     panel.searched.connect(found.append)
     panel.search()
     wait_until(lambda: bool(found))
-    window.docks["search"].setFloating(True)
-    window.docks["search"].resize(1100, 420)
     QTest.qWait(200)
     save(window.docks["search"], "kwic.png", folder)
     from qdaw.gui.autocode_dialog import AutocodeDialog
@@ -137,7 +157,6 @@ def text_intelligence(window: MainWindow, folder: Path) -> None:
     autocode.show()
     save(autocode, "autocode.png", folder)
     autocode.close()
-    window.docks["search"].setFloating(False)
     words = window.codebook.distinctive_words(session.code("Gestion de la fraude").id)
     wait_until(lambda: words.frame is not None)  # type: ignore[attr-defined]
     save(words, "distinctive-words.png", folder)
@@ -160,4 +179,7 @@ def text_intelligence(window: MainWindow, folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(language=sys.argv[1] if len(sys.argv) > 1 else "en")
+    if sys.argv[1:] == ["first-run"]:
+        first_run()
+    else:
+        main(language=sys.argv[1] if len(sys.argv) > 1 else "en")

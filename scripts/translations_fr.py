@@ -366,6 +366,11 @@ FR = {
     "a whole number": "un nombre entier",
     "a number": "un nombre",
     "“{value}” is not {what}: {variable} holds numbers. Type digits, or leave the cell empty.": "« {value} » n'est pas {what} : {variable} contient des nombres. Tapez des chiffres, ou laissez la case vide.",
+    "Seg.": "Seg.",
+    "Coded segments (passages)": "Segments codés (passages)",
+    "Respondents who mentioned it, out of all respondents (k/N)": "Répondants qui l'ont évoqué, sur l'ensemble des répondants (k/N)",
+    "Codes linked to the hypothesis": "Codes liés à l'hypothèse",
+    "Respondents with any of its codes, out of all respondents": "Répondants ayant l'un de ses codes, sur l'ensemble des répondants",
 }
 
 

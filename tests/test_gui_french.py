@@ -44,7 +44,7 @@ def test_the_workbench_in_french(tmp_path: Path) -> None:
         project.rename_code("Rejet du numérique", "Refus du numérique")
         print(window.undo_action.text())
         from PySide6.QtCore import Qt
-        print(window.codebook.model.headerData(2, Qt.Orientation.Horizontal, 0))
+        print(window.analysis.frequencies.headers()["cases"])
         print(window.docks["codes"].windowTitle())
         """
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -66,4 +67,13 @@ def main(target: str | None = None, language: str | None = None) -> int:
     window = create_window(target, language)
     app = QApplication.instance()
     assert app is not None and window is not None
-    return int(app.exec())
+    code = int(app.exec())
+    # Everything is saved by now (each edit is committed when shown; the window closed
+    # the project and wrote its settings): skip the interpreter's teardown of Qt and
+    # the analysis libraries, which takes about a second.
+    from qdaw.gui.session import settings
+
+    settings().sync()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

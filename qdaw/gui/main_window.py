@@ -78,6 +78,10 @@ class MainWindow(QMainWindow):
         self.coding = CodingController(self.session, self.document, self)
         self.rules = RuleFileAction(self.session, self)
         self.docks: dict[str, QDockWidget] = {}
+        # The left column runs the full height (respondents, codebook, hypotheses need
+        # rows); the analysis tables sit under the transcript only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock(
             "cases", self.tr("Respondents"), self.cases, Qt.DockWidgetArea.LeftDockWidgetArea
         )

@@ -395,29 +395,40 @@
 <context>
     <name>CodebookModel</name>
     <message>
-        <location filename="../models/codebook.py" line="143" />
+        <location filename="../models/codebook.py" line="145" />
+        <location filename="../models/codebook.py" line="148" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="143" />
-        <source>Segments</source>
-        <translation>Segments</translation>
+        <location filename="../models/codebook.py" line="145" />
+        <source>Seg.</source>
+        <translation>Seg.</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="143" />
-        <source>Respondents</source>
-        <translation>Répondants</translation>
+        <location filename="../models/codebook.py" line="145" />
+        <source>k/N</source>
+        <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="164" />
+        <location filename="../models/codebook.py" line="149" />
+        <source>Coded segments (passages)</source>
+        <translation>Segments codés (passages)</translation>
+    </message>
+    <message>
+        <location filename="../models/codebook.py" line="150" />
+        <source>Respondents who mentioned it, out of all respondents (k/N)</source>
+        <translation>Répondants qui l'ont évoqué, sur l'ensemble des répondants (k/N)</translation>
+    </message>
+    <message>
+        <location filename="../models/codebook.py" line="172" />
         <source>Category: {k} of {n} respondents have a code below it ({s} passages).
 Coded with the category itself: {own_s} passages, {own_k}/{n} respondents.</source>
         <translation>Catégorie : {k} répondants sur {n} ont un code sous elle ({s} passages).
 Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants.</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="174" />
+        <location filename="../models/codebook.py" line="182" />
         <source>Memo: </source>
         <translation>Mémo : </translation>
     </message>
@@ -818,7 +829,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>FrameModel</name>
     <message>
-        <location filename="../models/tables.py" line="219" />
+        <location filename="../models/tables.py" line="226" />
         <source>Category: counts every code below it</source>
         <translation>Catégorie : compte chaque code sous elle</translation>
     </message>
@@ -827,11 +838,13 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     <name>HypothesesModel</name>
     <message>
         <location filename="../models/tables.py" line="78" />
+        <location filename="../models/tables.py" line="85" />
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
         <location filename="../models/tables.py" line="79" />
+        <location filename="../models/tables.py" line="86" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
@@ -842,8 +855,18 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../models/tables.py" line="81" />
-        <source>Respondents</source>
-        <translation>Répondants</translation>
+        <source>k/N</source>
+        <translation>k/N</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="87" />
+        <source>Codes linked to the hypothesis</source>
+        <translation>Codes liés à l'hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="88" />
+        <source>Respondents with any of its codes, out of all respondents</source>
+        <translation>Répondants ayant l'un de ses codes, sur l'ensemble des répondants</translation>
     </message>
 </context>
 <context>
@@ -1053,289 +1076,289 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82" />
+        <location filename="../main_window.py" line="86" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85" />
+        <location filename="../main_window.py" line="89" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="89" />
+        <location filename="../main_window.py" line="93" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="98" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="102" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="152" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="153" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="155" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="157" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="159" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="164" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="167" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="169" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
-        <location filename="../main_window.py" line="419" />
+        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="423" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="426" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="193" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="198" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="200" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="203" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="205" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="207" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="210" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="216" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="221" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="224" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="225" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275" />
+        <location filename="../main_window.py" line="279" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="329" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="335" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="343" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="348" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="362" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379" />
+        <location filename="../main_window.py" line="383" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="406" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="410" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="410" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="410" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="414" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419" />
+        <location filename="../main_window.py" line="423" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="426" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458" />
+        <location filename="../main_window.py" line="462" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458" />
+        <location filename="../main_window.py" line="462" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="471" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471" />
+        <location filename="../main_window.py" line="475" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="495" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="518" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526" />
+        <location filename="../main_window.py" line="530" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531" />
+        <location filename="../main_window.py" line="535" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1863,17 +1886,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>VariablesModel</name>
     <message>
-        <location filename="../models/tables.py" line="302" />
+        <location filename="../models/tables.py" line="309" />
         <source>a whole number</source>
         <translation>un nombre entier</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="302" />
+        <location filename="../models/tables.py" line="309" />
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="304" />
+        <location filename="../models/tables.py" line="311" />
         <source>“{value}” is not {what}: {variable} holds numbers. Type digits, or leave the cell empty.</source>
         <translation>« {value} » n'est pas {what} : {variable} contient des nombres. Tapez des chiffres, ou laissez la case vide.</translation>
     </message>

@@ -139,8 +139,16 @@ class CodebookModel(QAbstractItemModel):
         return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Code"), self.tr("Segments"), self.tr("Respondents")][section]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:  # short: the names need the width
+            return [self.tr("Code"), self.tr("Seg."), self.tr("k/N")][section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return [
+                self.tr("Code"),
+                self.tr("Coded segments (passages)"),
+                self.tr("Respondents who mentioned it, out of all respondents (k/N)"),
+            ][section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -78,7 +78,14 @@ class HypothesesModel(QAbstractTableModel):
                 self.tr("Label"),
                 self.tr("Statement"),
                 self.tr("Codes"),
-                self.tr("Respondents"),
+                self.tr("k/N"),
+            ][section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return [
+                self.tr("Label"),
+                self.tr("Statement"),
+                self.tr("Codes linked to the hypothesis"),
+                self.tr("Respondents with any of its codes, out of all respondents"),
             ][section]
         return None
 

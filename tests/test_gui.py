@@ -178,6 +178,8 @@ def test_link_a_code_to_a_hypothesis_changes_its_coverage(qtbot, window: MainWin
     )
     assert hypotheses.data(hypotheses.index(h3_row, 3)) == "6/8"  # Référents 1, 2, 3, 5, 7, 8
     assert hypotheses.data(hypotheses.index(h3_row, 2)) == "2"
+    # The same step, and the same undo label, as the codebook's menu gives.
+    assert window.undo_action.text() == "Undo Link Gestion de la fraude to H3"
 
 
 def test_import_through_the_dialog_with_a_corrupt_file(

@@ -1,15 +1,22 @@
-"""What an installed qdaw needs: English lemmas without spacy-lookups-data, and a
-clear message when the PostgreSQL driver is missing."""
+"""What an installed qdaw needs: every folder packaged, English lemmas without
+spacy-lookups-data, a clear message when the PostgreSQL driver is missing, `--version`,
+and the switch the install check uses to open the workbench once and exit.
+(scripts/check_install.sh builds the wheel and installs it into a clean environment.)"""
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import subprocess
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+import qdaw
+from qdaw.sample import build_sample
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -24,6 +31,29 @@ def _python(script: str, **env: str) -> subprocess.CompletedProcess[str]:
         timeout=300,
         cwd=ROOT,
     )
+
+
+def _folders(package: str, folder: Path) -> dict[str, Path]:
+    """The package and every sub-folder holding files, as package name -> folder."""
+    found = {package: folder}
+    for child in sorted(folder.iterdir()):
+        if child.is_dir() and child.name != "__pycache__" and any(child.iterdir()):
+            found.update(_folders(f"{package}.{child.name}", child))
+    return found
+
+
+def test_every_folder_and_data_file_is_in_the_package_list() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    roots = {"qdaw": "qdaw", **config["package-dir"]}
+    folders: dict[str, Path] = {}
+    for package, folder in roots.items():
+        folders.update(_folders(package, ROOT / folder))
+    assert sorted(folders) == sorted(config["packages"])
+    for package, folder in folders.items():
+        globs = config["package-data"].get(package, [])
+        for file in folder.iterdir():
+            if file.is_file() and file.suffix not in (".py", ".pyc"):
+                assert any(fnmatch.fnmatch(file.name, g) for g in globs), f"{file} not shipped"
 
 
 def test_english_lemmas_come_from_the_shipped_table_without_spacy_lookups_data(
@@ -91,3 +121,31 @@ def test_a_postgresql_url_without_the_driver_says_to_install_qdaw_postgres() -> 
     assert lines[2] == lines[3]
     assert result.stderr.startswith("qdaw: error: postgresql+psycopg://alice@db.example/study:")
     assert "qdaw[postgres]" in result.stderr
+
+
+def test_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "qdaw", "--version"], env=ENV, capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout == f"qdaw {qdaw.__version__}\n"
+
+
+def test_the_workbench_can_open_once_and_exit_for_the_install_check(tmp_path: Path) -> None:
+    sample = build_sample(tmp_path / "referents.qdaw")
+    result = subprocess.run(
+        [sys.executable, "-m", "qdaw", "gui", str(sample)],
+        env={
+            **ENV,
+            "QDAW_QUIT_AFTER_FIRST_PAINT": "1",
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "qdaw: painted referents — qdaw\n"
+    assert "Traceback" not in result.stderr

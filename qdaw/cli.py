@@ -124,7 +124,10 @@ def cmd_report(args: argparse.Namespace) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from qdaw import __version__
+
     parser = argparse.ArgumentParser(prog="qdaw", description="Qualitative interview analysis.")
+    parser.add_argument("--version", action="version", version=f"qdaw {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the workbench (the default with no command)")
@@ -174,10 +177,25 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_options(report)
     report.set_defaults(run=cmd_report)
 
+    desktop = sub.add_parser(
+        "install-desktop",
+        help="add qdaw to the Linux application menu, with its icon and .qdaw files",
+    )
+    desktop.add_argument("--remove", action="store_true", help="take them out again")
+    desktop.set_defaults(run=cmd_install_desktop)
+
     add_commands(sub)
     add_nlp_commands(sub)
     add_names_commands(sub)
     return parser
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> None:
+    from qdaw import desktop
+
+    files = desktop.remove() if args.remove else desktop.install()
+    for path in files:
+        print(f"{'removed' if args.remove else 'wrote'} {path}")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -11,9 +11,13 @@ from pathlib import Path
 
 from qdaw.core.errors import QdawError
 from qdaw.core.project import Project
+from qdaw.resources import shipped
 
-SAMPLE_SOURCES = Path(__file__).resolve().parents[1] / "sample_projects" / "referents"
-SAMPLE_PROJECT = SAMPLE_SOURCES.parent / "referents.qdaw"
+#: The sources: sample_projects/referents/ in the repository, which a wheel installs as
+#: qdaw/_sample/ so that "Open the sample project" works from an installed qdaw too.
+SAMPLE_SOURCES = shipped("_sample", "sample_projects/referents")
+#: Where ./dev.sh run builds it (in the repository).
+SAMPLE_PROJECT = Path(__file__).resolve().parents[1] / "sample_projects" / "referents.qdaw"
 SAMPLE_CODER = "Coder A"
 
 

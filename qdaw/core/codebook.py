@@ -8,17 +8,16 @@ from typing import Any
 
 from sqlalchemy import and_, func, literal, select
 
+from qdaw import resources
 from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Code, Hypothesis
 from qdaw.core.errors import ConflictError, NotFoundError, QdawError
 from qdaw.core.journal import Journal
 
-#: Distinct, print-friendly colours given to new codes in turn (least used first).
-PALETTE = (
-    "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4",
-    "#f032e6", "#bfef45", "#469990", "#9a6324", "#800000", "#000075",
-)  # fmt: skip
+#: Colours given to new codes in turn (least used first): resources/palette.json, chosen
+#: to stay distinguishable from one another, colour-vision deficiencies included.
+PALETTE = tuple(resources.palette())
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 
-from qdaw.core.errors import NewerFormatError, NotAProjectError, ProjectExistsError
+from qdaw.core.errors import NewerFormatError, NotAProjectError, ProjectExistsError, QdawError
 from qdaw.core.models import SCHEMA_REVISION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -49,7 +49,29 @@ def sqlite_engine(path: Path) -> Engine:
 
 
 def server_engine(url: str) -> Engine:
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:  # create_engine imports the URL's database driver
+        raise QdawError(_missing_driver(url, exc)) from exc
+
+
+def _missing_driver(url: str, exc: ImportError) -> str:
+    """What to install (the PostgreSQL driver is the optional extra ``qdaw[postgres]``)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() != "postgresql":
+        return f"{shown}: its database driver is not installed ({exc})"
+    if parsed.get_driver_name() != "psycopg":
+        return (
+            f"{shown}: qdaw talks to PostgreSQL through psycopg 3: write the URL as "
+            f"postgresql+psycopg://… and install it with: pip install 'qdaw[postgres]'"
+        )
+    return (
+        f"{shown}: the PostgreSQL driver (psycopg) is not installed; "
+        f"install it with: pip install 'qdaw[postgres]' ({exc})"
+    )
 
 
 def read_sqlite_revision(path: Path) -> str:

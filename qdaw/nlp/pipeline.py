@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
 SUPPORTED = ("fr", "en")
+#: spaCy's English lemma lookup table (from spacy-lookups-data 1.0.5; data/README.md),
+#: shipped alone so that the 98.5 MB package of every language's tables is not needed.
+ENGLISH_LEMMAS = Path(__file__).with_name("data") / "en_lemma_lookup.json.gz"
 _pipelines: dict[str, Any] = {}
 _lock = threading.Lock()
 
@@ -32,7 +38,7 @@ def guess_language(text: str) -> str:
 def pipeline(language: str) -> Any:
     """French: fr_core_news_sm with tok2vec, morphologizer, senter, attribute_ruler and
     lemmatizer (no parser, no NER: faster). English: a blank pipeline with a rule-based
-    sentencizer and lookup lemmas (spacy-lookups-data)."""
+    sentencizer and lookup lemmas (the table in data/)."""
     if language not in SUPPORTED:
         raise ValueError(
             f"no pipeline for language {language!r} (supported: {', '.join(SUPPORTED)})"
@@ -47,10 +53,22 @@ def pipeline(language: str) -> Any:
             else:
                 nlp = spacy.blank("en")
                 nlp.add_pipe("sentencizer")
-                nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-                nlp.initialize()
+                lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+                lemmatizer.initialize(lookups=english_lookups())
             _pipelines[language] = nlp
         return _pipelines[language]
+
+
+def english_lookups() -> Any:
+    """The lookups the English lemmatizer needs: its ``lemma_lookup`` table (word ->
+    lemma), as spaCy would load it from spacy-lookups-data."""
+    from spacy.lookups import Lookups
+
+    with gzip.open(ENGLISH_LEMMAS, "rt", encoding="utf-8") as handle:
+        table = json.load(handle)
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", table)
+    return lookups
 
 
 _tokenizers: dict[str, Any] = {}

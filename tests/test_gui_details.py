@@ -69,6 +69,8 @@ def test_code_names_beside_the_stripes_are_readable(window: MainWindow) -> None:
 
 def test_frequencies_show_k_of_n_as_bars(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     table = window.analysis.frequencies.table
+    window.docks["analysis"].show()  # (a previous test may have left the search tab on top)
+    window.docks["analysis"].raise_()
     window.analysis.setCurrentWidget(window.analysis.frequencies)
     qtbot.waitUntil(lambda: window.analysis.frequencies.model.rowCount() > 0)
     assert isinstance(table.itemDelegateForColumn(7), BarDelegate)

@@ -130,6 +130,7 @@ def test_window_gets_the_icon_and_the_stylesheet_without_qt_warnings(
     assert [m for m in warnings if "propagateSizeHints" not in m] == []
 
 
+@pytest.mark.qt_log_level_fail("CRITICAL")  # the warning is what this test looks for
 def test_a_broken_stylesheet_would_be_reported(qtbot, qtlog) -> None:  # type: ignore[no-untyped-def]
     """The previous test's silence means something: Qt does warn on a bad stylesheet."""
     app = QApplication.instance()

@@ -94,7 +94,8 @@ class NlpMixin(AnalysisMixin):
         case: bool = False,
         **filters: Unpack[Filters],
     ) -> pd.DataFrame:
-        """document, case, start, end, match, sentence — see qdaw.nlp.search."""
+        """document, case, start, end, match, sentence, document_id, sentence_start,
+        sentence_end (the sentence's offsets place the match in it) — see qdaw.nlp.search."""
         from qdaw.nlp.search import search
 
         return search(self, query, mode, self.scope(**filters), accents, case)  # type: ignore[arg-type]

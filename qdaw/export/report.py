@@ -65,6 +65,7 @@ LABELS = {
 
 
 def percent(value: float) -> str:
+    """Whole percent, halves rounded up as people expect (12.5 -> 13)."""
     return f"{int(value + 0.5)}"
 
 

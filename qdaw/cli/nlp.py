@@ -7,7 +7,8 @@ import sys
 from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from qdaw.cli_analysis import _open, add_filter_options, filters_from
+from qdaw.cli.analysis import add_filter_options, filters_from
+from qdaw.cli.common import open_project
 from qdaw.core.errors import QdawError
 from qdaw.export.tables import write_table
 from qdaw.nlp.search import Mode
@@ -19,7 +20,7 @@ MODES = ["exact", "lemma", "regex", "phrase"]
 
 
 def cmd_index(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         if args.language:
             project.set_language(args.language)
 
@@ -55,7 +56,7 @@ def kwic_line(row: Mapping[Hashable, Any], width: int = 40) -> str:
 
 def cmd_search(args: argparse.Namespace) -> None:
     mode = search_mode(args)
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         hits = with_sides(
             project.search(
                 args.query, mode, args.match_accents, args.match_case, **filters_from(args)
@@ -73,7 +74,7 @@ def cmd_search(args: argparse.Namespace) -> None:
 
 def cmd_autocode(args: argparse.Namespace) -> None:
     mode = search_mode(args)
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         filters = filters_from(args)
         if args.speakers:
             filters["speakers"] = args.speakers
@@ -89,7 +90,7 @@ def cmd_autocode(args: argparse.Namespace) -> None:
 
 
 def cmd_rules(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         if args.preview:
             for row in project.rules_preview(args.file).to_dict("records"):
                 print(f"{row['code']}: {row['passages']} passages ({row['unit']}) "
@@ -100,7 +101,7 @@ def cmd_rules(args: argparse.Namespace) -> None:
 
 
 def cmd_words(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         words = project.distinctive_words(args.code, limit=args.limit, **filters_from(args))
     if args.output:
         print(f"Wrote {write_table(words, args.output, 'Distinctive words')}")
@@ -111,7 +112,7 @@ def cmd_words(args: argparse.Namespace) -> None:
 
 
 def cmd_suggest(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         text = project.document_text(args.document)
         start = text.find(args.passage)
         if start < 0:

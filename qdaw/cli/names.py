@@ -6,11 +6,11 @@ import argparse
 import sys
 from typing import Any
 
-from qdaw.cli_analysis import _open
+from qdaw.cli.common import open_project
 
 
 def cmd_names(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         action = args.action
         if action == "detect":
 

@@ -8,11 +8,10 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from qdaw.cli.common import open_project, print_table
 from qdaw.core.errors import QdawError
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from qdaw.core.project import Project
 
 _CONDITION = re.compile(r"^\s*([^=<>!]+?)\s*(>=|<=|!=|=|>|<)\s*(.*?)\s*$")
@@ -83,22 +82,8 @@ def parse_bins(text: str | None) -> int | list[float] | None:
         raise QdawError(f"--bins {text!r}: give a number of bins or edges like 0,5,10,40") from exc
 
 
-def _open(target: str) -> Project:
-    from qdaw.core.project import Project
-
-    return Project.open(target)
-
-
-def print_table(frame: pd.DataFrame) -> None:
-    import pandas as pd
-
-    with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                           "display.width", 200, "display.max_colwidth", 60):  # fmt: skip
-        print(frame.to_string())
-
-
 def cmd_crosstab(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         filters = filters_from(args)
         bins = parse_bins(args.bins)
         table = project.crosstab(args.variable, value=args.value, bins=bins, **filters)
@@ -113,7 +98,7 @@ def cmd_crosstab(args: argparse.Namespace) -> None:
 def cmd_hypothesis_report(args: argparse.Namespace) -> None:
     from qdaw.export.report import build_report, write_report
 
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         document = build_report(
             project, args.lang, args.quotes, args.anonymise, **filters_from(args)
         )
@@ -124,7 +109,7 @@ def cmd_export(args: argparse.Namespace) -> None:
     from qdaw.export.tables import write_table, write_workbook
     from qdaw.export.workbook import workbook_sheets
 
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         filters = filters_from(args)
         what = args.what
         index = what in ("matrix", "crosstab", "cooccurrence", "segments")
@@ -226,6 +211,6 @@ def add_commands(sub: Any) -> None:
 
 
 def cmd_import_codebook(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         created = project.import_codebook(args.file)
         print(f"Created {created} codes ({len(project.codes())} in the codebook)")

@@ -1,4 +1,6 @@
-"""The qdaw command line, over the same Project API as scripts and the workbench."""
+"""The qdaw command line, over the same Project API as scripts and the workbench.
+
+Commands live by subject (analysis, nlp, names); what they share is in ``common``."""
 
 from __future__ import annotations
 
@@ -7,31 +9,16 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from qdaw.cli_analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
-from qdaw.cli_names import add_commands as add_names_commands
-from qdaw.cli_nlp import add_commands as add_nlp_commands
+from qdaw.cli.analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
+from qdaw.cli.common import bar, open_project, percent
+from qdaw.cli.names import add_commands as add_names_commands
+from qdaw.cli.nlp import add_commands as add_nlp_commands
 from qdaw.core.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from qdaw.core.project import Project
-
-
-def _open(target: str) -> Project:
-    from qdaw.core.project import Project
-
-    return Project.open(target)
-
-
-def percent(value: float) -> str:
-    """Whole percent, halves rounded up as people expect (12.5 -> 13)."""
-    return f"{int(value + 0.5)}"
-
-
-def _bar(pct: float, width: int = 20) -> str:
-    filled = int(pct / 100 * width + 0.5)
-    return "█" * filled + "·" * (width - filled)
 
 
 def format_frequencies(frame: pd.DataFrame, indent: dict[str, int] | None = None) -> str:
@@ -43,7 +30,7 @@ def format_frequencies(frame: pd.DataFrame, indent: dict[str, int] | None = None
     for name, row in zip(names, frame.to_dict("records"), strict=True):
         lines.append(
             f"{name:<{width}}  {row['segments']:>8}  {row['ratio']:>7}"
-            f"  {percent(row['pct_cases']):>5}  {_bar(row['pct_cases'])}"
+            f"  {percent(row['pct_cases']):>5}  {bar(row['pct_cases'])}"
         )
     return "\n".join(lines)
 
@@ -63,7 +50,7 @@ def cmd_new(args: argparse.Namespace) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         report = project.import_files(
             args.sources,
             case=args.case,
@@ -82,7 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_variables(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         count = project.import_variables(args.csv)
         types = project.variable_types()
         print(
@@ -91,7 +78,7 @@ def cmd_variables(args: argparse.Namespace) -> None:
 
 
 def cmd_codes(args: argparse.Namespace) -> None:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         frame = project.code_frequencies(rollup=args.rollup, **filters_from(args))
         print(format_frequencies(frame, _depths(project)))
 
@@ -107,7 +94,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         raise QdawError("use: qdaw report PROJECT, or qdaw report hypotheses PROJECT -o FILE")
     args.project = args.items[0]
     filters = filters_from(args)
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         frame = project.code_frequencies(rollup=args.rollup, **filters)
         total = project.total_cases(**{k: v for k, v in filters.items() if k in ("cases", "where")})
         print(f"{project.name}: {total} cases, {len(frame)} codes\n")

@@ -384,6 +384,6 @@ class CodebookImportMixin(ProjectBase):
     def import_codebook(self, path: str | Path) -> int:
         """Create codes from a CSV/XLSX codebook (name, parent, description, color,
         hypotheses, memo) in one undoable step; returns the number of codes created."""
-        from qdaw.ingest.codebook import import_codebook
+        from qdaw.core.codebook_import import import_codebook
 
         return import_codebook(self, path)  # type: ignore[arg-type]

@@ -1,0 +1,79 @@
+"""Storing an a-priori codebook read by qdaw.ingest.codebook: one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qdaw.core.errors import NotFoundError, QdawError
+
+if TYPE_CHECKING:
+    from qdaw.core.project import Project
+
+
+def import_codebook(project: Project, path: str | Path) -> int:
+    """Create the codes of a codebook file; returns how many were created.
+
+    Columns: name (required), parent (a name or path), description, color, hypotheses
+    (labels separated by ';' — created if missing), memo. A code that exists under the
+    same parent is updated (description, colour, memo if given; links added). Rows may
+    come in any order: a child can precede its parent.
+    """
+    path = Path(path)
+    from qdaw.ingest.codebook import read_codebook
+
+    rows = [row for row in read_codebook(path) if row.get("name")]
+    if not rows:
+        raise QdawError(f"{path}: the codebook has no codes")
+    created = 0
+    with project.batch(f"Import codebook {path.name}"):
+        pending = rows
+        while pending:
+            waiting = []
+            for row in pending:
+                parent = row.get("parent") or None
+                if parent is not None:
+                    try:
+                        parent_code = project.code(parent)
+                    except NotFoundError:
+                        waiting.append(row)
+                        continue
+                else:
+                    parent_code = None
+                created += _apply_row(project, row, parent_code)
+            if len(waiting) == len(pending):
+                missing = ", ".join(sorted({str(r["parent"]) for r in waiting}))
+                raise QdawError(f"{path}: parent codes not found: {missing}")
+            pending = waiting
+    return created
+
+
+def _apply_row(project: Project, row: dict[str, Any], parent: Any) -> int:
+    name = row["name"]
+    siblings = {c.name: c for c in (project.codes(parent=parent) if parent else _top(project))}
+    color = row.get("color") or row.get("colour")
+    if name in siblings:
+        code = siblings[name]
+        if row.get("description"):
+            project.describe_code(code, row["description"])
+        if color:
+            project.recolor_code(code, color)
+        made = 0
+    else:
+        code = project.add_code(
+            name, parent=parent, color=color, description=row.get("description")
+        )
+        made = 1
+    if row.get("memo"):
+        project.set_memo(code, row["memo"])
+    for label in filter(None, (part.strip() for part in (row.get("hypotheses") or "").split(";"))):
+        try:
+            hypothesis = project.hypothesis(label)
+        except NotFoundError:
+            hypothesis = project.add_hypothesis(label)
+        project.link_code(code, hypothesis)
+    return made
+
+
+def _top(project: Project) -> list[Any]:
+    return [c for c in project.codes() if c.parent is None]

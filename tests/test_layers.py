@@ -1,0 +1,60 @@
+"""The layer rules (pyproject's [tool.importlinter]) hold, and breaking one is caught:
+a static check of the import graph, not a run-time import test that a lazy import
+inside a function would slip past."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    command = Path(sys.executable).with_name("lint-imports")
+    env = {**os.environ, "PYTHONPATH": str(root)}  # this copy of qdaw, not the installed one
+    return subprocess.run(
+        [str(command), "--config", str(root / "pyproject.toml"), "--no-cache"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_the_layer_rules_hold() -> None:
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "BROKEN" not in result.stdout and result.stdout.count("KEPT") == 3
+
+
+def copy_of_the_code(tmp_path: Path) -> Path:
+    root = tmp_path / "checkout"
+    shutil.copytree(ROOT / "qdaw", root / "qdaw", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    return root
+
+
+def test_qt_in_the_text_layer_is_caught(tmp_path: Path) -> None:
+    root = copy_of_the_code(tmp_path)
+    module = root / "qdaw" / "nlp" / "speakers.py"
+    # Inside a function, as the lazy imports are: the graph still has the edge.
+    module.write_text(
+        module.read_text(encoding="utf-8") + "\n\ndef _window() -> None:\n    import PySide6\n",
+        encoding="utf-8",
+    )
+    result = lint_imports(root)
+    assert result.returncode != 0
+    assert "Qt only in the workbench BROKEN" in result.stdout
+    assert "qdaw.nlp.speakers -> PySide6" in result.stdout
+
+
+def test_sql_in_the_workbench_is_caught(tmp_path: Path) -> None:
+    root = copy_of_the_code(tmp_path)
+    module = root / "qdaw" / "gui" / "passages.py"
+    module.write_text(
+        module.read_text(encoding="utf-8") + "\nfrom sqlalchemy import select  # noqa\n",
+        encoding="utf-8",
+    )
+    result = lint_imports(root)
+    assert "The workbench never talks SQL BROKEN" in result.stdout

@@ -96,7 +96,10 @@ def postgres_server():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def pg_url(postgres_server, request) -> str:  # type: ignore[no-untyped-def]
+    import hashlib
     import re
 
-    name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:50]
+    # Readable, and unique even when parametrized names share their first 50 characters.
+    digest = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:8]
+    name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:45] + "_" + digest
     return str(postgres_server.create_database(name))

@@ -20,6 +20,7 @@ from qdaw.core import storage
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.errors import ConflictError, NotFoundError
 from qdaw.core.journal import Journal
+from qdaw.core.watch import ChangeWatching
 from qdaw.core.writing import ChangeEvent, Listener, Writer
 
 #: The environment variable naming the coder when ``Project.open`` is given none.
@@ -33,7 +34,7 @@ def os_user() -> str | None:
         return None
 
 
-class ProjectBase(Writer):
+class ProjectBase(Writer, ChangeWatching):
     def __init__(
         self,
         engine: Engine,

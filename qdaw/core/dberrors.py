@@ -9,6 +9,7 @@ bounded retry (a lock held by another writer, a deadlock or serialization failur
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
 
 from sqlalchemy import exc as sa_exc
@@ -32,6 +33,10 @@ SQLITE_CONSTRAINT_FOREIGNKEY, SQLITE_CONSTRAINT_CHECK = 787, 275
 PG_TRANSIENT = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock timeout
 PG_UNIQUE, PG_FOREIGN_KEY, PG_CHECK, PG_NOT_NULL = "23505", "23503", "23514", "23502"
 
+#: What a database call can raise: SQLAlchemy's errors, and the DB-API's own from the
+#: journal's direct inserts on SQLite.
+DB_ERRORS = (sa_exc.SQLAlchemyError, sqlite3.Error)
+
 _SQLITE_TABLE = re.compile(r"constraint failed: (\w+)\.(\w+)")
 
 
@@ -50,7 +55,7 @@ def is_transient(error: BaseException) -> bool:
     same transaction again later can succeed."""
     if isinstance(error, DatabaseBusy):
         return True
-    orig = getattr(error, "orig", None)
+    orig = error if isinstance(error, sqlite3.Error) else getattr(error, "orig", None)
     code = _sqlite_code(orig)
     if code is not None:
         return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
@@ -84,9 +89,9 @@ def translate(error: BaseException, where: str) -> QdawError:
     """The QdawError for a database error raised while working on ``where``."""
     if isinstance(error, QdawError):
         return error
-    orig = getattr(error, "orig", None)
+    orig = error if isinstance(error, sqlite3.Error) else getattr(error, "orig", None)
     text = str(orig if orig is not None else error)
-    if isinstance(error, sa_exc.IntegrityError):
+    if isinstance(error, sa_exc.IntegrityError | sqlite3.IntegrityError):
         return _integrity(where, orig, text)
     code, state = _sqlite_code(orig), _pg_state(orig)
     primary = None if code is None else code & 0xFF

@@ -90,6 +90,7 @@ class Project(
         return self.location.rsplit("/", 1)[-1]
 
     def close(self) -> None:
+        self._stop_watching()
         self.engine.dispose()
 
     def __enter__(self) -> Project:

@@ -21,6 +21,7 @@ a writer that could not get the lock retries a bounded number of times.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy import exc as sa_exc
 
 from qdaw.core import conflicts, oplog, storage
-from qdaw.core.dberrors import is_transient, translate
+from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
 from qdaw.core.errors import ConflictError, NothingToUndo, QdawError
 from qdaw.core.journal import Journal, Operation, replay, revert
 
@@ -99,6 +100,7 @@ class Writer:
         self._steps: dict[int, Operation] = {}
         self._revision = self._read_log(oplog.current_revision)
         self._own_revisions: set[int] = set()
+        self._polled = self._revision  # the newest revision poll_changes has seen
         self.backup_path: Path | None = None
 
     # -- transactions -------------------------------------------------------------
@@ -122,7 +124,7 @@ class Writer:
                 conn.begin()
                 storage.lock_for_writing(conn, self.busy_timeout)
                 revision = oplog.current_revision(conn)
-            except sa_exc.DBAPIError as exc:
+            except DB_ERRORS as exc:
                 conn.close()
                 if attempt + 1 < ATTEMPTS and is_transient(exc):
                     time.sleep(0.05 * (attempt + 1))
@@ -150,7 +152,7 @@ class Writer:
                 yield self._journal
                 if operation.changes:
                     revision = self._log(conn, operation, oplog.DONE, "do")
-        except sa_exc.SQLAlchemyError as exc:
+        except DB_ERRORS as exc:
             self._cache.clear()  # ids created in the rolled-back transaction are gone
             raise translate(exc, self.location) from exc
         except BaseException:
@@ -175,7 +177,7 @@ class Writer:
                 journal = Journal(conn, operation)
                 yield journal
                 revision = self._log(conn, operation, oplog.DERIVED, "do", written)
-        except sa_exc.SQLAlchemyError as exc:
+        except DB_ERRORS as exc:
             self._cache.clear()
             raise translate(exc, self.location) from exc
         self._notify(operation, "do", revision, written)
@@ -213,7 +215,7 @@ class Writer:
         try:
             with self.engine.connect() as conn:
                 yield conn
-        except sa_exc.SQLAlchemyError as exc:
+        except DB_ERRORS as exc:
             raise translate(exc, self.location) from exc
 
     def _rows(self, statement: Any) -> list[Any]:
@@ -248,7 +250,7 @@ class Writer:
             try:
                 with self._transaction() as conn:
                     operation, revision = self._apply_step(conn, action)
-            except sa_exc.SQLAlchemyError as exc:
+            except DB_ERRORS as exc:
                 if attempt + 1 < ATTEMPTS and is_transient(exc):
                     continue
                 raise translate(exc, self.location) from exc
@@ -276,7 +278,7 @@ class Writer:
             oplog.save_changes(conn, record.id, operation.changes)
         try:
             (revert if action == "undo" else replay)(conn, operation)
-        except sa_exc.IntegrityError as exc:
+        except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:
             raise ConflictError(
                 f"Cannot {action} '{record.label}': a later change took a name or an entry "
                 f"it would restore ({translate(exc, self.location)})"

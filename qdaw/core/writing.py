@@ -39,6 +39,8 @@ from qdaw.core.journal import Journal, Operation, replay, revert
 
 #: Attempts at a transaction that found the project locked (each waits the busy timeout).
 ATTEMPTS = 3
+#: Steps whose row images stay in memory (undo reads older ones from the log).
+KEPT_STEPS = 100
 Label = str | Callable[[], str]
 
 
@@ -193,8 +195,13 @@ class Writer:
         step = oplog.record(conn, operation, self.coder, state, tables)
         if state == oplog.DONE:
             oplog.drop_redo(conn, self.coder)  # a new step clears the redo stack
-            self._steps[step] = operation
+            self._keep(step, operation)
         return self._committed(oplog.record_revision(conn, step, action))
+
+    def _keep(self, step: int, operation: Operation) -> None:
+        self._steps[step] = operation
+        while len(self._steps) > KEPT_STEPS:  # the oldest are read from the log if needed
+            del self._steps[next(iter(self._steps))]
 
     def _committed(self, revision: int) -> int:
         self._revision = revision
@@ -270,7 +277,7 @@ class Writer:
         operation = self._steps.get(record.id)
         if operation is None:
             operation = Operation(record.label, oplog.load_changes(conn, record.id))
-            self._steps[record.id] = operation
+            self._keep(record.id, operation)
         verdict = conflicts.check(conn, operation, action)
         if verdict.blocker is not None:
             raise ConflictError(self._refusal(conn, record, action, verdict.blocker))

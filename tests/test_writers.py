@@ -201,3 +201,25 @@ def test_the_detected_language_survives_undo_and_redo_of_an_import(
     assert ana.document("en").language == "en"
     assert ana.index_text(["en"]) == 1  # the index went with the document: rebuilt
     assert ana.sentences("en") == [(0, 29), (30, 48)]
+
+
+def test_undo_that_would_give_back_a_name_taken_since_is_refused(ana: Project, ben: Writer) -> None:
+    ana.add_code("X")
+    ana.rename_code("X", "Y")
+    ben.run("p.add_code('X', color='#102030')")
+    with pytest.raises(
+        ConflictError,
+        match=r"^Cannot undo 'Rename code to Y': 'Add code X' by Ben took that name since$",
+    ):
+        ana.undo()
+    assert sorted((c.name, c.color) for c in ana.codes())[1] == ("Y", "#e6194b")
+    assert ana.code("X").color == "#102030"
+
+
+def test_undo_keeps_a_colleague_s_change_of_another_column(ana: Project, ben: Writer) -> None:
+    ana.add_code("X", color="#aa0000")
+    ana.rename_code("X", "Y")
+    ben.run("p.recolor_code('Y', '#00bb00'); p.set_memo(p.code('Y'), 'Ben: to split')")
+    assert ana.undo() == "Rename code to Y"  # the name only: Ben's colour and memo stay
+    (code,) = ana.codes()
+    assert (code.name, code.color, code.memo) == ("X", "#00bb00", "Ben: to split")

@@ -9,7 +9,8 @@ images; either applies only when
   update, so a colleague's change of another column is kept and allowed;
 - no other row still refers to a row it would delete (a colleague's segment on a code
   whose creation is undone);
-- every row it would write refers to rows that exist, or that it restores too.
+- every row it would write refers to rows that exist, or that it restores too;
+- no other row took a name it would give back (a code named "X" added since).
 
 Otherwise ``check`` returns what blocks it and the caller names the later step to blame.
 Derived columns (``documents.language``, set by the text index) are not compared in
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Column, Connection, Table, select, tuple_
+from sqlalchemy import Column, Connection, Table, UniqueConstraint, and_, select, tuple_
 
 from qdaw.core import models as m
 from qdaw.core.journal import SHARED_TABLES, Change, Operation, key_columns
@@ -37,7 +38,7 @@ DERIVED_TABLES = frozenset({"text_units", "tokens"})
 #: Columns the text index fills in on journaled rows.
 DERIVED_COLUMNS = {"documents": frozenset({"language"})}
 LOG_TABLES = frozenset({"operations", "revisions"})
-CHUNK = 500
+CHUNK = 5000  # keys per IN (…) list: far below SQLite's 32,766 parameters
 
 
 @dataclass
@@ -54,7 +55,7 @@ class RowChange:
 
 @dataclass(frozen=True)
 class Blocker:
-    reason: Literal["changed", "depends", "missing"]
+    reason: Literal["changed", "depends", "missing", "taken"]
     table: str
     key: Row  # the row to blame a later step for
 
@@ -67,49 +68,44 @@ class Verdict:
 
 
 def _key(table: Table, row: Row) -> Key:
-    return tuple(row[name] for name in key_columns(table))
+    return tuple([row[name] for name in key_columns(table)])
 
 
 def net_changes(changes: Iterable[Change]) -> dict[tuple[str, Key], RowChange]:
+    """Images are shared with the changes until a second change of the same row has to
+    be folded in; then the net images are copies."""
     rows: dict[tuple[str, Key], RowChange] = {}
     for change in changes:
         image = change.after if change.after is not None else change.before
         assert image is not None
         ident = (change.table.name, _key(change.table, image))
         net = rows.get(ident)
-        if change.kind == "insert":
-            if net is None:
-                rows[ident] = RowChange(change.table, ident[1], None, dict(image), end_whole=True)
-            else:
-                net.end, net.end_whole = dict(image), True
+        if net is None:
+            whole_start, whole_end = change.kind == "delete", change.kind == "insert"
+            rows[ident] = RowChange(
+                change.table, ident[1], change.before, change.after, whole_start, whole_end
+            )
+        elif change.kind == "insert":
+            net.end, net.end_whole = dict(image), True
         elif change.kind == "delete":
             assert change.before is not None
-            if net is None:
-                rows[ident] = RowChange(
-                    change.table, ident[1], dict(change.before), None, start_whole=True
-                )
-            else:
-                if net.start is not None and not net.start_whole:
-                    # Columns it updated before deleting start from their first value.
-                    net.start, net.start_whole = {**change.before, **net.start}, True
-                net.end, net.end_whole = None, False
+            if net.start is not None and not net.start_whole:
+                # Columns it updated before deleting start from their first value.
+                net.start, net.start_whole = {**change.before, **net.start}, True
+            net.end, net.end_whole = None, False
         else:
             assert change.before is not None and change.after is not None
-            if net is None:
-                rows[ident] = RowChange(
-                    change.table, ident[1], dict(change.before), dict(change.after)
-                )
-            else:
-                if net.start is not None:
-                    for name, value in change.before.items():
-                        net.start.setdefault(name, value)
-                if net.end is not None:
-                    net.end.update(change.after)
+            if net.start is not None:
+                net.start = {**change.before, **net.start}
+            if net.end is not None:
+                net.end = {**net.end, **change.after}
     return {k: v for k, v in rows.items() if v.start is not None or v.end is not None}
 
 
 def _current(conn: Connection, table: Table, keys: list[Key]) -> dict[Key, Row]:
     names = key_columns(table)
+    columns = [c.name for c in table.columns]
+    at = [columns.index(n) for n in names]
     found: dict[Key, Row] = {}
     for i in range(0, len(keys), CHUNK):
         chunk = keys[i : i + CHUNK]
@@ -117,15 +113,14 @@ def _current(conn: Connection, table: Table, keys: list[Key]) -> dict[Key, Row]:
             condition = table.c[names[0]].in_([k[0] for k in chunk])
         else:
             condition = tuple_(*(table.c[n] for n in names)).in_(chunk)
-        for row in conn.execute(select(table).where(condition)):
-            mapping = dict(row._mapping)
-            found[_key(table, mapping)] = mapping
+        for row in conn.execute(select(table).where(condition)).all():
+            found[tuple([row[j] for j in at])] = dict(zip(columns, row, strict=True))
     return found
 
 
 def _differs(expected: Row, whole: bool, current: Row, table: str) -> bool:
     skip = DERIVED_COLUMNS.get(table, frozenset()) if whole else frozenset()
-    return any(current.get(name) != value for name, value in expected.items() if name not in skip)
+    return any(current.get(n) != v and n not in skip for n, v in expected.items())
 
 
 def _references() -> list[tuple[Table, Column[Any], Table, Column[Any]]]:
@@ -147,6 +142,7 @@ def check(conn: Connection, operation: Operation, action: Action) -> Verdict:
         if net.table.name not in SHARED_TABLES:
             by_table.setdefault(net.table.name, []).append(net)
     deleting: dict[str, set[Key]] = {}
+    future: dict[str, list[tuple[Key, Row, Row]]] = {}  # key, row after, what changes
     for name, nets in by_table.items():
         table = nets[0].table
         current = _current(conn, table, [n.key for n in nets])
@@ -165,9 +161,53 @@ def check(conn: Connection, operation: Operation, action: Action) -> Verdict:
             if target is None and now is not None:
                 deleting.setdefault(name, set()).add(net.key)
                 verdict.deleted_now[(name, net.key)] = now
-    blocker = _dependents(conn, rows, deleting) or _missing_parents(conn, rows, action)
-    verdict.blocker = blocker
+            elif target is not None:
+                future.setdefault(name, []).append((net.key, {**(now or {}), **target}, target))
+    verdict.blocker = (
+        _dependents(conn, rows, deleting)
+        or _missing_parents(conn, rows, action)
+        or _names_taken(conn, rows, future)
+    )
     return verdict
+
+
+def _unique_groups(table: Table) -> set[tuple[str, ...]]:
+    """The columns whose values must be unique together (a code's name among its
+    siblings: the index on coalesce(parent_id, 0), name)."""
+    groups: set[tuple[str, ...]] = {(c.name,) for c in table.columns if c.unique}
+    groups |= {
+        tuple(c.name for c in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    }
+    if table.name == "codes":
+        groups.add(("parent_id", "name"))
+    return groups
+
+
+def _names_taken(
+    conn: Connection,
+    rows: dict[tuple[str, Key], RowChange],
+    future: dict[str, list[tuple[Key, Row, Row]]],
+) -> Blocker | None:
+    """Another row that now holds a name the action would write."""
+    for name, written in future.items():
+        table = m.Base.metadata.tables[name]
+        names = key_columns(table)
+        for group in _unique_groups(table):
+            for key, row, changes in written:
+                if not any(column in changes for column in group) or any(
+                    column not in row for column in group
+                ):
+                    continue
+                same = [
+                    table.c[c].is_(None) if row[c] is None else table.c[c] == row[c] for c in group
+                ]
+                query = select(*(table.c[n] for n in names)).where(and_(*same))
+                for other in conn.execute(query):
+                    if tuple(other) != key and (name, tuple(other)) not in rows:
+                        return Blocker("taken", name, dict(zip(names, other, strict=True)))
+    return None
 
 
 def _dependents(

@@ -44,8 +44,13 @@ class Operation:
     changes: list[Change] = field(default_factory=list)
 
 
+_KEYS: dict[Table, list[str]] = {}
+
+
 def key_columns(table: Table) -> list[str]:
-    return [col.name for col in table.primary_key.columns]
+    if table not in _KEYS:  # asked once per row when a large step is checked
+        _KEYS[table] = [col.name for col in table.primary_key.columns]
+    return _KEYS[table]
 
 
 _key_columns = key_columns

@@ -151,6 +151,13 @@ def current_revision(conn: Connection) -> int:
     return int(conn.execute(select(func.max(revs.c.id))).scalar() or 0)
 
 
+def last_written_by(conn: Connection, operation_id: int) -> bool:
+    """Whether the project's latest revision is this step's own (done, undone or
+    redone): then nobody has written since and its rows are as it left them."""
+    latest = conn.execute(select(revs.c.operation_id).order_by(revs.c.id.desc()).limit(1))
+    return latest.scalar() == operation_id
+
+
 def drop_redo(conn: Connection, coder: str) -> None:
     conn.execute(
         update(ops).where(ops.c.coder == coder, ops.c.state == UNDONE).values(state=DROPPED)

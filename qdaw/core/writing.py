@@ -278,7 +278,9 @@ class Writer:
         if operation is None:
             operation = Operation(record.label, oplog.load_changes(conn, record.id))
             self._keep(record.id, operation)
-        verdict = conflicts.check(conn, operation, action)
+        # Nothing written since this step's last revision: no one can depend on it.
+        alone = oplog.last_written_by(conn, record.id)
+        verdict = conflicts.Verdict() if alone else conflicts.check(conn, operation, action)
         if verdict.blocker is not None:
             raise ConflictError(self._refusal(conn, record, action, verdict.blocker))
         if conflicts.keep_derived(operation, verdict, action):
@@ -305,6 +307,7 @@ class Writer:
             "changed": "changed it since",
             "depends": "depends on it",
             "missing": "removed what it needs",
+            "taken": "took that name since",
         }[blocker.reason]
         if later is None:
             return f"Cannot {action} '{record.label}': another writer {what}"

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, Table, func, select, update
@@ -56,8 +57,15 @@ def _encoder(table: Table, columns: Sequence[str]) -> list[bool]:
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
-    item = getattr(value, "item", None)  # numpy scalars from pandas
-    return item() if callable(item) else value
+    return value
+
+
+def _json_default(value: Any) -> Any:
+    """Values JSON has no type for: numpy scalars (from pandas) are plain numbers."""
+    item = getattr(value, "item", None)
+    if callable(item):
+        return item()
+    raise TypeError(f"cannot store {value!r} in the operations log")
 
 
 def _unplain(value: Any, is_datetime: bool) -> Any:
@@ -66,8 +74,20 @@ def _unplain(value: Any, is_datetime: bool) -> Any:
     return value
 
 
-def _encode_rows(rows: Iterable[Row | None], columns: Sequence[str]) -> list[Any]:
-    return [[_plain(row[name]) for name in columns] for row in rows if row is not None]
+def _encode_rows(rows: Iterable[Row | None], columns: Sequence[str], dates: list[int]) -> list[Any]:
+    # itemgetter of several keys returns a tuple; of one key, the bare value.
+    get = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    encoded = []
+    for row in rows:
+        if row is None:
+            continue
+        values = list(get(row))
+        for at in dates:  # only datetime columns need a conversion
+            value = values[at]
+            if isinstance(value, datetime):
+                values[at] = value.isoformat(sep=" ")
+        encoded.append(values)
+    return encoded
 
 
 def encode(changes: Sequence[Change]) -> str:
@@ -79,12 +99,13 @@ def encode(changes: Sequence[Change]) -> str:
 
     for (kind, name, columns), group in groupby(changes, key=run_key):
         items = list(group)
+        dates = [i for i, d in enumerate(_encoder(items[0].table, columns)) if d]
         runs.append([
             KINDS[kind], name, list(columns),
-            _encode_rows((c.before for c in items), columns),
-            _encode_rows((c.after for c in items), columns),
+            _encode_rows((c.before for c in items), columns, dates),
+            _encode_rows((c.after for c in items), columns, dates),
         ])  # fmt: skip
-    return json.dumps(runs, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(runs, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
 def _decode_rows(table: Table, columns: list[str], values: list[list[Any]]) -> list[Row]:

@@ -176,12 +176,15 @@ class Writer:
         written = frozenset(tables)
         try:
             with self._transaction() as conn:
-                journal = Journal(conn, operation)
-                yield journal
+                # Reads inside go through this transaction, as in a step.
+                self._journal = Journal(conn, operation)
+                yield self._journal
                 revision = self._log(conn, operation, oplog.DERIVED, "do", written)
         except DB_ERRORS as exc:
             self._cache.clear()
             raise translate(exc, self.location) from exc
+        finally:
+            self._journal = None
         self._notify(operation, "do", revision, written)
 
     def _log(

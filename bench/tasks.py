@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import generate
+from bench import concurrency, generate
 
 TXT_FILES, TXT_WORDS = 200, 2000
 DOCX_FILES, DOCX_WORDS = 40, 2000
@@ -37,6 +37,11 @@ TARGETS = {
     "nlp_search_phrase": "(no target)",
     "nlp_search_lemma": "< 200 ms",
     "nlp_detect_names": "(no target)",
+    "concurrent_codings_sqlite_2": "0 failures, 0 lost",
+    "concurrent_codings_sqlite_4": "0 failures, 0 lost",
+    "concurrent_codings_postgres_2": "0 failures, 0 lost",
+    "concurrent_codings_postgres_4": "0 failures, 0 lost",
+    "one_coding": "revision check < 2 ms added",
 }
 
 
@@ -283,6 +288,11 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "nlp_search_phrase": nlp_search_phrase,
     "nlp_search_lemma": nlp_search_lemma,
     "nlp_detect_names": nlp_detect_names,
+    "concurrent_codings_sqlite_2": lambda data: concurrency.concurrent_codings_sqlite(2),
+    "concurrent_codings_sqlite_4": lambda data: concurrency.concurrent_codings_sqlite(4),
+    "concurrent_codings_postgres_2": lambda data: concurrency.concurrent_codings_postgres(2),
+    "concurrent_codings_postgres_4": lambda data: concurrency.concurrent_codings_postgres(4),
+    "one_coding": lambda data: concurrency.one_coding(),
 }
 
 if __name__ == "__main__":

@@ -25,12 +25,16 @@ def project(tmp_path: Path) -> Iterator[Project]:
     p.close()
 
 
+#: The history of the project rather than its content: undo writes to them too.
+HISTORY_TABLES = {"alembic_version", "operations", "revisions"}
+
+
 def snapshot(project: Project) -> dict[str, list[tuple]]:
     """Every row of every table, in key order: compared before and after undo."""
     tables = {}
     with project.engine.connect() as conn:
         for name in sorted(inspect(conn).get_table_names()):
-            if name == "alembic_version":
+            if name in HISTORY_TABLES:
                 continue
             keys = inspect(conn).get_pk_constraint(name)["constrained_columns"]
             order = ", ".join(keys) if keys else "1"
@@ -92,7 +96,10 @@ def postgres_server():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def pg_url(postgres_server, request) -> str:  # type: ignore[no-untyped-def]
+    import hashlib
     import re
 
-    name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:50]
+    # Readable, and unique even when parametrized names share their first 50 characters.
+    digest = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:8]
+    name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:45] + "_" + digest
     return str(postgres_server.create_database(name))

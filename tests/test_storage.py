@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from qdaw import NotAProjectError, Project
 from qdaw.core import storage
@@ -111,6 +112,17 @@ def test_migrated_schema_matches_the_models(project: Project) -> None:
             indexes = {r[0] for r in conn.execute(text(index_sql), {"t": table.name})}
             declared = {i.name for i in table.indexes}
             assert declared <= indexes, (table.name, declared - indexes)
+            keys = {
+                (str(r[3]), str(r[6]))  # from, on_delete
+                for r in conn.exec_driver_sql(f"PRAGMA foreign_key_list({table.name})")
+            }
+            declared_keys = {(k.parent.name, k.ondelete or "NO ACTION") for k in table.foreign_keys}
+            assert keys == declared_keys, table.name
+            sql = conn.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = :t"), {"t": table.name}
+            ).scalar()
+            never_reused = table.dialect_options["sqlite"]["autoincrement"]
+            assert ("AUTOINCREMENT" in str(sql)) == bool(never_reused), table.name
 
 
 def make_revision_0001_project(path: Path) -> None:
@@ -153,7 +165,7 @@ def test_an_older_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
         assert p.code_frequencies()["ratio"].tolist() == ["1/1"]
         with p.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            assert version == SCHEMA_REVISION == "0004"
+            assert version == SCHEMA_REVISION == "0005"
             indexes = {i["name"] for i in inspect(conn).get_indexes("segments")}
         assert "ix_segments_code_document" in indexes
         backup = p.backup_path
@@ -250,3 +262,50 @@ def test_migration_0004_fills_the_full_text_index_from_the_tokens(tmp_path: Path
         assert p.search("evaluons")["match"].tolist() == ["évaluons"]
         assert p.search("aujourd'hui")["start"].tolist() == [text_.index("aujourd")]
         assert p.search("évalu*")["sentence"].tolist() == [text_]
+
+
+def test_migration_0005_keeps_rows_and_ids_and_stops_cascades(tmp_path: Path) -> None:
+    """A 0004 project: its rows survive, ids go on from the highest, keys restrict."""
+    path = tmp_path / "shared-0004.qdaw"
+    engine = storage.sqlite_engine(path)
+    storage.upgrade(engine, "0004")
+    with engine.begin() as conn:
+        for sql in (
+            "INSERT INTO meta VALUES ('format', 'qdaw-project')",
+            "INSERT INTO cases VALUES (3, 'R1', NULL, '2020-05-14 10:00:00.250000')",
+            "INSERT INTO documents VALUES (4, 'r1', 'r1.txt', 'txt', '2020-05-14 10:00:00',"
+            " 3, 'memo', 'fr')",
+            "INSERT INTO document_texts VALUES (4, 'Nous avons utilisé Moodle.')",
+            "INSERT INTO codes VALUES (7, 'Outils', NULL, '#e6194b', NULL, 0, 'ann',"
+            " '2020-05-14 10:00:00', NULL)",
+            "INSERT INTO codes VALUES (9, 'Moodle', NULL, '#3cb44b', 7, 0, 'ann',"
+            " '2020-05-14 10:00:00', NULL)",
+            "INSERT INTO coders VALUES (2, 'ann')",
+            "INSERT INTO segments VALUES (12, 4, 9, 2, 19, 25, 'clé', '2020-05-14 10:00:00')",
+            "INSERT INTO token_index (rowid, forms) VALUES (4, 'nous avons utilise moodle')",
+        ):
+            conn.execute(text(sql))
+    engine.dispose()
+    with Project.open(path, coder="Ana") as p:
+        assert p.backup_path is not None
+        (segment,) = p.segments()
+        assert (segment.id, segment.text, segment.memo, segment.coder) == (
+            12,
+            "Moodle",
+            "clé",
+            "ann",
+        )
+        assert p.case("R1").id == 3 and p.document("r1").language == "fr"
+        assert segment.code.path == "Outils/Moodle"
+        with p.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            with pytest.raises(IntegrityError):  # a raw delete no longer cascades
+                conn.exec_driver_sql("DELETE FROM codes WHERE id = 9")
+            conn.rollback()
+        assert p.add_code("Nouveau").id == 10 and p.code_segment("r1", 0, 4, 9).id == 13
+        fts = "SELECT rowid FROM token_index WHERE token_index MATCH 'moodle'"
+        with p.engine.connect() as conn:
+            assert conn.exec_driver_sql(fts).all() == [(4,)]
+        p.delete_document("r1")  # the full-text trigger came through the rebuild
+        with p.engine.connect() as conn:
+            assert conn.exec_driver_sql(fts).all() == []

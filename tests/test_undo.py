@@ -159,3 +159,28 @@ def test_code_or_new_finds_or_creates_a_path_in_one_step(project: Project) -> No
     assert [c.name for c in project.codes()] == ["Outils"]
     again, created = project.code_or_new("Outils/Zoom")
     assert created and again.parent == existing
+
+
+@pytest.mark.parametrize("name", OPERATIONS)
+def test_undo_and_redo_after_a_colleague_s_unrelated_step(
+    small_study: Project, tmp_path: Path, name: str
+) -> None:
+    """With a step of another coder in between, undo checks each row against what was
+    written since instead of taking it on trust; an unrelated step never blocks it."""
+    p = small_study
+
+    def content() -> dict[str, list[tuple]]:
+        return {t: rows for t, rows in snapshot(p).items() if t != "entities"}
+
+    before = content()
+    OPERATIONS[name](p, tmp_path)
+    after = content()
+    with Project.open(p.path, coder="Ben") as colleague:  # type: ignore[arg-type]
+        colleague.add_entity("Zorro", "person")
+    label = p.undo()
+    assert content() == before
+    assert p.redo() == label and content() == after
+    with Project.open(p.path, coder="Ben") as colleague:  # type: ignore[arg-type]
+        colleague.undo()  # Ben's step goes; Ana's history is hers
+    assert p.undo() == label and content() == before
+    assert [e for e in snapshot(p)["entities"]] == []

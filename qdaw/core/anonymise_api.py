@@ -72,9 +72,9 @@ class AnonymiseMixin(ProjectBase):
         from qdaw.nlp.entities import entity_key
 
         e = m.entities
-        known = {str(r[0]): int(r[1]) for r in self._rows(select(e.c.key, e.c.id))}
         added = 0
         with self._writing("Detect names") as journal:
+            known = {str(r[0]): int(r[1]) for r in self._rows(select(e.c.key, e.c.id))}
             for candidate in candidates:
                 key = entity_key(candidate.name)
                 if key in known:
@@ -144,12 +144,14 @@ class AnonymiseMixin(ProjectBase):
         """Accept a proposed name: it will be replaced in anonymised exports. Without a
         pseudonym, it gets its own ("[Personne 3]"), or the one of an accepted name it
         is part of ("Dupont" takes "Marie Dupont"'s). Returns the pseudonym."""
-        entity_id = self._entity_id(entity)
-        name, kind, current = (
-            self._value(m.entities, entity_id, c) for c in ("name", "kind", "pseudonym")
-        )
-        with self._writing(f"Accept name {name}") as journal:
-            chosen = pseudonym or current or self._new_pseudonym(journal, str(name), str(kind))
+
+        def name() -> str:
+            return str(self._value(m.entities, self._entity_id(entity), "name"))
+
+        with self._writing(lambda: f"Accept name {name()}") as journal:
+            entity_id = self._entity_id(entity)
+            kind, current = (self._value(m.entities, entity_id, c) for c in ("kind", "pseudonym"))
+            chosen = pseudonym or current or self._new_pseudonym(journal, name(), str(kind))
             journal.update(
                 m.entities, {"id": entity_id}, {"status": "accepted", "pseudonym": chosen}
             )
@@ -157,10 +159,10 @@ class AnonymiseMixin(ProjectBase):
 
     def reject_entity(self, entity: int | str) -> None:
         """Not a name to hide (a software called "Moodle", a common word)."""
-        entity_id = self._entity_id(entity)
-        name = self._value(m.entities, entity_id, "name")
-        with self._writing(f"Reject name {name}") as journal:
-            journal.update(m.entities, {"id": entity_id}, {"status": "rejected"})
+        with self._writing(
+            lambda: f"Reject name {self._value(m.entities, self._entity_id(entity), 'name')}"
+        ) as journal:
+            journal.update(m.entities, {"id": self._entity_id(entity)}, {"status": "rejected"})
 
     def add_entity(self, name: str, kind: str = "person", pseudonym: str | None = None) -> str:
         """Add a name the detector missed (accepted at once); returns its pseudonym."""
@@ -177,6 +179,9 @@ class AnonymiseMixin(ProjectBase):
             return self.accept_entity(int(existing), pseudonym)
         mentions = len(self.find_text(name, whole_words=True))  # type: ignore[attr-defined]
         with self._writing(f"Add name {name}") as journal:
+            added = self._scalar(select(m.entities.c.id).where(m.entities.c.key == key))
+            if added is not None:  # by another writer, meanwhile
+                return self.accept_entity(int(added), pseudonym)
             chosen = pseudonym or self._new_pseudonym(journal, name, kind)
             journal.insert(m.entities, {
                 "name": name, "key": key, "kind": kind, "status": "accepted",
@@ -188,10 +193,12 @@ class AnonymiseMixin(ProjectBase):
         """Give a name another pseudonym (the same one as another name: same person)."""
         if not pseudonym.strip():
             raise QdawError("a pseudonym cannot be empty")
-        entity_id = self._entity_id(entity)
-        name = self._value(m.entities, entity_id, "name")
-        with self._writing(f"Set pseudonym of {name}") as journal:
-            journal.update(m.entities, {"id": entity_id}, {"pseudonym": pseudonym.strip()})
+        with self._writing(
+            lambda: f"Set pseudonym of {self._value(m.entities, self._entity_id(entity), 'name')}"
+        ) as journal:
+            journal.update(
+                m.entities, {"id": self._entity_id(entity)}, {"pseudonym": pseudonym.strip()}
+            )
 
     def anonymiser(self) -> Anonymiser:
         """The replacer of accepted names by their pseudonyms (callable on a text)."""

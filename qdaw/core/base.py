@@ -1,147 +1,59 @@
-"""The plumbing every part of the Project facade shares.
+"""The plumbing every part of the Project facade shares: who writes, and lookups.
 
-Every change runs inside ``_writing(label)``: one transaction and one undo step. Calls
-made inside ``Project.batch`` join the batch's transaction instead of opening their own.
+Transactions, the operations log and undo/redo live in qdaw.core.writing: every change
+runs inside ``_writing(label)``, one transaction and one undo step of this project's
+coder. Lookups made inside a write transaction read through it, so the checks a method
+makes still hold when it commits.
 """
 
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, select
+from sqlalchemy import Engine, Table, select
 
 from qdaw.core import models as m
+from qdaw.core import storage
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
-from qdaw.core.errors import ConflictError, NotFoundError, NothingToUndo
-from qdaw.core.journal import History, Journal, Operation, replay, revert
+from qdaw.core.errors import ConflictError, NotFoundError
+from qdaw.core.journal import Journal
+from qdaw.core.watch import ChangeWatching
+from qdaw.core.writing import ChangeEvent, Listener, Writer
+
+#: The environment variable naming the coder when ``Project.open`` is given none.
+CODER_VARIABLE = "QDAW_CODER"
 
 
-@dataclass(frozen=True)
-class ChangeEvent:
-    """Sent to listeners after each committed change, undo or redo."""
-
-    label: str
-    action: str  # "do" | "undo" | "redo"
-    tables: frozenset[str]
+def os_user() -> str | None:
+    try:
+        return getpass.getuser() or None
+    except (OSError, KeyError):  # no user name in this environment
+        return None
 
 
-Listener = Callable[[ChangeEvent], None]
-
-
-class ProjectBase:
-    engine: Engine
-    location: str
-    path: Path | None
-
-    def __init__(self, engine: Engine, location: str, path: Path | None) -> None:
-        self.engine = engine
-        self.location = location
-        self.path = path
-        self.history = History()
-        self._journal: Journal | None = None
-        self._listeners: list[Listener] = []
-        self._cache: dict[Any, Any] = {}
-        self.backup_path: Path | None = None
-
-    # -- transactions -------------------------------------------------------------
-    @contextmanager
-    def _writing(self, label: str) -> Iterator[Journal]:
-        if self._journal is not None:  # inside a batch: join it
-            yield self._journal
-            return
-        operation = Operation(label)
-        try:
-            with self.engine.begin() as conn:
-                self._journal = Journal(conn, operation, on_delete=self._cache.clear)
-                yield self._journal
-        except BaseException:
-            self._cache.clear()  # ids created in the rolled-back transaction are gone
-            raise
-        finally:
-            self._journal = None
-        self.history.push(operation)
-        self._notify(operation, "do")
-
-    @contextmanager
-    def batch(self, label: str) -> Iterator[None]:
-        """Many edits, one transaction, one undo step. Nothing is stored if it raises."""
-        with self._writing(label):
-            yield
-
-    @contextmanager
-    def _reading(self) -> Iterator[Connection]:
-        if self._journal is not None:
-            yield self._journal.conn
-            return
-        with self.engine.connect() as conn:
-            yield conn
-
-    def _rows(self, statement: Any) -> list[Any]:
-        with self._reading() as conn:
-            return list(conn.execute(statement).all())  # fetchall: one call, not one per row
-
-    def _scalar(self, statement: Any) -> Any:
-        with self._reading() as conn:
-            return conn.execute(statement).scalar()
-
-    # -- undo / redo --------------------------------------------------------------
-    def undo(self) -> str:
-        """Undo the last operation; returns its label."""
-        return self._step(self.history.undo_stack, self.history.redo_stack, revert, "undo")
-
-    def redo(self) -> str:
-        """Redo the last undone operation; returns its label."""
-        return self._step(self.history.redo_stack, self.history.undo_stack, replay, "redo")
-
-    def _step(
+class ProjectBase(Writer, ChangeWatching):
+    def __init__(
         self,
-        source: list[Operation],
-        target: list[Operation],
-        apply: Callable[[Connection, Operation], None],
-        action: str,
-    ) -> str:
-        if self._journal is not None:
-            raise ConflictError("cannot undo or redo inside a batch")
-        if not source:
-            raise NothingToUndo(f"nothing to {action}")
-        operation = source.pop()
-        try:
-            with self.engine.begin() as conn:
-                apply(conn, operation)
-        except Exception:
-            source.append(operation)
-            raise
-        finally:
-            self._cache.clear()
-        target.append(operation)
-        self._notify(operation, action)
-        return operation.label
-
-    @property
-    def undo_label(self) -> str | None:
-        return self.history.undo_label
-
-    @property
-    def redo_label(self) -> str | None:
-        return self.history.redo_label
-
-    # -- notifications ------------------------------------------------------------
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        """Call ``listener`` after every committed change; returns an unsubscribe function."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
-
-    def _notify(self, operation: Operation, action: str) -> None:
-        event = ChangeEvent(
-            operation.label, action, frozenset(c.table.name for c in operation.changes)
+        engine: Engine,
+        location: str,
+        path: Path | None,
+        coder: str | None = None,
+        busy_timeout: float = storage.BUSY_TIMEOUT,
+    ) -> None:
+        super().__init__(engine, location, path, busy_timeout)
+        #: Who this project writes as: named at open, else $QDAW_CODER, else the
+        #: project's default coder, else the user's login name. Steps, undo stacks and
+        #: new segments without an explicit coder are this coder's.
+        self.coder = (
+            (coder or "").strip()
+            or os.environ.get(CODER_VARIABLE, "").strip()
+            or self.get_meta("default_coder")
+            or os_user()
+            or "coder"
         )
-        for listener in list(self._listeners):
-            listener(event)
 
     # -- lookups ------------------------------------------------------------------
     def _value(self, table: Table, row_id: int, column: str) -> Any:
@@ -222,7 +134,7 @@ class ProjectBase:
         raise NotFoundError(f"no code named {code!r}")
 
     def _coder_id(self, journal: Journal, coder: str | None) -> int:
-        name = coder or self.default_coder
+        name = coder or self.coder
         key = ("coder", name)
         if key not in self._cache:
             found = journal.conn.execute(
@@ -235,7 +147,8 @@ class ProjectBase:
 
     @property
     def default_coder(self) -> str:
-        return self.get_meta("default_coder") or getpass.getuser() or "coder"
+        """The coder a project opened without one writes as (set_default_coder)."""
+        return self.get_meta("default_coder") or os_user() or "coder"
 
     def get_meta(self, key: str) -> str | None:
         value = self._scalar(select(m.meta.c.value).where(m.meta.c.key == key))
@@ -244,3 +157,6 @@ class ProjectBase:
     def _set_meta(self, journal: Journal, key: str, value: str | None) -> None:
         if not journal.update(m.meta, {"key": key}, {"value": value}):
             journal.insert(m.meta, {"key": key, "value": value})
+
+
+__all__ = ["ChangeEvent", "Listener", "ProjectBase"]

@@ -127,19 +127,20 @@ class CodebookMixin(ProjectBase):
         description: str | None = None,
         author: str | None = None,
     ) -> Code:
-        parent_id = None if parent is None else self._code_id(parent)
-        name = self._check_sibling_name(parent_id, name)
-        color = _check_color(color) if color else self._next_color()
-        with self._writing(f"Add code {name}") as journal:
+        color = _check_color(color) if color else None
+        with self._writing(f"Add code {name.strip()}") as journal:
+            # Inside the transaction: a writer who just added the same name is seen.
+            parent_id = None if parent is None else self._code_id(parent)
+            name = self._check_sibling_name(parent_id, name)
             code_id = journal.insert(
                 m.codes,
                 {
                     "name": name,
                     "description": description,
-                    "color": color,
+                    "color": color or self._next_color(),
                     "parent_id": parent_id,
                     "position": self._next_position(journal, parent_id),
-                    "author": author or self.default_coder,
+                    "author": author or self.coder,
                     "created_at": m.utcnow(),
                     "memo": None,
                 },
@@ -149,7 +150,8 @@ class CodebookMixin(ProjectBase):
     def code_or_new(self, name: str, author: str | None = None) -> tuple[Code, bool]:
         """The code so named (a name or a "Category/Name" path), or a new emergent one,
         created with any category of its path that is missing, as one step.
-        Returns (code, created)."""
+        Returns (code, created). Two writers asking for the same new name at once get
+        the same code."""
         try:
             return self.code(name), False
         except NotFoundError:
@@ -159,6 +161,10 @@ class CodebookMixin(ProjectBase):
             raise QdawError("a code needs a name")
         parent: int | None = None
         with self.batch(f"Add code {parts[-1]}"):
+            try:  # again, as a writer: another one may have created it meanwhile
+                return self.code(name), False
+            except NotFoundError:
+                pass
             for depth, part in enumerate(parts, start=1):
                 try:
                     parent = self.code("/".join(parts[:depth])).id
@@ -167,22 +173,26 @@ class CodebookMixin(ProjectBase):
         assert parent is not None
         return Code(self, parent), True  # type: ignore[arg-type]
 
+    def _code_name(self, code: Code | int | str) -> str:
+        return str(self._value(m.codes, self._code_id(code), "name"))
+
     def rename_code(self, code: Code | int | str, new_name: str) -> None:
-        code_id = self._code_id(code)
-        parent_id = self._value(m.codes, code_id, "parent_id")
-        new_name = self._check_sibling_name(parent_id, new_name, exclude=code_id)
-        with self._writing(f"Rename code to {new_name}") as journal:
+        with self._writing(f"Rename code to {new_name.strip()}") as journal:
+            code_id = self._code_id(code)
+            parent_id = self._value(m.codes, code_id, "parent_id")
+            new_name = self._check_sibling_name(parent_id, new_name, exclude=code_id)
             journal.update(m.codes, {"id": code_id}, {"name": new_name})
 
     def recolor_code(self, code: Code | int | str, color: str) -> None:
-        code_id = self._code_id(code)
-        with self._writing(f"Recolour {self._value(m.codes, code_id, 'name')}") as journal:
-            journal.update(m.codes, {"id": code_id}, {"color": _check_color(color)})
+        color = _check_color(color)
+        with self._writing(lambda: f"Recolour {self._code_name(code)}") as journal:
+            journal.update(m.codes, {"id": self._code_id(code)}, {"color": color})
 
     def describe_code(self, code: Code | int | str, description: str | None) -> None:
-        code_id = self._code_id(code)
-        with self._writing(f"Describe {self._value(m.codes, code_id, 'name')}") as journal:
-            journal.update(m.codes, {"id": code_id}, {"description": description or None})
+        with self._writing(lambda: f"Describe {self._code_name(code)}") as journal:
+            journal.update(
+                m.codes, {"id": self._code_id(code)}, {"description": description or None}
+            )
 
     def move_code(
         self,
@@ -191,16 +201,14 @@ class CodebookMixin(ProjectBase):
         position: int | None = None,
     ) -> None:
         """Put a code under ``parent`` (None: top level) at ``position`` among its siblings."""
-        code_id = self._code_id(code)
-        parent_id = None if parent is None else self._code_id(parent)
-        if parent_id is not None:
-            subtree = {r[0] for r in self._rows(select(subtree_query(code_id).c.id))}
-            if parent_id in subtree:
-                raise ConflictError("a code cannot be moved under itself or its own sub-codes")
-        name = self._check_sibling_name(
-            parent_id, self._value(m.codes, code_id, "name"), exclude=code_id
-        )
-        with self._writing(f"Move code {name}") as journal:
+        with self._writing(lambda: f"Move code {self._code_name(code)}") as journal:
+            code_id = self._code_id(code)
+            parent_id = None if parent is None else self._code_id(parent)
+            if parent_id is not None:
+                subtree = {r[0] for r in self._rows(select(subtree_query(code_id).c.id))}
+                if parent_id in subtree:
+                    raise ConflictError("a code cannot be moved under itself or its own sub-codes")
+            self._check_sibling_name(parent_id, self._code_name(code_id), exclude=code_id)
             parent_cond = (
                 m.codes.c.parent_id.is_(None)
                 if parent_id is None
@@ -222,10 +230,9 @@ class CodebookMixin(ProjectBase):
 
     def delete_code(self, code: Code | int | str) -> int:
         """Delete a code, its sub-codes, their segments and links. Returns segments removed."""
-        code_id = self._code_id(code)
-        tree = subtree_query(code_id)
-        ids = select(tree.c.id)
-        with self._writing(f"Delete code {self._value(m.codes, code_id, 'name')}") as journal:
+        with self._writing(lambda: f"Delete code {self._code_name(code)}") as journal:
+            tree = subtree_query(self._code_id(code))
+            ids = select(tree.c.id)
             removed = journal.delete_where(m.segments, m.segments.c.code_id.in_(ids))
             journal.delete_where(m.code_hypotheses, m.code_hypotheses.c.code_id.in_(ids))
             # Deepest first, so undo (which replays in reverse) restores parents first.
@@ -238,15 +245,21 @@ class CodebookMixin(ProjectBase):
     def merge_codes(self, source: Code | int | str, target: Code | int | str) -> None:
         """Fold ``source`` into ``target``: its segments, sub-codes and hypothesis links
         move over (a segment the target already has on the same span is dropped)."""
-        source_id, target_id = self._code_id(source), self._code_id(target)
+        label = lambda: f"Merge {self._code_name(source)} into {self._code_name(target)}"  # noqa: E731
+        with self._writing(label) as journal:
+            source_id, target_id = self._code_id(source), self._code_id(target)
+            self._check_merge(source_id, target_id)
+            self._merge(journal, source_id, target_id)
+
+    def _check_merge(self, source_id: int, target_id: int) -> None:
         if source_id == target_id:
             raise ConflictError("a code cannot be merged into itself")
         if target_id in {r[0] for r in self._rows(select(subtree_query(source_id).c.id))}:
             raise ConflictError("a code cannot be merged into one of its own sub-codes")
         for child in self.codes(parent=source_id):
             self._check_sibling_name(target_id, child.name)
-        source_name = self._value(m.codes, source_id, "name")
-        target_name = self._value(m.codes, target_id, "name")
+
+    def _merge(self, journal: Journal, source_id: int, target_id: int) -> None:
         s, t = m.segments.alias("s"), m.segments.alias("t")
         duplicates = (
             select(s.c.id)
@@ -261,33 +274,30 @@ class CodebookMixin(ProjectBase):
             )
             .where(s.c.code_id == source_id)
         )
-        with self._writing(f"Merge {source_name} into {target_name}") as journal:
-            duplicate_ids = [r[0] for r in journal.conn.execute(duplicates)]
-            journal.delete_where(m.segments, m.segments.c.id.in_(duplicate_ids))
-            journal.update_where(
-                m.segments, m.segments.c.code_id == source_id, {"code_id": target_id}
+        duplicate_ids = [r[0] for r in journal.conn.execute(duplicates)]
+        journal.delete_where(m.segments, m.segments.c.id.in_(duplicate_ids))
+        journal.update_where(m.segments, m.segments.c.code_id == source_id, {"code_id": target_id})
+        position = self._next_position(journal, target_id)
+        for offset, child in enumerate(self.codes(parent=source_id)):
+            journal.update(
+                m.codes,
+                {"id": child.id},
+                {"parent_id": target_id, "position": position + offset},
             )
-            position = self._next_position(journal, target_id)
-            for offset, child in enumerate(self.codes(parent=source_id)):
-                journal.update(
-                    m.codes,
-                    {"id": child.id},
-                    {"parent_id": target_id, "position": position + offset},
-                )
-            target_links = select(m.code_hypotheses.c.hypothesis_id).where(
-                m.code_hypotheses.c.code_id == target_id
+        target_links = select(m.code_hypotheses.c.hypothesis_id).where(
+            m.code_hypotheses.c.code_id == target_id
+        )
+        for (hypothesis_id,) in journal.conn.execute(
+            select(m.code_hypotheses.c.hypothesis_id).where(
+                m.code_hypotheses.c.code_id == source_id,
+                m.code_hypotheses.c.hypothesis_id.not_in(target_links),
             )
-            for (hypothesis_id,) in journal.conn.execute(
-                select(m.code_hypotheses.c.hypothesis_id).where(
-                    m.code_hypotheses.c.code_id == source_id,
-                    m.code_hypotheses.c.hypothesis_id.not_in(target_links),
-                )
-            ).all():
-                journal.insert(
-                    m.code_hypotheses, {"code_id": target_id, "hypothesis_id": hypothesis_id}
-                )
-            journal.delete_where(m.code_hypotheses, m.code_hypotheses.c.code_id == source_id)
-            journal.delete(m.codes, {"id": source_id})
+        ).all():
+            journal.insert(
+                m.code_hypotheses, {"code_id": target_id, "hypothesis_id": hypothesis_id}
+            )
+        journal.delete_where(m.code_hypotheses, m.code_hypotheses.c.code_id == source_id)
+        journal.delete(m.codes, {"id": source_id})
 
     # -- hypotheses -------------------------------------------------------------------
     def hypotheses(self, code: Code | int | str | None = None) -> list[Hypothesis]:
@@ -307,9 +317,10 @@ class CodebookMixin(ProjectBase):
         label = label.strip()
         if not label:
             raise ConflictError("a hypothesis needs a label")
-        if self._scalar(select(m.hypotheses.c.id).where(m.hypotheses.c.label == label)) is not None:
-            raise ConflictError(f"a hypothesis labelled {label!r} already exists")
         with self._writing(f"Add hypothesis {label}") as journal:
+            taken = select(m.hypotheses.c.id).where(m.hypotheses.c.label == label)
+            if self._scalar(taken) is not None:
+                raise ConflictError(f"a hypothesis labelled {label!r} already exists")
             top = journal.conn.execute(select(func.max(m.hypotheses.c.position))).scalar()
             hypothesis_id = journal.insert(
                 m.hypotheses,
@@ -330,53 +341,55 @@ class CodebookMixin(ProjectBase):
         statement: str | None = None,
         description: str | None = None,
     ) -> None:
-        hypothesis_id = self._hypothesis_id(hypothesis)
-        values: dict[str, Any] = {}
-        if label is not None:
-            label = label.strip()
-            clash = select(m.hypotheses.c.id).where(
-                m.hypotheses.c.label == label, m.hypotheses.c.id != hypothesis_id
-            )
-            if not label or self._scalar(clash) is not None:
-                raise ConflictError(f"hypothesis label {label!r} is empty or taken")
-            values["label"] = label
-        if statement is not None:
-            values["statement"] = statement
-        if description is not None:
-            values["description"] = description or None
         with self._writing(
-            f"Edit hypothesis {self._value(m.hypotheses, hypothesis_id, 'label')}"
+            lambda: f"Edit hypothesis {self._hypothesis_label(hypothesis)}"
         ) as journal:
+            hypothesis_id = self._hypothesis_id(hypothesis)
+            values: dict[str, Any] = {}
+            if label is not None:
+                label = label.strip()
+                clash = select(m.hypotheses.c.id).where(
+                    m.hypotheses.c.label == label, m.hypotheses.c.id != hypothesis_id
+                )
+                if not label or self._scalar(clash) is not None:
+                    raise ConflictError(f"hypothesis label {label!r} is empty or taken")
+                values["label"] = label
+            if statement is not None:
+                values["statement"] = statement
+            if description is not None:
+                values["description"] = description or None
             journal.update(m.hypotheses, {"id": hypothesis_id}, values)
 
     def delete_hypothesis(self, hypothesis: Hypothesis | int | str) -> None:
-        hypothesis_id = self._hypothesis_id(hypothesis)
-        label = self._value(m.hypotheses, hypothesis_id, "label")
-        with self._writing(f"Delete hypothesis {label}") as journal:
+        with self._writing(
+            lambda: f"Delete hypothesis {self._hypothesis_label(hypothesis)}"
+        ) as journal:
+            hypothesis_id = self._hypothesis_id(hypothesis)
             journal.delete_where(
                 m.code_hypotheses, m.code_hypotheses.c.hypothesis_id == hypothesis_id
             )
             journal.delete(m.hypotheses, {"id": hypothesis_id})
 
+    def _hypothesis_label(self, hypothesis: Hypothesis | int | str) -> str:
+        return str(self._value(m.hypotheses, self._hypothesis_id(hypothesis), "label"))
+
     def link_code(self, code: Code | int | str, hypothesis: Hypothesis | int | str) -> None:
-        code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
-        key = {"code_id": code_id, "hypothesis_id": hypothesis_id}
-        exists = select(m.code_hypotheses.c.code_id).where(
-            m.code_hypotheses.c.code_id == code_id,
-            m.code_hypotheses.c.hypothesis_id == hypothesis_id,
-        )
-        if self._scalar(exists) is not None:
-            return
-        label = self._value(m.hypotheses, hypothesis_id, "label")
-        with self._writing(f"Link {self._value(m.codes, code_id, 'name')} to {label}") as journal:
-            journal.insert(m.code_hypotheses, key)
+        label = lambda: f"Link {self._code_name(code)} to {self._hypothesis_label(hypothesis)}"  # noqa: E731
+        with self._writing(label) as journal:
+            code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
+            exists = select(m.code_hypotheses.c.code_id).where(
+                m.code_hypotheses.c.code_id == code_id,
+                m.code_hypotheses.c.hypothesis_id == hypothesis_id,
+            )
+            if self._scalar(exists) is None:  # linked already: nothing to do
+                journal.insert(
+                    m.code_hypotheses, {"code_id": code_id, "hypothesis_id": hypothesis_id}
+                )
 
     def unlink_code(self, code: Code | int | str, hypothesis: Hypothesis | int | str) -> None:
-        code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
-        label = self._value(m.hypotheses, hypothesis_id, "label")
-        with self._writing(
-            f"Unlink {self._value(m.codes, code_id, 'name')} from {label}"
-        ) as journal:
+        label = lambda: f"Unlink {self._code_name(code)} from {self._hypothesis_label(hypothesis)}"  # noqa: E731
+        with self._writing(label) as journal:
+            code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
             journal.delete(m.code_hypotheses, {"code_id": code_id, "hypothesis_id": hypothesis_id})
 
 

@@ -46,11 +46,11 @@ class CodingMixin(ProjectBase):
         memo: str | None = None,
     ) -> Segment:
         """Tag text[start:end] (code points, end exclusive) of a document with a code."""
-        document_id = (
-            self._document_id(document) if not isinstance(document, Document) else document.id
-        )
-        code_id = code.id if isinstance(code, Code) else self._code_id(code)
         with self._writing("Code segment") as journal:
+            document_id = (
+                self._document_id(document) if not isinstance(document, Document) else document.id
+            )
+            code_id = code.id if isinstance(code, Code) else self._code_id(code)
             self._check_span(journal, document_id, start, end)
             segment_id = journal.insert(
                 m.segments,
@@ -85,22 +85,23 @@ class CodingMixin(ProjectBase):
         return [Segment(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
 
     def delete_segment(self, segment: Segment | int) -> None:
-        segment_id = self._segment_id(segment)
         with self._writing("Remove coding") as journal:
-            journal.delete(m.segments, {"id": segment_id})
+            journal.delete(m.segments, {"id": self._segment_id(segment)})
 
     def resize_segment(self, segment: Segment | int, start: int, end: int) -> None:
-        segment_id = self._segment_id(segment)
-        document_id = self._value(m.segments, segment_id, "document_id")
         with self._writing("Resize segment") as journal:
+            segment_id = self._segment_id(segment)
+            document_id = self._value(m.segments, segment_id, "document_id")
             self._check_span(journal, document_id, start, end)
             journal.update(
                 m.segments, {"id": segment_id}, {"start_offset": start, "end_offset": end}
             )
 
     def recode_segment(self, segment: Segment | int, code: Code | int | str) -> None:
-        segment_id, code_id = self._segment_id(segment), self._code_id(code)
-        with self._writing(f"Change code to {self._value(m.codes, code_id, 'name')}") as journal:
+        with self._writing(
+            lambda: f"Change code to {self._value(m.codes, self._code_id(code), 'name')}"
+        ) as journal:
+            segment_id, code_id = self._segment_id(segment), self._code_id(code)
             journal.update(m.segments, {"id": segment_id}, {"code_id": code_id})
 
     # -- memos ----------------------------------------------------------------------
@@ -113,8 +114,8 @@ class CodingMixin(ProjectBase):
             return
         if not isinstance(target, Handle):
             raise ConflictError(f"cannot attach a memo to {target!r}")
-        self._ensure(target.table, target.id, type(target).__name__.lower())
         with self._writing(f"Edit memo of {type(target).__name__.lower()}") as journal:
+            self._ensure(target.table, target.id, type(target).__name__.lower())
             journal.update(target.table, {"id": target.id}, {"memo": text})
 
     def memo(self, target: MemoTarget) -> str | None:

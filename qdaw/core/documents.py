@@ -96,23 +96,24 @@ class DocumentsMixin(ProjectBase):
         return new_id
 
     def rename_case(self, case: Case | int | str, new_name: str) -> None:
-        case_id = self._case_id(case)
         new_name = new_name.strip()
         if not new_name:
             raise ConflictError("a case needs a name")
-        if self._scalar(
-            select(m.cases.c.id).where(m.cases.c.name == new_name, m.cases.c.id != case_id)
-        ):
-            raise ConflictError(f"a case named {new_name!r} already exists")
         with self._writing(f"Rename case to {new_name}") as journal:
+            case_id = self._case_id(case)
+            if self._scalar(
+                select(m.cases.c.id).where(m.cases.c.name == new_name, m.cases.c.id != case_id)
+            ):
+                raise ConflictError(f"a case named {new_name!r} already exists")
             journal.update(m.cases, {"id": case_id}, {"name": new_name})
 
     def delete_case(self, case: Case | int | str) -> None:
         """Delete a respondent with its documents, their segments and its variable values."""
-        case_id = self._case_id(case)
-        name = self._value(m.cases, case_id, "name")
-        docs = select(m.documents.c.id).where(m.documents.c.case_id == case_id)
-        with self._writing(f"Delete case {name}") as journal:
+        with self._writing(
+            lambda: f"Delete case {self._value(m.cases, self._case_id(case), 'name')}"
+        ) as journal:
+            case_id = self._case_id(case)
+            docs = select(m.documents.c.id).where(m.documents.c.case_id == case_id)
             journal.delete_where(m.segments, m.segments.c.document_id.in_(docs))
             journal.delete_where(m.document_texts, m.document_texts.c.document_id.in_(docs))
             journal.delete_where(m.documents, m.documents.c.case_id == case_id)
@@ -254,28 +255,31 @@ class DocumentsMixin(ProjectBase):
             ]
 
     def rename_document(self, document: Document | int | str, new_name: str) -> None:
-        doc_id = self._document_id(document)
         new_name = new_name.strip()
         if not new_name:
             raise ConflictError("a document needs a name")
-        clash = select(m.documents.c.id).where(
-            m.documents.c.name == new_name, m.documents.c.id != doc_id
-        )
-        if self._scalar(clash):
-            raise ConflictError(f"a document named {new_name!r} already exists")
         with self._writing(f"Rename document to {new_name}") as journal:
+            doc_id = self._document_id(document)
+            clash = select(m.documents.c.id).where(
+                m.documents.c.name == new_name, m.documents.c.id != doc_id
+            )
+            if self._scalar(clash):
+                raise ConflictError(f"a document named {new_name!r} already exists")
             journal.update(m.documents, {"id": doc_id}, {"name": new_name})
 
     def move_document(self, document: Document | int | str, case: Case | int | str) -> None:
         """Assign a document to another respondent (the case must exist)."""
-        doc_id, case_id = self._document_id(document), self._case_id(case)
         with self._writing("Move document to another case") as journal:
+            doc_id, case_id = self._document_id(document), self._case_id(case)
             journal.update(m.documents, {"id": doc_id}, {"case_id": case_id})
 
     def delete_document(self, document: Document | int | str) -> None:
-        doc_id = self._document_id(document)
-        name = self._value(m.documents, doc_id, "name")
-        with self._writing(f"Delete document {name}") as journal:
+        with self._writing(
+            lambda: (
+                f"Delete document {self._value(m.documents, self._document_id(document), 'name')}"
+            )
+        ) as journal:
+            doc_id = self._document_id(document)
             journal.delete_where(m.segments, m.segments.c.document_id == doc_id)
             journal.delete(m.document_texts, {"document_id": doc_id})
             journal.delete(m.documents, {"id": doc_id})
@@ -299,9 +303,9 @@ class DocumentsMixin(ProjectBase):
 
     def set_variable(self, case: Case | int | str, name: str, value: Any) -> None:
         """Set one respondent's value; the variable is created (type from the value) if new."""
-        case_id = self._case_id(case)
         value_kind = infer_type([value])
         with self._writing(f"Set {name}") as journal:
+            case_id = self._case_id(case)
             variable_id, kind = self._variable_in(journal, name, value_kind)
             if value is not None and str(value).strip():
                 widened = widen_type(kind, value_kind)
@@ -363,9 +367,9 @@ class DocumentsMixin(ProjectBase):
             raise ConflictError("a variable needs a name")
         if kind not in ("text", "integer", "float"):
             raise ConflictError(f"variable type must be text, integer or float, not {kind!r}")
-        if name in self.variable_types():
-            raise ConflictError(f"a variable named {name!r} already exists")
         with self._writing(f"Add variable {name}") as journal:
+            if name in self.variable_types():
+                raise ConflictError(f"a variable named {name!r} already exists")
             journal.insert(m.variables, {"name": name, "type": kind})
 
     def variable_types(self) -> dict[str, str]:
@@ -405,7 +409,7 @@ class DocumentsMixin(ProjectBase):
         return table
 
     def delete_variable(self, name: str) -> None:
-        variable_id = self._id_by(m.variables, "name", name, "variable")
         with self._writing(f"Delete variable {name}") as journal:
+            variable_id = self._id_by(m.variables, "name", name, "variable")
             journal.delete_where(m.case_values, m.case_values.c.variable_id == variable_id)
             journal.delete(m.variables, {"id": variable_id})

@@ -39,3 +39,27 @@ class ConflictError(QdawError, ValueError):
 
 class NothingToUndo(QdawError):
     """undo() or redo() was called with an empty history."""
+
+
+class DatabaseError(QdawError):
+    """The database refused or failed a read or write; nothing of the step was stored."""
+
+
+class DatabaseBusy(DatabaseError):
+    """Another writer held the project longer than we could wait (retried first)."""
+
+
+class ReadOnlyProject(DatabaseError):
+    """The project file or database cannot be written (permissions, read-only media)."""
+
+
+class DiskFull(DatabaseError):
+    """The disk (or the database's quota) is full."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The database cannot be reached or read (server gone, I/O error)."""
+
+
+class IntegrityConflict(ConflictError, DatabaseError):
+    """The database's own rules refused the change (a name taken, a row gone)."""

@@ -5,6 +5,10 @@ which record before- and after-images of each row. Undoing an operation replays 
 inverse changes in reverse order inside one transaction; redoing replays them forward.
 Dependent rows are deleted explicitly (children first), so undo restores them too.
 Consecutive changes of one kind on one table are replayed with executemany.
+
+Coders are shared names rather than anyone's work: undoing the step that first used a
+coder's name removes the coder only if no segment uses it any more, and redo puts it
+back only if it is missing.
 """
 
 from __future__ import annotations
@@ -14,10 +18,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Table, and_, bindparam, select
+from sqlalchemy import Connection, Table, and_, bindparam, exists, select
+
+from qdaw.core import models as m
 
 Kind = Literal["insert", "update", "delete"]
 Row = dict[str, Any]
+#: Tables of names that many steps share (see the module docstring).
+SHARED_TABLES = frozenset({"coders"})
 
 
 @dataclass(slots=True)
@@ -36,8 +44,16 @@ class Operation:
     changes: list[Change] = field(default_factory=list)
 
 
-def _key_columns(table: Table) -> list[str]:
-    return [col.name for col in table.primary_key.columns]
+_KEYS: dict[Table, list[str]] = {}
+
+
+def key_columns(table: Table) -> list[str]:
+    if table not in _KEYS:  # asked once per row when a large step is checked
+        _KEYS[table] = [col.name for col in table.primary_key.columns]
+    return _KEYS[table]
+
+
+_key_columns = key_columns
 
 
 def _key_clause(table: Table, key: Row) -> Any:
@@ -153,13 +169,38 @@ def _runs(
 
 
 def _insert_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
+    if table.name in SHARED_TABLES:
+        (key,) = _key_columns(table)
+        present = {
+            r[0]
+            for r in conn.execute(
+                select(table.c[key]).where(table.c[key].in_([row[key] for row in rows]))
+            )
+        }
+        rows = [row for row in rows if row[key] not in present]
+        if not rows:
+            return
     conn.execute(table.insert(), list(rows))
+
+
+def _unreferenced(table: Table) -> Any:
+    """No row of another table refers to this row."""
+    conditions = [
+        ~exists().where(key.parent == table.c[key.column.name])
+        for other in m.Base.metadata.sorted_tables
+        for key in other.foreign_keys
+        if key.column.table is table
+    ]
+    return and_(*conditions)
 
 
 def _delete_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
     keys = _key_columns(table)
     params = [{f"k_{k}": row[k] for k in keys} for row in rows]
-    conn.execute(table.delete().where(_key_clause_bound(table)), params)
+    condition = _key_clause_bound(table)
+    if table.name in SHARED_TABLES:
+        condition = and_(condition, _unreferenced(table))
+    conn.execute(table.delete().where(condition), params)
 
 
 def _update_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
@@ -199,27 +240,3 @@ def replay(conn: Connection, operation: Operation) -> None:
             _delete_rows(conn, table, [c.before for c in run if c.before is not None])
         else:
             _update_rows(conn, table, [c.after for c in run if c.after is not None])
-
-
-class History:
-    """Undo and redo stacks of operations (kept for the life of an open project)."""
-
-    def __init__(self, limit: int = 500) -> None:
-        self.undo_stack: list[Operation] = []
-        self.redo_stack: list[Operation] = []
-        self.limit = limit
-
-    def push(self, operation: Operation) -> None:
-        if not operation.changes:
-            return
-        self.undo_stack.append(operation)
-        del self.undo_stack[: -self.limit]
-        self.redo_stack.clear()
-
-    @property
-    def undo_label(self) -> str | None:
-        return self.undo_stack[-1].label if self.undo_stack else None
-
-    @property
-    def redo_label(self) -> str | None:
-        return self.redo_stack[-1].label if self.redo_stack else None

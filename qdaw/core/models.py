@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Alembic revision that the models describe; a project at an older revision is migrated.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 
 
 def utcnow() -> datetime:
@@ -31,6 +31,11 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     pass
+
+
+#: SQLite AUTOINCREMENT: an id is never given twice, even after the row with the highest
+#: id was deleted (by undo, say), so a journal entry always means the row it recorded.
+NEVER_REUSED_IDS = {"sqlite_autoincrement": True}
 
 
 class Meta(Base):
@@ -43,6 +48,7 @@ class Meta(Base):
 
 class Case(Base):
     __tablename__ = "cases"
+    __table_args__ = NEVER_REUSED_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
     memo: Mapped[str | None] = mapped_column(Text)
@@ -51,12 +57,13 @@ class Case(Base):
 
 class Document(Base):
     __tablename__ = "documents"
+    __table_args__ = NEVER_REUSED_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
     source_name: Mapped[str | None] = mapped_column(String(1024))
     format: Mapped[str | None] = mapped_column(String(16))
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
     memo: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(16))
 
@@ -67,13 +74,14 @@ class DocumentText(Base):
 
     __tablename__ = "document_texts"
     document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("documents.id", ondelete="RESTRICT"), primary_key=True
     )
     text: Mapped[str] = mapped_column(Text)
 
 
 class Variable(Base):
     __tablename__ = "variables"
+    __table_args__ = NEVER_REUSED_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
     type: Mapped[str] = mapped_column(String(16), default="text")  # text | integer | float
@@ -82,10 +90,10 @@ class Variable(Base):
 class CaseValue(Base):
     __tablename__ = "case_values"
     case_id: Mapped[int] = mapped_column(
-        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("cases.id", ondelete="RESTRICT"), primary_key=True
     )
     variable_id: Mapped[int] = mapped_column(
-        ForeignKey("variables.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("variables.id", ondelete="RESTRICT"), primary_key=True
     )
     value: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index("ix_case_values_variable", "variable_id", "value"),)
@@ -97,7 +105,7 @@ class Code(Base):
     name: Mapped[str] = mapped_column(String(255))
     description: Mapped[str | None] = mapped_column(Text)
     color: Mapped[str] = mapped_column(String(9))
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("codes.id", ondelete="RESTRICT"))
     position: Mapped[int] = mapped_column(Integer, default=0)
     author: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -106,11 +114,13 @@ class Code(Base):
         # Names are unique among siblings; coalesce makes top-level codes collide too.
         Index("uq_codes_sibling_name", func.coalesce(parent_id, 0), name, unique=True),
         Index("ix_codes_parent", "parent_id", "position"),
+        NEVER_REUSED_IDS,
     )
 
 
 class Hypothesis(Base):
     __tablename__ = "hypotheses"
+    __table_args__ = NEVER_REUSED_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     label: Mapped[str] = mapped_column(String(64), unique=True)
     statement: Mapped[str] = mapped_column(Text, default="")
@@ -122,15 +132,16 @@ class Hypothesis(Base):
 class CodeHypothesis(Base):
     __tablename__ = "code_hypotheses"
     code_id: Mapped[int] = mapped_column(
-        ForeignKey("codes.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("codes.id", ondelete="RESTRICT"), primary_key=True
     )
     hypothesis_id: Mapped[int] = mapped_column(
-        ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("hypotheses.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
 
 
 class Coder(Base):
     __tablename__ = "coders"
+    __table_args__ = NEVER_REUSED_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
 
@@ -138,9 +149,9 @@ class Coder(Base):
 class Segment(Base):
     __tablename__ = "segments"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"))
-    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coders.id", ondelete="SET NULL"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="RESTRICT"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="RESTRICT"))
+    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
     memo: Mapped[str | None] = mapped_column(Text)
@@ -152,12 +163,14 @@ class Segment(Base):
         # The viewer and retrieval read a document's segments in text order.
         Index("ix_segments_document_start", "document_id", "start_offset"),
         Index("ix_segments_coder", "coder_id"),
+        NEVER_REUSED_IDS,
     )
 
 
 class TextUnit(Base):
     """Sentences, paragraphs and speaker turns of a document, as offsets (derived by
-    the text index; rebuilt, never edited, so they are not part of undo)."""
+    the text index; rebuilt, never edited, so they are not part of undo, and they go
+    with their document)."""
 
     __tablename__ = "text_units"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -209,7 +222,39 @@ class Entity(Base):
     pseudonym: Mapped[str | None] = mapped_column(String(255))
     origin: Mapped[str] = mapped_column(String(10))  # detected | manual
     mentions: Mapped[int] = mapped_column(Integer, server_default="0")
-    __table_args__ = (Index("ix_entities_status", "status"),)
+    __table_args__ = (Index("ix_entities_status", "status"), NEVER_REUSED_IDS)
+
+
+class LoggedOperation(Base):
+    """One step of one coder, as the Edit menu names it, with the row images that undo
+    and redo need (JSON, see qdaw.core.oplog). ``id`` orders the steps of all writers."""
+
+    __tablename__ = "operations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coder: Mapped[str] = mapped_column(String(255))
+    label: Mapped[str] = mapped_column(Text)
+    # done | undone | dropped (undone, then a new step cleared the redo) | derived
+    # (written by the text index: nobody's undo step)
+    state: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    tables: Mapped[str] = mapped_column(Text)  # ",codes,segments,": what it changed
+    changes: Mapped[str] = mapped_column(Text)
+    __table_args__ = (
+        Index("ix_operations_coder_state", "coder", "state", "id"),
+        NEVER_REUSED_IDS,
+    )
+
+
+class Revision(Base):
+    """One committed write (a step done, undone or redone): the project's revision is
+    the highest id, and another writer's window polls for newer ones."""
+
+    __tablename__ = "revisions"
+    __table_args__ = NEVER_REUSED_IDS
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    operation_id: Mapped[int] = mapped_column(ForeignKey("operations.id"))
+    action: Mapped[str] = mapped_column(String(8))  # do | undo | redo
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 meta = Base.metadata.tables["meta"]
@@ -226,3 +271,5 @@ segments = Base.metadata.tables["segments"]
 text_units = Base.metadata.tables["text_units"]
 tokens = Base.metadata.tables["tokens"]
 entities = Base.metadata.tables["entities"]
+operations = Base.metadata.tables["operations"]
+revisions = Base.metadata.tables["revisions"]

@@ -29,9 +29,8 @@ class NlpMixin(AnalysisMixin):
             with self._writing(f"Set language {language}") as journal:
                 self._set_meta(journal, "language", language)
             return
-        document_id = self._document_id(document)
         with self._writing(f"Set language {language}") as journal:
-            journal.update(m.documents, {"id": document_id}, {"language": language})
+            journal.update(m.documents, {"id": self._document_id(document)}, {"language": language})
 
     def set_speaker_pattern(self, pattern: str | None) -> None:
         """A regex with a named group 'speaker' matching a turn's label at a line start."""

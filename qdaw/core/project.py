@@ -10,16 +10,31 @@ Every change is one transaction and one undo step (``p.undo()``, ``p.redo()``);
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
+
+from sqlalchemy import exc as sa_exc
 
 from qdaw.core import storage
 from qdaw.core.anonymise_api import AnonymiseMixin
 from qdaw.core.codebook import CodebookImportMixin, CodebookMixin
 from qdaw.core.coding import CodingMixin
+from qdaw.core.dberrors import translate
 from qdaw.core.documents import DocumentsMixin
 from qdaw.core.listing import ListingMixin
 from qdaw.core.nlp_api import NlpMixin
+
+T = TypeVar("T")
+
+
+def _translated(target: str | Path, call: Callable[[], T]) -> T:
+    """Database errors met while opening or creating, as QdawErrors naming the target."""
+    try:
+        return call()
+    except sa_exc.SQLAlchemyError as exc:
+        raise translate(exc, str(target)) from exc
 
 
 class Project(
@@ -32,16 +47,39 @@ class Project(
     ListingMixin,
 ):
     @classmethod
-    def create(cls, target: str | Path) -> Project:
-        """Create a new project file (an error if it exists) or database URL."""
-        engine = storage.create_database(target)
-        return cls(engine, str(target), None if storage.is_url(target) else Path(target))
+    def create(
+        cls,
+        target: str | Path,
+        coder: str | None = None,
+        busy_timeout: float = storage.BUSY_TIMEOUT,
+    ) -> Project:
+        """Create a new project file (an error if it exists) or database URL.
+        ``coder`` as for ``open``."""
+        engine = _translated(target, lambda: storage.create_database(target, busy_timeout))
+        path = None if storage.is_url(target) else Path(target)
+        return cls(engine, str(target), path, coder, busy_timeout)
 
     @classmethod
-    def open(cls, target: str | Path) -> Project:
-        """Open a project file or URL, migrating an older format after a backup copy."""
-        engine, backup = storage.open_database(target)
-        project = cls(engine, str(target), None if storage.is_url(target) else Path(target))
+    def open(
+        cls,
+        target: str | Path,
+        coder: str | None = None,
+        busy_timeout: float = storage.BUSY_TIMEOUT,
+        read_only: bool = False,
+    ) -> Project:
+        """Open a project file or URL, migrating an older format after a backup copy.
+
+        ``coder`` names who writes (else $QDAW_CODER, the project's default coder, the
+        login name): their steps are the ones ``undo`` and ``redo`` take, also after
+        the project is closed and opened again. A writer waits up to ``busy_timeout``
+        seconds for another writer's transaction. ``read_only`` opens a file so that
+        nothing can change it.
+        """
+        engine, backup = _translated(
+            target, lambda: storage.open_database(target, busy_timeout, read_only)
+        )
+        path = None if storage.is_url(target) else Path(target)
+        project = cls(engine, str(target), path, coder, busy_timeout)
         project.backup_path = backup
         return project
 
@@ -52,6 +90,7 @@ class Project(
         return self.location.rsplit("/", 1)[-1]
 
     def close(self) -> None:
+        self._stop_watching()
         self.engine.dispose()
 
     def __enter__(self) -> Project:

@@ -11,9 +11,15 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
-from qdaw.core.errors import NewerFormatError, NotAProjectError, ProjectExistsError, QdawError
+from qdaw.core.errors import (
+    NewerFormatError,
+    NotAProjectError,
+    ProjectExistsError,
+    QdawError,
+    ReadOnlyProject,
+)
 from qdaw.core.models import SCHEMA_REVISION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -26,8 +32,21 @@ def is_url(target: str | Path) -> bool:
     return isinstance(target, str) and "://" in target
 
 
-def sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+#: Seconds a writer waits for another writer's transaction before giving up.
+BUSY_TIMEOUT = 5.0
+#: Execution option marking a connection whose transactions write.
+WRITE = "qdaw_write"
+
+
+def sqlite_engine(
+    path: Path, busy_timeout: float = BUSY_TIMEOUT, read_only: bool = False
+) -> Engine:
+    """An engine on a project file; ``read_only`` opens it so that nothing can write."""
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        engine = create_engine(f"sqlite:///{path}", creator=lambda: sqlite3.connect(uri, uri=True))
+    else:
+        engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_conn: Any, _record: Any) -> None:
@@ -35,15 +54,22 @@ def sqlite_engine(path: Path) -> Engine:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit is on disk before the UI shows the edit.
         cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A writer takes the write lock when its transaction starts (IMMEDIATE), so a
+        # second writer waits for it within the busy timeout; a deferred transaction
+        # that upgrades to a write lock mid-way fails at once instead ("database is
+        # locked") because waiting could deadlock. Readers stay deferred: in WAL mode
+        # they never wait for writers.
+        immediate = conn.get_execution_options().get(WRITE)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -72,6 +98,21 @@ def _missing_driver(url: str, exc: ImportError) -> str:
         f"{shown}: the PostgreSQL driver (psycopg) is not installed; "
         f"install it with: pip install 'qdaw[postgres]' ({exc})"
     )
+
+
+#: The advisory lock every qdaw writer of a PostgreSQL project takes ("qdaw").
+PG_WRITE_LOCK = 0x71646177
+
+
+def lock_for_writing(conn: Connection, busy_timeout: float = BUSY_TIMEOUT) -> None:
+    """At the start of a write transaction on PostgreSQL, wait (at most
+    ``busy_timeout``) for the project's write lock, released at commit or rollback:
+    writers take turns as SQLite's ``BEGIN IMMEDIATE`` makes them, so the checks a
+    writer makes inside its transaction still hold when it commits, and two qdaw
+    writers can neither deadlock nor fail each other's serialization."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{max(1, int(busy_timeout * 1000))}ms'")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
 def read_sqlite_revision(path: Path) -> str:
@@ -152,12 +193,16 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
     with engine.connect() as conn:
+        # A writer's transaction: two processes opening an old project at once migrate
+        # it once (the second finds it done).
+        conn.execution_options(**{WRITE: True})
         sqlite = conn.dialect.name == "sqlite"
         raw = conn.connection.dbapi_connection
         if sqlite and raw is not None:
             raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
+                lock_for_writing(conn)
                 command.upgrade(_alembic_config(conn), target)
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -185,7 +230,7 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     return backup
 
 
-def create_database(target: str | Path) -> Engine:
+def create_database(target: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
     """Create an empty project at the newest schema."""
     if is_url(target):
         engine = server_engine(str(target))
@@ -201,7 +246,7 @@ def create_database(target: str | Path) -> Engine:
             raise ProjectExistsError(f"{path}: file exists (open it, or choose another name)")
         if not path.parent.exists():
             raise ProjectExistsError(f"{path}: folder {path.parent} does not exist")
-        engine = sqlite_engine(path)
+        engine = sqlite_engine(path, busy_timeout)
     upgrade(engine)
     with engine.begin() as conn:
         conn.execute(
@@ -211,10 +256,13 @@ def create_database(target: str | Path) -> Engine:
     return engine
 
 
-def open_database(target: str | Path) -> tuple[Engine, Path | None]:
+def open_database(
+    target: str | Path, busy_timeout: float = BUSY_TIMEOUT, read_only: bool = False
+) -> tuple[Engine, Path | None]:
     """Open an existing project, migrating (after a backup) when its schema is older.
 
-    Returns the engine and the backup written, if any.
+    Returns the engine and the backup written, if any. ``read_only`` (SQLite files)
+    opens the file so that nothing can write to it.
     """
     backup: Path | None = None
     if is_url(target):
@@ -229,10 +277,15 @@ def open_database(target: str | Path) -> tuple[Engine, Path | None]:
             raise NewerFormatError(
                 f"{target}: made by a newer qdaw (schema {revision}); update qdaw to open it"
             )
+        if read_only:
+            raise ReadOnlyProject(
+                f"{target}: made by an older qdaw (schema {revision}); open it once "
+                "for writing so that it can be upgraded"
+            )
         if not is_url(target):
             backup = backup_sqlite(Path(target), revision)
     if engine is None:
-        engine = sqlite_engine(Path(target))
+        engine = sqlite_engine(Path(target), busy_timeout, read_only)
     if revision != SCHEMA_REVISION:
         upgrade(engine)
     return engine, backup

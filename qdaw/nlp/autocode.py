@@ -124,19 +124,18 @@ def code_spans(
     the code already has; returns the segments created."""
     spans = list(spans)
     code_id = project._code_id(code)
-    existing = {
-        (r[0], r[1], r[2])
-        for r in project._rows(
-            select(
-                m.segments.c.document_id, m.segments.c.start_offset, m.segments.c.end_offset
-            ).where(m.segments.c.code_id == code_id)
-        )
-    }
-    todo = [span for span in spans if span not in existing]
-    if not todo:
-        return 0
     name = project._value(m.codes, code_id, "name")
     with project.batch(label or f"Autocode {name}"):
+        # Inside the transaction: another writer's codings of these spans count too.
+        existing = {
+            (r[0], r[1], r[2])
+            for r in project._rows(
+                select(
+                    m.segments.c.document_id, m.segments.c.start_offset, m.segments.c.end_offset
+                ).where(m.segments.c.code_id == code_id)
+            )
+        }
+        todo = [span for span in spans if span not in existing]
         for document_id, start, end in todo:
             project.code_segment(document_id, start, end, code_id, coder=coder)
     return len(todo)

@@ -1,7 +1,9 @@
 """The text index: sentences, paragraphs, speaker turns and tokens, stored as offsets.
 
-Derived data: rebuilt from the text, so it is written outside the undo history, one
-transaction per document. A document without units is simply not indexed yet.
+Derived data: rebuilt from the text, so it is on nobody's undo stack; one transaction
+per document, logged as an "Index text" write so that other windows see it. The
+language it detects is written through the journal (the only journaled row it
+changes). A document without units is simply not indexed yet.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from qdaw.core.project import Project
 
 MAX_TOKEN = 100
+INDEX_LABEL = "Index text"
+INDEX_TABLES = ("text_units", "tokens")
 # Indexing this many documents at once ends by merging the full-text index.
 OPTIMIZE_AFTER = 20
 
@@ -75,7 +79,8 @@ def store(project: Project, document_id: int, text: str, analysis: Analysis) -> 
     pattern = project.get_meta("speaker_pattern") or DEFAULT_PATTERN
     turns = detect_turns(text, pattern)
     sentences = without_labels(analysis.sentences, label_spans(text, pattern))
-    with project.engine.begin() as conn:
+    with project._deriving(INDEX_LABEL, INDEX_TABLES) as journal:
+        conn = journal.conn
         conn.execute(delete(m.text_units).where(m.text_units.c.document_id == document_id))
         conn.execute(delete(m.tokens).where(m.tokens.c.document_id == document_id))
         sentence_ids = _insert_units(conn, document_id, sentences, analysis.paragraphs, turns)
@@ -107,10 +112,10 @@ def store(project: Project, document_id: int, text: str, analysis: Analysis) -> 
                     m.tokens.insert(), [dict(zip(columns, row, strict=True)) for row in rows]
                 )
         write_document(conn, document_id, [token[2] for token in analysis.tokens])
-        conn.execute(
-            m.documents.update()
-            .where(m.documents.c.id == document_id, m.documents.c.language.is_(None))
-            .values(language=analysis.language)
+        journal.update_where(
+            m.documents,
+            (m.documents.c.id == document_id) & m.documents.c.language.is_(None),
+            {"language": analysis.language},
         )
 
 
@@ -182,7 +187,7 @@ def index_documents(
         store(project, document_id, text, analyse(text, language))
         done += 1
     if done >= OPTIMIZE_AFTER:
-        with project.engine.begin() as conn:
+        with project._transaction() as conn:  # the same content, merged: no revision
             optimize(conn)
     if progress is not None:
         progress(done, len(targets), "")

@@ -1,0 +1,144 @@
+"""Many writers on one project: processes coding at once, and what one coding costs.
+
+``concurrent_codings``: N processes each code 1,000 passages, one transaction each,
+all starting at the same moment, on one SQLite file or one PostgreSQL database (a
+throwaway server, started as the test suite starts one). Figures: failures (any
+exception a writer saw), lost (codings a writer was told were stored but a raw SQL
+count does not find), the raw count, and codings per second over all writers.
+
+``one_coding``: the median time of one ``code_segment`` (a transaction of its own,
+write lock, revision check, step and revision logged, commit on disk), and of the
+revision check alone.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+CODINGS = 1000
+TEXT = "Q : Et ensuite ?\nR : " + "Nous avons préparé des capsules vidéo pour les étudiants. " * 40
+
+
+def _opened(target: str, coder: str, create: bool = False) -> Any:
+    """A project as ``coder``; qdaw before 0005 (compared in docs/benchmarks.md) knew
+    no coders."""
+    import inspect
+
+    from qdaw import Project
+
+    method = Project.create if create else Project.open
+    if "coder" in inspect.signature(method).parameters:
+        return method(target, coder=coder)
+    return method(target)
+
+
+def _setup(target: str) -> None:
+    with _opened(target, "setup", create=True) as p:
+        p.add_document("d", TEXT, case="R1")
+        p.add_code("Capsules")
+
+
+def _writer(target: str, coder: str, start_at: float, count: int) -> dict[str, Any]:
+    stored, errors = 0, []
+    with _opened(target, coder) as p:
+        while time.time() < start_at:
+            time.sleep(0.001)
+        began = time.perf_counter()
+        for i in range(count):
+            start = (i * 7) % (len(TEXT) - 60)
+            try:
+                p.code_segment("d", start, start + 50, "Capsules")
+                stored += 1
+            except Exception as exc:  # counted: the figure is how many there are
+                errors.append(f"{type(exc).__name__}: {exc}")
+        elapsed = time.perf_counter() - began
+    return {"stored": stored, "errors": errors, "seconds": elapsed}
+
+
+def _raw_count(target: str) -> int:
+    if "://" in target:
+        import psycopg
+
+        with psycopg.connect(target.replace("+psycopg", "")) as conn:
+            row = conn.execute("SELECT count(*) FROM segments").fetchone()
+    else:
+        import sqlite3
+
+        conn = sqlite3.connect(target)
+        row = conn.execute("SELECT count(*) FROM segments").fetchone()
+        conn.close()
+    assert row is not None
+    return int(row[0])
+
+
+def _run(target: str, writers: int) -> dict[str, float]:
+    _setup(target)
+    start_at = time.time() + 2.0  # every writer open and waiting before the start
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(writers) as pool:
+        jobs = [
+            pool.apply_async(_writer, (target, f"coder{i}", start_at, CODINGS))
+            for i in range(writers)
+        ]
+        results = [job.get(timeout=1800) for job in jobs]
+    stored = sum(r["stored"] for r in results)
+    failures = sum(len(r["errors"]) for r in results)
+    counted = _raw_count(target)
+    wall = max(r["seconds"] for r in results)
+    figures: dict[str, float] = {
+        "writers": writers,
+        "codings": writers * CODINGS,
+        "failures": failures,
+        "lost": stored - counted,
+        "raw_count": counted,
+        "seconds_s": wall,
+        "codings_per_second": stored / wall,
+    }
+    if failures:
+        print(sorted({e for r in results for e in r["errors"]})[:5], flush=True)
+    return figures
+
+
+def concurrent_codings_sqlite(writers: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        return _run(str(Path(tmp) / "shared.qdaw"), writers)
+
+
+def concurrent_codings_postgres(writers: int) -> dict[str, float]:
+    from tests.pg_server import PostgresServer
+
+    server = PostgresServer()
+    try:
+        return _run(server.create_database("bench_shared"), writers)
+    finally:
+        server.stop()
+
+
+def one_coding(repeat: int = 300) -> dict[str, float]:
+    """A coding alone (one transaction), and the revision check inside it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        target = str(Path(tmp) / "p.qdaw")
+        _setup(target)
+        with _opened(target, "Ana") as p:
+            codings = []
+            for i in range(repeat):
+                began = time.perf_counter()
+                p.code_segment("d", i, i + 50, "Capsules")
+                codings.append(time.perf_counter() - began)
+            figures = {"coding_ms": statistics.median(codings) * 1000}
+            if hasattr(p, "_transaction"):
+                from qdaw.core import oplog
+
+                checks = []
+                with p._transaction() as conn:
+                    for _ in range(repeat):
+                        began = time.perf_counter()
+                        oplog.current_revision(conn)
+                        checks.append(time.perf_counter() - began)
+                figures["revision_check_ms"] = statistics.median(checks) * 1000
+    return figures

@@ -1,0 +1,344 @@
+"""Write transactions, the steps they log, and undo/redo, for many writers at once.
+
+Every change runs inside ``_writing(label)``: one transaction and one undo step.
+Calls made inside ``Project.batch`` join the batch's transaction instead of opening
+their own. A write transaction
+
+1. starts as a writer: SQLite ``BEGIN IMMEDIATE``, PostgreSQL the project's advisory
+   lock, so concurrent writers queue (within the busy timeout) instead of failing, and
+   the checks a method makes inside its transaction still hold at commit;
+2. reads the project revision: if another writer committed since this project last
+   looked, cached lookups are dropped;
+3. logs the step (coder, label, row images) and a new revision with the data, in the
+   same commit.
+
+Undo and redo take a coder's own latest step from the log (so the history survives
+closing the project, per coder) and apply it only if nothing written since depends on
+what it would change (qdaw.core.conflicts); otherwise a ConflictError names the later
+step and its author. Database errors become QdawError subclasses (qdaw.core.dberrors);
+a writer that could not get the lock retries a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy import exc as sa_exc
+
+from qdaw.core import conflicts, oplog, storage
+from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
+from qdaw.core.errors import ConflictError, NothingToUndo, QdawError
+from qdaw.core.journal import Journal, Operation, replay, revert
+
+#: Attempts at a transaction that found the project locked (each waits the busy timeout).
+ATTEMPTS = 3
+#: Steps whose row images stay in memory (undo reads older ones from the log).
+KEPT_STEPS = 100
+Label = str | Callable[[], str]
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """Sent to listeners after each committed change, undo or redo, and returned by
+    ``poll_changes`` for other writers' changes (``remote``; then ``label``, ``action``
+    and ``coder`` are those of the newest one)."""
+
+    label: str
+    action: str  # "do" | "undo" | "redo"
+    tables: frozenset[str]
+    coder: str | None = None
+    revision: int | None = None
+    remote: bool = False
+
+
+Listener = Callable[[ChangeEvent], None]
+
+
+class History:
+    """The coder's undo and redo stacks as the log holds them, top last."""
+
+    def __init__(self, writer: Writer) -> None:
+        self._writer = writer
+
+    @property
+    def undo_stack(self) -> list[oplog.StepRecord]:
+        return self._writer._read_log(lambda c: oplog.stack(c, self._writer.coder, oplog.DONE))
+
+    @property
+    def redo_stack(self) -> list[oplog.StepRecord]:
+        return self._writer._read_log(lambda c: oplog.stack(c, self._writer.coder, oplog.UNDONE))
+
+
+class Writer:
+    engine: Engine
+    location: str
+    path: Path | None
+    coder: str
+
+    def __init__(
+        self,
+        engine: Engine,
+        location: str,
+        path: Path | None,
+        busy_timeout: float = storage.BUSY_TIMEOUT,
+    ) -> None:
+        self.engine = engine
+        self.location = location
+        self.path = path
+        self.busy_timeout = busy_timeout
+        self._write_engine = engine.execution_options(**{storage.WRITE: True})
+        self.history = History(self)
+        self._journal: Journal | None = None
+        self._listeners: list[Listener] = []
+        self._cache: dict[Any, Any] = {}
+        # Row images of steps made or loaded here, by id (saves decoding them again).
+        self._steps: dict[int, Operation] = {}
+        self._revision = self._read_log(oplog.current_revision)
+        self._own_revisions: set[int] = set()
+        self._polled = self._revision  # the newest revision poll_changes has seen
+        self.backup_path: Path | None = None
+
+    # -- transactions -------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """A write transaction that holds the project's write lock."""
+        conn = self._begin()
+        try:
+            yield conn
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            conn.close()
+
+    def _begin(self) -> Connection:
+        for attempt in range(ATTEMPTS):
+            conn = self._write_engine.connect()
+            try:
+                conn.begin()
+                storage.lock_for_writing(conn, self.busy_timeout)
+                revision = oplog.current_revision(conn)
+            except DB_ERRORS as exc:
+                conn.close()
+                if attempt + 1 < ATTEMPTS and is_transient(exc):
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise
+            if revision != self._revision:  # another writer committed: lookups may be stale
+                self._cache.clear()
+                self._revision = revision
+            return conn
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def _writing(self, label: Label) -> Iterator[Journal]:
+        """One step: ``label`` names it (a function is called inside the transaction,
+        when the label needs to read what the step changes)."""
+        if self._journal is not None:  # inside a batch: join it
+            yield self._journal
+            return
+        operation = Operation("")
+        revision: int | None = None
+        try:
+            with self._transaction() as conn:
+                self._journal = Journal(conn, operation, on_delete=self._cache.clear)
+                operation.label = label() if callable(label) else label
+                yield self._journal
+                if operation.changes:
+                    revision = self._log(conn, operation, oplog.DONE, "do")
+        except DB_ERRORS as exc:
+            self._cache.clear()  # ids created in the rolled-back transaction are gone
+            raise translate(exc, self.location) from exc
+        except BaseException:
+            self._cache.clear()
+            raise
+        finally:
+            self._journal = None
+        if revision is not None:
+            self._notify(operation, "do", revision)
+
+    @contextmanager
+    def _deriving(self, label: str, tables: Iterable[str]) -> Iterator[Journal]:
+        """A write of derived data (the text index): logged and announced like a step
+        but on nobody's undo stack. ``tables`` names what it writes besides the
+        journal's rows."""
+        if self._journal is not None:
+            raise ConflictError("the text index cannot be rebuilt inside a batch")
+        operation = Operation(label)
+        written = frozenset(tables)
+        try:
+            with self._transaction() as conn:
+                # Reads inside go through this transaction, as in a step.
+                self._journal = Journal(conn, operation)
+                yield self._journal
+                revision = self._log(conn, operation, oplog.DERIVED, "do", written)
+        except DB_ERRORS as exc:
+            self._cache.clear()
+            raise translate(exc, self.location) from exc
+        finally:
+            self._journal = None
+        self._notify(operation, "do", revision, written)
+
+    def _log(
+        self,
+        conn: Connection,
+        operation: Operation,
+        state: str,
+        action: str,
+        tables: Iterable[str] = (),
+    ) -> int:
+        step = oplog.record(conn, operation, self.coder, state, tables)
+        if state == oplog.DONE:
+            oplog.drop_redo(conn, self.coder)  # a new step clears the redo stack
+            self._keep(step, operation)
+        return self._committed(oplog.record_revision(conn, step, action))
+
+    def _keep(self, step: int, operation: Operation) -> None:
+        self._steps[step] = operation
+        while len(self._steps) > KEPT_STEPS:  # the oldest are read from the log if needed
+            del self._steps[next(iter(self._steps))]
+
+    def _committed(self, revision: int) -> int:
+        self._revision = revision
+        self._own_revisions.add(revision)
+        return revision
+
+    @contextmanager
+    def batch(self, label: str) -> Iterator[None]:
+        """Many edits, one transaction, one undo step. Nothing is stored if it raises."""
+        with self._writing(label):
+            yield
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        if self._journal is not None:
+            yield self._journal.conn
+            return
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DB_ERRORS as exc:
+            raise translate(exc, self.location) from exc
+
+    def _rows(self, statement: Any) -> list[Any]:
+        with self._reading() as conn:
+            return list(conn.execute(statement).all())  # fetchall: one call, not one per row
+
+    def _scalar(self, statement: Any) -> Any:
+        with self._reading() as conn:
+            return conn.execute(statement).scalar()
+
+    def _read_log(self, read: Callable[[Connection], Any]) -> Any:
+        with self._reading() as conn:
+            return read(conn)
+
+    # -- undo / redo --------------------------------------------------------------
+    def undo(self) -> str:
+        """Undo this coder's last step (if nothing written since depends on it);
+        returns its label."""
+        return self._step("undo")
+
+    def redo(self) -> str:
+        """Redo this coder's last undone step; returns its label."""
+        return self._step("redo")
+
+    def _step(self, action: Literal["undo", "redo"]) -> str:
+        if self._journal is not None:
+            raise ConflictError("cannot undo or redo inside a batch")
+        state = oplog.DONE if action == "undo" else oplog.UNDONE
+        if self._read_log(lambda c: oplog.top(c, self.coder, state)) is None:
+            raise NothingToUndo(f"nothing to {action}")
+        for attempt in range(ATTEMPTS):
+            try:
+                with self._transaction() as conn:
+                    operation, revision = self._apply_step(conn, action)
+            except DB_ERRORS as exc:
+                if attempt + 1 < ATTEMPTS and is_transient(exc):
+                    continue
+                raise translate(exc, self.location) from exc
+            finally:
+                self._cache.clear()
+            self._notify(operation, action, revision)
+            return operation.label
+        raise AssertionError("unreachable")
+
+    def _apply_step(
+        self, conn: Connection, action: Literal["undo", "redo"]
+    ) -> tuple[Operation, int]:
+        state = oplog.DONE if action == "undo" else oplog.UNDONE
+        record = oplog.top(conn, self.coder, state)
+        if record is None:
+            raise NothingToUndo(f"nothing to {action}")
+        operation = self._steps.get(record.id)
+        if operation is None:
+            operation = Operation(record.label, oplog.load_changes(conn, record.id))
+            self._keep(record.id, operation)
+        # Nothing written since this step's last revision: no one can depend on it.
+        alone = oplog.last_written_by(conn, record.id)
+        verdict = conflicts.Verdict() if alone else conflicts.check(conn, operation, action)
+        if verdict.blocker is not None:
+            raise ConflictError(self._refusal(conn, record, action, verdict.blocker))
+        if conflicts.keep_derived(operation, verdict, action):
+            oplog.save_changes(conn, record.id, operation.changes)
+        try:
+            (revert if action == "undo" else replay)(conn, operation)
+        except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:
+            raise ConflictError(
+                f"Cannot {action} '{record.label}': a later change took a name or an entry "
+                f"it would restore ({translate(exc, self.location)})"
+            ) from exc
+        oplog.set_state(conn, record.id, oplog.UNDONE if action == "undo" else oplog.DONE)
+        return operation, self._committed(oplog.record_revision(conn, record.id, action))
+
+    def _refusal(
+        self,
+        conn: Connection,
+        record: oplog.StepRecord,
+        action: str,
+        blocker: conflicts.Blocker,
+    ) -> str:
+        later = oplog.blame(conn, record.id, blocker.table, blocker.key)
+        what = {
+            "changed": "changed it since",
+            "depends": "depends on it",
+            "missing": "removed what it needs",
+            "taken": "took that name since",
+        }[blocker.reason]
+        if later is None:
+            return f"Cannot {action} '{record.label}': another writer {what}"
+        return f"Cannot {action} '{record.label}': '{later.label}' by {later.coder} {what}"
+
+    @property
+    def undo_label(self) -> str | None:
+        top = self._read_log(lambda c: oplog.top(c, self.coder, oplog.DONE))
+        return None if top is None else str(top.label)
+
+    @property
+    def redo_label(self) -> str | None:
+        top = self._read_log(lambda c: oplog.top(c, self.coder, oplog.UNDONE))
+        return None if top is None else str(top.label)
+
+    # -- notifications ------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` after every committed change; returns an unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _notify(
+        self, operation: Operation, action: str, revision: int, extra: Iterable[str] = ()
+    ) -> None:
+        tables = frozenset(c.table.name for c in operation.changes) | frozenset(extra)
+        event = ChangeEvent(operation.label, action, tables, self.coder, revision)
+        for listener in list(self._listeners):
+            listener(event)
+
+
+__all__ = ["ChangeEvent", "History", "Listener", "QdawError", "Writer"]

@@ -371,6 +371,8 @@ FR = {
     "Respondents who mentioned it, out of all respondents (k/N)": "Répondants qui l'ont évoqué, sur l'ensemble des répondants (k/N)",
     "Codes linked to the hypothesis": "Codes liés à l'hypothèse",
     "Respondents with any of its codes, out of all respondents": "Répondants ayant l'un de ses codes, sur l'ensemble des répondants",
+    "{coder}: {label}": "{coder} : {label}",
+    "Another writer": "Un autre utilisateur",
 }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qdaw import ConflictError, Project
+from qdaw.core.codebook import PALETTE
 from tests.other_writer import Writer
 
 TEXT = "Alpha one. Alpha two. Alpha three. Alpha four."
@@ -212,7 +213,7 @@ def test_undo_that_would_give_back_a_name_taken_since_is_refused(ana: Project, b
         match=r"^Cannot undo 'Rename code to Y': 'Add code X' by Ben took that name since$",
     ):
         ana.undo()
-    assert sorted((c.name, c.color) for c in ana.codes())[1] == ("Y", "#e6194b")
+    assert sorted((c.name, c.color) for c in ana.codes())[1] == ("Y", PALETTE[0])
     assert ana.code("X").color == "#102030"
 
 

@@ -139,11 +139,16 @@ class AnalysisTab(QWidget):
             self.error.emit(str(exc))
             return
         self.model.categories = category_labels(self.session.require()) if self.marks else set()
+        # The reader's place survives the refresh (an edit here or by another writer).
+        vertical, horizontal = self.table.verticalScrollBar(), self.table.horizontalScrollBar()
+        place = (vertical.value(), horizontal.value())
         self.model.set_frame(self.frame, show_index=self.show_index)
         self.model.header = [self.headers().get(name, name) for name in self.model.header]
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 420))
+        vertical.setValue(place[0])
+        horizontal.setValue(place[1])
 
     def export(self) -> Path | None:
         from qdaw.export.tables import write_table

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,9 @@ class CodebookPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self._expanded: set[int] = set()
+        self._selected: list[int] = []
+        self._current: int | None = None
+        self._scroll = 0
         self._first_load = True
         self.model.modelAboutToBeReset.connect(self._remember_expansion)
         self.model.modelReset.connect(self._restore_expansion)
@@ -80,14 +83,30 @@ class CodebookPanel(QWidget):
         for code_id in self.model.rows:
             if self.tree.isExpanded(self.model.index_of(code_id)):
                 self._expanded.add(code_id)
+        self._selected = self.selected_ids()
+        self._current = self.current_id()
+        self._scroll = self.tree.verticalScrollBar().value()
 
     def _restore_expansion(self) -> None:
+        """After a reload (an edit here or by another writer) the tree looks as it did:
+        what was open, selected and scrolled to."""
         if self._first_load and self.model.rows:
             self.tree.expandAll()
             self._first_load = False
             return
         for code_id in self._expanded:
             self.tree.expand(self.model.index_of(code_id))
+        selection = self.tree.selectionModel()
+        if self._current in self.model.rows:
+            self.tree.setCurrentIndex(self.model.index_of(self._current))
+        for code_id in self._selected:
+            if code_id in self.model.rows and selection is not None:
+                selection.select(
+                    self.model.index_of(code_id),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self.tree.verticalScrollBar().setValue(self._scroll)
 
     # -- selection -----------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -299,9 +299,25 @@ class DocumentView(QWidget):
     def refresh_segments(self) -> None:
         if self.document_id is None:
             return
+        top = self.text_view.cursorForPosition(QPoint(0, 0)).blockNumber()
+        width = self.margin.width()
         self.rows = self.session.require().segment_rows(self.document_id)
         self.margin.set_segments(self.rows, self.offsets)
         self._paint_selections()
+        if self.margin.width() != width:  # a lane more or less re-wraps the text:
+            QTimer.singleShot(0, lambda: self._keep_at_top(top))  # the reader stays put
+
+    def _keep_at_top(self, block: int) -> None:
+        """Scroll until paragraph ``block`` is the first one in view again."""
+        bar = self.text_view.verticalScrollBar()
+        for _ in range(500):  # a line a step; a transcript's re-wrap moves a few
+            current = self.text_view.cursorForPosition(QPoint(0, 0)).blockNumber()
+            if current == block:
+                return
+            before = bar.value()
+            bar.setValue(before + (1 if current < block else -1))
+            if bar.value() == before:  # at an end of the text
+                return
 
     def _on_change(self, event: ChangeEvent) -> None:
         if self.document_id is None or self.session.project is None:

@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
             lambda *_: self.analysis.refresh_codes_selection()
         )
         self.codebook.model.modelReset.connect(self._reconnect_codebook_selection)
+        self.cases.model.modelReset.connect(self._show_current_document)
         self.analysis.jumpTo.connect(self.show_passage)
         self.search.hitChosen.connect(self.show_passage)
         for source in (
@@ -261,6 +262,10 @@ class MainWindow(QMainWindow):
     def _documents_changed(self, event: ChangeEvent) -> None:
         if event.tables & {"documents", "document_texts"}:
             self.show_centre()
+
+    def _show_current_document(self) -> None:
+        if self.document.document_id is not None:
+            self.cases.show_document(self.document.document_id)
 
     def _reconnect_codebook_selection(self) -> None:
         self.analysis.refresh_codes_selection()
@@ -407,6 +412,15 @@ class MainWindow(QMainWindow):
 
     # -- editing ----------------------------------------------------------------------------
     def _on_change(self, event: ChangeEvent) -> None:
+        if getattr(event, "remote", False):  # another writer: say who, keep our own line
+            self.statusBar().showMessage(
+                self.tr("{coder}: {label}").format(
+                    coder=event.coder or self.tr("Another writer"), label=translated(event.label)
+                ),
+                8000,
+            )
+            self._update_undo()
+            return
         verb = {"do": self.tr("Saved"), "undo": self.tr("Undone"), "redo": self.tr("Redone")}[
             event.action
         ]

@@ -5,12 +5,16 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from qdaw.core.base import ChangeEvent
+from qdaw.core.errors import QdawError
 from qdaw.core.project import Project
 
 RECENT_LIMIT = 10
+#: How often the window asks whether another writer changed the project (a cheap
+#: probe: PRAGMA data_version on SQLite, LISTEN/NOTIFY on PostgreSQL).
+POLL_MS = 250
 
 
 def settings() -> QSettings:
@@ -29,6 +33,9 @@ class Session(QObject):
         super().__init__(parent)
         self.project: Project | None = None
         self._unsubscribe = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.poll)
 
     @property
     def coder(self) -> str:
@@ -52,12 +59,26 @@ class Session(QObject):
         if project.path is not None:
             remember_recent(str(project.path.resolve()))
         self.opened.emit()
+        self._poll.start()
         return project
+
+    def poll(self) -> None:
+        """Another writer's edits (a colleague, the command line, a worker thread) reach
+        the panels like this window's own, marked ``remote``."""
+        if self.project is None:
+            return
+        try:
+            event = self.project.poll_changes()
+        except QdawError:  # the server is away for a moment: ask again next time
+            return
+        if event is not None:
+            self.changed.emit(event)
 
     def close(self) -> None:
         if self.project is None:
             return
         self.closing.emit()
+        self._poll.stop()
         if self._unsubscribe:
             self._unsubscribe()
         self.project.close()

@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import text
+
 from bench import concurrency, generate
 
 TXT_FILES, TXT_WORDS = 200, 2000
@@ -42,6 +44,7 @@ TARGETS = {
     "concurrent_codings_postgres_2": "0 failures, 0 lost",
     "concurrent_codings_postgres_4": "0 failures, 0 lost",
     "one_coding": "revision check < 2 ms added",
+    "find_text_default": "no slower than find_text_accents",
 }
 
 
@@ -267,6 +270,47 @@ def nlp_detect_names(data: Path) -> dict[str, float]:
             "names": proposed}  # fmt: skip
 
 
+def _find(data: Path, query: str, accents: bool) -> dict[str, float]:
+    from qdaw import Project
+
+    with Project.open(data / "large.qdaw") as project:
+        hits = project.find_text(query, accents=accents)  # warm: the file's pages
+        words = int(project._scalar(text("SELECT sum(length(text)) FROM document_texts")) or 0)
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            project.find_text(query, accents=accents)
+            times.append(time.perf_counter() - start)
+    return {"seconds_s": sorted(times)[2], "hits": len(hits), "characters": words}
+
+
+def find_text_default(data: Path) -> dict[str, float]:
+    """Find in the project's text, accents and case ignored (the default)."""
+    return _find(data, "plateforme", accents=False)
+
+
+def find_text_accents(data: Path) -> dict[str, float]:
+    return _find(data, "plateforme", accents=True)
+
+
+def find_text_regex_scan(data: Path) -> dict[str, float]:
+    """What QualCoder does: each document's text, a case-insensitive regex over it."""
+    import re
+
+    from qdaw import Project
+
+    with Project.open(data / "large.qdaw") as project:
+        times, hits = [], 0
+        for _ in range(6):
+            start = time.perf_counter()
+            pattern = re.compile("plateforme", re.IGNORECASE)
+            hits = 0
+            for (body,) in project._rows(text("SELECT text FROM document_texts")):
+                hits += sum(1 for _ in pattern.finditer(body))
+            times.append(time.perf_counter() - start)
+    return {"seconds_s": sorted(times[1:])[2], "hits": hits}
+
+
 TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "import_txt": import_txt,
     "import_docx": import_docx,
@@ -288,6 +332,9 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "nlp_search_phrase": nlp_search_phrase,
     "nlp_search_lemma": nlp_search_lemma,
     "nlp_detect_names": nlp_detect_names,
+    "find_text_default": find_text_default,
+    "find_text_accents": find_text_accents,
+    "find_text_regex_scan": find_text_regex_scan,
     "concurrent_codings_sqlite_2": lambda data: concurrency.concurrent_codings_sqlite(2),
     "concurrent_codings_sqlite_4": lambda data: concurrency.concurrent_codings_sqlite(4),
     "concurrent_codings_postgres_2": lambda data: concurrency.concurrent_codings_postgres(2),

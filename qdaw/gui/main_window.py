@@ -464,10 +464,10 @@ class MainWindow(QMainWindow):
     def index_text(self) -> Worker:
         """spaCy over the documents not indexed yet, on a worker thread with its own
         connection; the window stays responsive and shows progress."""
-        location = self.session.require().location
+        location, coder = self.session.require().location, self.session.coder
 
         def task(worker: Worker) -> int:
-            with Project.open(location) as project:
+            with Project.open(location, coder=coder) as project:  # written as this coder
                 return project.index_text(
                     progress=lambda done, total, name: worker.report(done, total, name),
                     cancelled=lambda: worker.cancelled,

@@ -39,7 +39,16 @@ class Session(QObject):
 
     @property
     def coder(self) -> str:
-        return str(settings().value("coder", getpass.getuser() or "coder"))
+        """Who is coding: the open project's coder (the one chosen in the settings, else
+        QDAW_CODER, else the project's default coder, else the system's user name)."""
+        if self.project is not None:
+            return self.project.coder
+        return str(self.chosen_coder() or getpass.getuser() or "coder")
+
+    @staticmethod
+    def chosen_coder() -> str | None:
+        value = settings().value("coder", "")
+        return str(value) if value else None
 
     @property
     def anonymise_exports(self) -> bool:
@@ -52,7 +61,10 @@ class Session(QObject):
         settings().setValue("exports/anonymise", "true" if on else "false")
 
     def open(self, target: str | Path, create: bool = False) -> Project:
-        project = Project.create(target) if create else Project.open(target)
+        coder = self.chosen_coder()
+        project = (
+            Project.create(target, coder=coder) if create else Project.open(target, coder=coder)
+        )
         self.close()
         self.project = project
         self._unsubscribe = project.subscribe(self.changed.emit)  # type: ignore[assignment]

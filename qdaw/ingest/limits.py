@@ -27,8 +27,10 @@ MAX_DEPTH = 1_000
 MAX_TOKEN_BYTES = 1024 * 1024
 # One repeat in a file: ODF's <text:s c="N"/> (N spaces).
 MAX_REPEAT = 10_000
-# RTF groups nested inside each other.
+# RTF groups nested inside each other, and tokens read one at a time (groups, runs of
+# control words, text runs): a long Word transcript has some 20,000.
 MAX_RTF_DEPTH = 1_000
+MAX_RTF_TOKENS = 5_000_000
 
 
 class Unreadable(Exception):

@@ -11,23 +11,28 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qdaw.ingest import limits
 from qdaw.ingest.limits import TextBudget, Unreadable
 
+# Runs are bounded: the regex engine keeps state for every repetition of a group.
 _TOKEN = re.compile(
-    rb"\\([a-zA-Z]{1,32})(-?[0-9]{1,10})? ?"  # 1, 2: control word and parameter
-    rb"|\\'([0-9a-fA-F]{2})"  # 3: a byte in the code page
+    rb"((?:\\(?!bin(?![a-zA-Z]))[a-zA-Z]{1,32}(?:-?[0-9]{1,10})? ?){1,256})"  # 1: words
+    rb"|\\bin(-?[0-9]{1,10})? ?"  # 2: raw bytes follow, as many as the parameter says
+    rb"|((?:\\'[0-9a-fA-F]{2}){1,4096})"  # 3: bytes in the code page
     rb"|\\([^a-zA-Z])"  # 4: control symbol
     rb"|([{}])"  # 5: group
-    rb"|[\r\n]+"  # line breaks in the file mean nothing
     rb"|([^\\{}\r\n]+)"  # 6: text
-    rb"|\\"  # a lone backslash at the very end
+    rb"|[\r\n]+|\\"  # line breaks in the file mean nothing; a lone backslash at the end
 )
+_WORDS, _BIN, _HEX, _SYMBOL, _BRACE, _TEXT = range(1, 7)
+_WORD = re.compile(rb"\\([a-zA-Z]{1,32})(-?[0-9]{1,10})? ?")
+_NAMES = re.compile(rb"\\([a-zA-Z]{1,32})")
 # Inside a skipped destination only braces and \bin matter: one match eats the rest.
-_SKIPPED_RUN = re.compile(rb"(?:[^\\{}]+|\\(?!bin)[a-zA-Z]{1,32}(?:-?[0-9]{1,10})? ?|\\[^a-zA-Z])+")
+_SKIPPED_RUN = re.compile(
+    rb"(?:[^\\{}]+|\\(?!bin(?![a-zA-Z]))[a-zA-Z]{1,32}(?:-?[0-9]{1,10})? ?|\\[^a-zA-Z]){1,4096}"
+)
 
 _SKIPPED = frozenset(
     b"""fonttbl colortbl stylesheet listtable listoverridetable rsidtbl revtbl info pict
@@ -54,15 +59,9 @@ _CHARSETS = {
     162: "cp1254", 163: "cp1258", 177: "cp1255", 178: "cp1256", 186: "cp1257",
     204: "cp1251", 222: "cp874", 238: "cp1250",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class _Group:
-    skipped: bool = False
-    deleted: bool = False  # \deleted: text removed under tracked changes
-    encoding: str = "cp1252"
-    uc: int = 1  # bytes after \uN that stand in for it in older readers
-    fonts: bool = False  # inside the font table
+_STATE_WORDS = frozenset((b"u", b"uc", b"row", b"nestrow", b"ansicpg", b"f", b"deleted", b"plain"))
+# Words that change the text or the state; the hundreds of others are formatting.
+_RELEVANT = _SKIPPED | _SYMBOLS.keys() | _STATE_WORDS
 
 
 def _code_page(number: int, fallback: str) -> str:
@@ -74,126 +73,150 @@ def _code_page(number: int, fallback: str) -> str:
     return name
 
 
+def _too_many_tokens() -> Unreadable:
+    return Unreadable(
+        f"refused: more than {limits.millions(limits.MAX_RTF_TOKENS)} RTF groups,"
+        " control words and text runs"
+    )
+
+
 class _Reader:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.budget = TextBudget()
         self.out: list[str] = []
         self.pending = bytearray()  # bytes in the current code page, not yet decoded
-        self.group = _Group()
-        self.stack: list[_Group] = []
+        # The group's state, saved on "{" and restored on "}".
+        self.skipped = False  # a destination that is not the text
+        self.deleted = False  # \deleted: text removed under tracked changes
+        self.encoding = "cp1252"
+        self.uc = 1  # bytes after \uN that stand in for it in older readers
+        self.fonts = False  # inside the font table
+        self.stack: list[tuple[bool, bool, str, int, bool]] = []
         self.default_encoding = "cp1252"
         self.font_encodings: dict[int, str] = {}
         self.defining_font: int | None = None
         self.skip = 0  # characters still to skip after a \uN
 
     def emit(self, text: str) -> None:
-        self.flush()
-        if not (self.group.skipped or self.group.deleted):
+        if self.pending:
+            self.flush()
+        if not (self.skipped or self.deleted):
             self.budget.spend(len(text))
             self.out.append(text)
 
     def flush(self) -> None:
-        if self.pending:
-            text = bytes(self.pending).decode(self.group.encoding, errors="replace")
-            self.pending.clear()
-            self.budget.spend(len(text))
-            self.out.append(text)
+        text = bytes(self.pending).decode(self.encoding, errors="replace")
+        self.pending.clear()
+        self.budget.spend(len(text))
+        self.out.append(text)
 
     def add_bytes(self, raw: bytes) -> None:
         if self.skip:
             dropped = min(self.skip, len(raw))
             self.skip -= dropped
             raw = raw[dropped:]
-        if raw and not (self.group.skipped or self.group.deleted):
+        if raw and not (self.skipped or self.deleted):
             self.pending += raw
             if len(self.pending) > 65536:
                 self.flush()
 
     def run(self) -> str:
         data, position, end = self.data, 0, len(self.data)
+        match_token, match_skipped = _TOKEN.match, _SKIPPED_RUN.match
+        names, words = _NAMES.findall, _WORD.findall
+        stack, depth_limit = self.stack, limits.MAX_RTF_DEPTH
+        tokens, token_limit = 0, limits.MAX_RTF_TOKENS
         while position < end:
-            if self.group.skipped and not self.group.fonts:
-                fast = _SKIPPED_RUN.match(data, position)
+            tokens += 1  # counted here, not in a call: this loop is the reader's cost
+            if tokens > token_limit:
+                raise _too_many_tokens()
+            if self.skipped and not self.fonts:
+                fast = match_skipped(data, position)
                 if fast:
                     position = fast.end()
                     continue
-            match = _TOKEN.match(data, position)
-            assert match is not None  # the last alternative matches any single byte
+            match = match_token(data, position)
+            assert match is not None  # the last alternatives match any single byte
             position = match.end()
-            word, parameter, hex_byte, symbol, brace, text = match.groups()
-            if text is not None:
-                self.add_bytes(text)
-            elif hex_byte is not None:
-                self.add_bytes(bytes.fromhex(hex_byte.decode()))
-            elif brace is not None:
-                if self.brace(brace):
+            kind = match.lastindex
+            if kind == _TEXT:
+                self.add_bytes(match.group(kind))
+            elif kind == _BRACE:
+                if self.pending:
+                    self.flush()
+                self.skip = 0
+                if match.group(kind) == b"{":
+                    if len(stack) >= depth_limit:
+                        raise Unreadable(f"refused: groups nested more than {depth_limit:,} deep")
+                    stack.append((self.skipped, self.deleted, self.encoding, self.uc, self.fonts))
+                    continue
+                if not stack:
                     break
-            elif word is not None:
-                number = int(parameter) if parameter is not None else None
-                position = self.word(word, number, position)
-            elif symbol is not None:
-                self.symbol(symbol.decode("latin-1"))
+                self.skipped, self.deleted, self.encoding, self.uc, self.fonts = stack.pop()
+                if not stack:
+                    break  # the document's outer group closed; anything after is not text
+            elif kind == _WORDS:
+                run = match.group(kind)
+                tokens += len(run) >> 5  # formatting costs little, but not nothing
+                # Most words are formatting: a run without one that matters is passed over.
+                if self.skip or self.fonts or not _RELEVANT.isdisjoint(names(run)):
+                    for word, parameter in words(run):
+                        tokens += 1
+                        self.word(word, int(parameter) if parameter else None)
+            elif kind == _HEX:
+                self.add_bytes(bytes.fromhex(match.group(kind).replace(b"\\'", b"").decode()))
+            elif kind == _SYMBOL:
+                self.symbol(match.group(kind).decode("latin-1"))
+            elif kind == _BIN and match.group(kind):
+                position += max(0, int(match.group(kind)))  # skip them whatever they are
         else:
-            if self.stack:
+            if stack:
                 raise Unreadable(
                     "damaged document: the RTF ends before its groups close (truncated?)"
                 )
-        self.flush()
+        if tokens > token_limit:
+            raise _too_many_tokens()
+        if self.pending:
+            self.flush()
         return "".join(self.out)
 
-    def brace(self, brace: bytes) -> bool:
-        """Open or close a group; True when the document's outer group closes."""
-        self.flush()
-        self.skip = 0
-        if brace == b"{":
-            if len(self.stack) >= limits.MAX_RTF_DEPTH:
-                raise Unreadable(f"refused: groups nested more than {limits.MAX_RTF_DEPTH:,} deep")
-            self.stack.append(self.group)
-            return False
-        if not self.stack:
-            return True
-        self.group = self.stack.pop()
-        return not self.stack
+    def set_encoding(self, encoding: str) -> None:
+        if self.pending:
+            self.flush()
+        self.encoding = encoding
 
-    def word(self, word: bytes, number: int | None, position: int) -> int:
-        if word == b"bin":  # raw bytes follow: skip them whatever they are
-            return position + max(0, number or 0)
+    def word(self, word: bytes, number: int | None) -> None:
         if self.skip and word not in (b"u", b"uc"):
             self.skip -= 1
-            return position
-        group = self.group
-        if word in _SKIPPED:
-            self.flush()
-            self.group = replace(group, skipped=True, fonts=word == b"fonttbl")
-        elif group.fonts:
+        elif word in _SKIPPED:
+            if self.pending:
+                self.flush()
+            self.skipped = True
+            self.fonts = word == b"fonttbl"
+        elif self.fonts:
             self.font_table(word, number)
         elif word == b"u" and number is not None:
             self.unicode(number)
         elif word in _SYMBOLS:
             self.emit(_SYMBOLS[word])
         elif word in (b"row", b"nestrow"):
-            self.flush()
+            if self.pending:
+                self.flush()
             if self.out and self.out[-1] == "\t":
                 self.out.pop()
             self.emit("\n")
         elif word == b"uc" and number is not None:
-            self.group = replace(group, uc=max(0, min(number, 16)))
+            self.uc = max(0, min(number, 16))
         elif word == b"ansicpg" and number is not None:
             self.default_encoding = _code_page(number, "cp1252")
-            self.flush()
-            self.group = replace(group, encoding=self.default_encoding)
+            self.set_encoding(self.default_encoding)
         elif word == b"f" and number is not None:
-            self.flush()
-            encoding = self.font_encodings.get(number, self.default_encoding)
-            self.group = replace(group, encoding=encoding)
-        elif word == b"deleted":
-            self.flush()
-            self.group = replace(group, deleted=number != 0)
-        elif word == b"plain":
-            self.flush()
-            self.group = replace(group, deleted=False)
-        return position
+            self.set_encoding(self.font_encodings.get(number, self.default_encoding))
+        elif word in (b"deleted", b"plain"):
+            if self.pending:
+                self.flush()
+            self.deleted = word == b"deleted" and number != 0
 
     def font_table(self, word: bytes, number: int | None) -> None:
         if word == b"f":
@@ -208,14 +231,15 @@ class _Reader:
             number += 65536  # a signed 16-bit value
         # Surrogates pass as they are: normalise() pairs them, or replaces lone ones.
         self.emit(chr(number) if 0 <= number <= 0x10FFFF else "\ufffd")
-        self.skip = self.group.uc
+        self.skip = self.uc
 
     def symbol(self, symbol: str) -> None:
         if self.skip:
             self.skip -= 1
         elif symbol == "*":
-            self.flush()
-            self.group = replace(self.group, skipped=True)
+            if self.pending:
+                self.flush()
+            self.skipped = True
         elif symbol in _CONTROL_SYMBOLS:
             self.emit(_CONTROL_SYMBOLS[symbol])
         # Others (\- an optional hyphen, \: an index entry…) print nothing.

@@ -122,6 +122,7 @@ XML_MUTATIONS = (
     "flip", "truncate", "insert", "delete", "duplicate", "nest", "repeat", "entity", "span",
 )  # fmt: skip
 ZIP_MUTATIONS = ("method", "encrypted", "version", "sizes", "crc")
+RTF_MUTATIONS = ("groups", "unicode", "bin", "uc")
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,25 @@ def mutate_zip(data: bytes, part: str, mutation: Mutation, fmt: str) -> bytes:
     return rezip(data, part, lambda xml: mutate_xml(xml, mutation, fmt))
 
 
+def mutate_rtf(data: bytes, mutation: Mutation) -> bytes:
+    """Byte mutations, or control words and groups aimed at the RTF reader's limits."""
+    if mutation.kind in MUTATIONS:
+        return mutate_bytes(data, mutation)
+    position = int(mutation.at * len(data))
+    size, byte = mutation.size, mutation.byte
+    if mutation.kind == "groups":
+        depth = size * 40 + 1
+        inner = b"{" * depth + b"x" + (b"}" * depth if byte % 2 else b"")
+    elif mutation.kind == "unicode":
+        value = (-32768, -10240, 55296, 56320, 65535, 65536, 9999999999, size * 509)[byte % 8]
+        inner = b"\\u%d?" % value
+    elif mutation.kind == "bin":
+        inner = b"\\bin%d " % (size * 10 ** (byte % 10))
+    else:
+        inner = b"\\uc%d " % (size * 10 ** (byte % 10))
+    return data[:position] + inner + data[position:]
+
+
 def random_mutation(rng: random.Random, kinds: tuple[str, ...]) -> Mutation:
     return Mutation(rng.choice(kinds), rng.random(), rng.randrange(0, 128), rng.randrange(256))
 
@@ -219,6 +239,9 @@ def apply(data: bytes, fmt: str, mutations: list[Mutation]) -> bytes:
     """Apply mutations in order; for archives each may target the text part or the zip."""
     part = {"docx": "word/document.xml", "odt": "content.xml"}.get(fmt)
     for mutation in mutations:
+        if fmt == "rtf":
+            data = mutate_rtf(data, mutation)
+            continue
         if part is None:
             data = mutate_bytes(data, mutation) if mutation.kind in MUTATIONS else data
             continue
@@ -230,4 +253,78 @@ def apply(data: bytes, fmt: str, mutations: list[Mutation]) -> bytes:
 
 
 def kinds_for(fmt: str) -> tuple[str, ...]:
-    return (*XML_MUTATIONS, *ZIP_MUTATIONS) if fmt in ("docx", "odt") else MUTATIONS
+    if fmt in ("docx", "odt"):
+        return (*XML_MUTATIONS, *ZIP_MUTATIONS)
+    return (*MUTATIONS, *RTF_MUTATIONS) if fmt == "rtf" else MUTATIONS
+
+
+# -- real files to mutate ------------------------------------------------------------
+INTERVIEW = [
+    "Entretien avec le référent 3",
+    "Q : Quels outils utilisez-vous ?",
+    "R : « Les enseignants ont créé des capsules vidéo », déjà en œuvre à l'été.",
+    "Q : Et le forum ?",
+    "R : Oui, surtout en première année — c'est très utile.",
+]
+
+
+def _docx_real() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(INTERVIEW[0], level=1)
+    for line in INTERVIEW[1:]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([["Outil", "Usage"], ["Moodle", "Oui"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _odt_real() -> bytes:
+    from odf.opendocument import OpenDocumentText
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import H, P, S
+
+    document = OpenDocumentText()
+    document.text.addElement(H(outlinelevel=1, text=INTERVIEW[0]))
+    for line in INTERVIEW[1:]:
+        paragraph = P(text=line)
+        paragraph.addElement(S(c=3))
+        document.text.addElement(paragraph)
+    table = Table()
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    row = TableRow()
+    for value in ("Zoom", "visio"):
+        cell = TableCell()
+        cell.addElement(P(text=value))
+        row.addElement(cell)
+    table.addElement(row)
+    document.text.addElement(table)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+def _rtf_real() -> bytes:
+    lines = [line.encode("cp1252", "replace").decode("latin-1") for line in INTERVIEW]
+    escaped = "".join(
+        "".join(f"\\'{ord(ch):02x}" if ord(ch) > 127 else ch for ch in line) + "\\par\n"
+        for line in lines
+    )
+    return rtf_bytes(escaped + r"\u339?uvre {\b gras}\tab A\cell B\cell\row\par")
+
+
+def real_files() -> dict[str, list[bytes]]:
+    """For each format, genuine files of a short interview to start mutating from."""
+    text = "\n".join(INTERVIEW)
+    return {
+        "txt": [text.encode(), text.encode("cp1252", "replace"), text.encode("utf-16")],
+        "md": [("# " + text).encode("utf-8-sig")],
+        "docx": [_docx_real(), docx_bytes(docx_paragraphs(*INTERVIEW[:3]))],
+        "odt": [_odt_real(), odt_bytes("".join(f"<text:p>{t}</text:p>" for t in INTERVIEW))],
+        "rtf": [_rtf_real()],
+    }

@@ -18,15 +18,18 @@ from qdaw.ingest.limits import TextBudget, Unreadable
 
 # Runs are bounded: the regex engine keeps state for every repetition of a group.
 _TOKEN = re.compile(
-    rb"((?:\\(?!bin(?![a-zA-Z]))[a-zA-Z]{1,32}(?:-?[0-9]{1,10})? ?){1,256})"  # 1: words
-    rb"|\\bin(-?[0-9]{1,10})? ?"  # 2: raw bytes follow, as many as the parameter says
-    rb"|((?:\\'[0-9a-fA-F]{2}){1,4096})"  # 3: bytes in the code page
-    rb"|\\([^a-zA-Z])"  # 4: control symbol
-    rb"|([{}])"  # 5: group
-    rb"|([^\\{}\r\n]+)"  # 6: text
+    # 1: \uN escapes, each with a stand-in character: a whole line of Cyrillic in one match
+    rb"((?:\\u-?[0-9]{1,10} ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n])?){2,4096})|"
+    rb"((?:\\(?!bin(?![a-zA-Z]))[a-zA-Z]{1,32}(?:-?[0-9]{1,10})? ?){1,256})"  # 2: words
+    rb"|\\bin(-?[0-9]{1,10})? ?"  # 3: raw bytes follow, as many as the parameter says
+    rb"|((?:\\'[0-9a-fA-F]{2}){1,4096})"  # 4: bytes in the code page
+    rb"|\\([^a-zA-Z])"  # 5: control symbol
+    rb"|([{}])"  # 6: group
+    rb"|([^\\{}\r\n]+)"  # 7: text
     rb"|[\r\n]+|\\"  # line breaks in the file mean nothing; a lone backslash at the end
 )
-_WORDS, _BIN, _HEX, _SYMBOL, _BRACE, _TEXT = range(1, 7)
+_UNICODE, _WORDS, _BIN, _HEX, _SYMBOL, _BRACE, _TEXT = range(1, 8)
+_UNICODE_PARTS = re.compile(rb"\\u(-?[0-9]{1,10}) ?|\\'([0-9a-fA-F]{2})|([^\\{}\r\n])")
 _WORD = re.compile(rb"\\([a-zA-Z]{1,32})(-?[0-9]{1,10})? ?")
 _NAMES = re.compile(rb"\\([a-zA-Z]{1,32})")
 # Inside a skipped destination only braces and \bin matter: one match eats the rest.
@@ -73,6 +76,14 @@ def _code_page(number: int, fallback: str) -> str:
     return name
 
 
+def _character(number: int) -> str:
+    """The character of \\uN, N a signed 16-bit value. Surrogates pass as they are:
+    normalise() pairs them, or replaces lone ones."""
+    if number < 0:
+        number += 65536
+    return chr(number) if 0 <= number <= 0x10FFFF else "\ufffd"
+
+
 def _too_many_tokens() -> Unreadable:
     return Unreadable(
         f"refused: more than {limits.millions(limits.MAX_RTF_TOKENS)} RTF groups,"
@@ -106,8 +117,11 @@ class _Reader:
             self.out.append(text)
 
     def flush(self) -> None:
-        text = bytes(self.pending).decode(self.encoding, errors="replace")
+        self.decode(self.pending, self.encoding)
         self.pending.clear()
+
+    def decode(self, raw: bytearray, encoding: str) -> None:
+        text = raw.decode("ascii" if raw.isascii() else encoding, errors="replace")
         self.budget.spend(len(text))
         self.out.append(text)
 
@@ -143,8 +157,6 @@ class _Reader:
             if kind == _TEXT:
                 self.add_bytes(match.group(kind))
             elif kind == _BRACE:
-                if self.pending:
-                    self.flush()
                 self.skip = 0
                 if match.group(kind) == b"{":
                     if len(stack) >= depth_limit:
@@ -153,7 +165,11 @@ class _Reader:
                     continue
                 if not stack:
                     break
+                encoding = self.encoding
                 self.skipped, self.deleted, self.encoding, self.uc, self.fonts = stack.pop()
+                if self.encoding != encoding and self.pending:
+                    self.pending, pending = bytearray(), self.pending
+                    self.decode(pending, encoding)
                 if not stack:
                     break  # the document's outer group closed; anything after is not text
             elif kind == _WORDS:
@@ -164,6 +180,12 @@ class _Reader:
                     for word, parameter in words(run):
                         tokens += 1
                         self.word(word, int(parameter) if parameter else None)
+            elif kind == _UNICODE:
+                for code, hex_byte, character in _UNICODE_PARTS.findall(match.group(kind)):
+                    if code:
+                        self.word(b"u", int(code))
+                    else:
+                        self.add_bytes(bytes.fromhex(hex_byte.decode()) if hex_byte else character)
             elif kind == _HEX:
                 self.add_bytes(bytes.fromhex(match.group(kind).replace(b"\\'", b"").decode()))
             elif kind == _SYMBOL:
@@ -227,10 +249,7 @@ class _Reader:
                 self.font_encodings[self.defining_font] = encoding
 
     def unicode(self, number: int) -> None:
-        if number < 0:
-            number += 65536  # a signed 16-bit value
-        # Surrogates pass as they are: normalise() pairs them, or replaces lone ones.
-        self.emit(chr(number) if 0 <= number <= 0x10FFFF else "\ufffd")
+        self.emit(_character(number))
         self.skip = self.uc
 
     def symbol(self, symbol: str) -> None:

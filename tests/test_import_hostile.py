@@ -212,7 +212,7 @@ def test_element_and_character_limits(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(limits, "MAX_ELEMENTS", 1_000)
     path = write(tmp_path, "many.odt", odt_bytes("<text:p>mot</text:p>" * 2_000))
     refused(path, "more than 1,000 XML elements in content.xml")
-    monkeypatch.setattr(limits, "MAX_ELEMENTS", 8_000_000)
+    monkeypatch.setattr(limits, "MAX_ELEMENTS", 4_000_000)
     monkeypatch.setattr(limits, "MAX_CHARS", 1_000)
     path = write(tmp_path, "long.docx", docx_bytes(docx_paragraphs("mot " * 300)))
     refused(path, r"text too long: more than 1,000 characters \(limit 1,000")

@@ -61,13 +61,11 @@ class _MainPart:
     def __init__(self) -> None:
         self.target: str | None = None
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        if (
-            self.target is None
-            and name == f"{_RELATIONSHIPS}{SEPARATOR}Relationship"
-            and attrs.get("Type", "").endswith("/officeDocument")
-        ):
-            self.target = attrs.get("Target")
+    def start(self, name: str, attrs: list[str]) -> None:
+        if self.target is None and name == f"{_RELATIONSHIPS}{SEPARATOR}Relationship":
+            values = dict(zip(attrs[::2], attrs[1::2], strict=False))
+            if values.get("Type", "").endswith("/officeDocument"):
+                self.target = values.get("Target")
 
     def end(self, name: str) -> None:
         pass
@@ -95,6 +93,6 @@ def read_docx(path: Path) -> str:
         part = _main_part(archive)
         if not has_member(archive, part):
             raise Unreadable(f"not a valid .docx file (no {part})")
-        layout = LayoutText(KINDS, text_only_in_runs=True)
+        layout = LayoutText(KINDS, part, text_only_in_runs=True)
         parse(member_chunks(archive, part), part, layout)
     return layout.result()

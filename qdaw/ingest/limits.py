@@ -22,7 +22,7 @@ MAX_PART_BYTES = 256 * 1024 * 1024
 MAX_ARCHIVE_MEMBERS = 10_000
 # XML: elements in the part, nesting depth, and the length of one tag or comment
 # (the XML parser re-reads an unfinished tag from its start at every chunk).
-MAX_ELEMENTS = 8_000_000
+MAX_ELEMENTS = 4_000_000
 MAX_DEPTH = 1_000
 MAX_TOKEN_BYTES = 1024 * 1024
 # One repeat in a file: ODF's <text:s c="N"/> (N spaces).
@@ -30,7 +30,7 @@ MAX_REPEAT = 10_000
 # RTF groups nested inside each other, and tokens read one at a time (groups, runs of
 # control words, text runs): a long Word transcript has some 20,000.
 MAX_RTF_DEPTH = 1_000
-MAX_RTF_TOKENS = 5_000_000
+MAX_RTF_TOKENS = 3_000_000
 
 
 class Unreadable(Exception):

@@ -50,9 +50,12 @@ KINDS = {
 }
 
 
-def _spaces(attrs: dict[str, str]) -> int:
+def _spaces(attrs: list[str]) -> int:
     """The count of <text:s c="N"/>, checked: a number, and not absurd."""
-    value = attrs.get(_SPACE_COUNT, "1").strip()
+    value = "1"
+    for index in range(0, len(attrs) - 1, 2):
+        if attrs[index] == _SPACE_COUNT:
+            value = attrs[index + 1].strip()
     if not _DIGITS.fullmatch(value):
         raise Unreadable(
             f'damaged document: a space count that is not a number (text:s c="{value[:20]}")'
@@ -83,6 +86,6 @@ def read_odt(path: Path) -> str:
             )
         if not has_member(archive, "content.xml"):
             raise Unreadable("not a valid .odt file (no content.xml)")
-        layout = LayoutText(KINDS, text_only_in_runs=False, spaces=_spaces)
+        layout = LayoutText(KINDS, "content.xml", text_only_in_runs=False, spaces=_spaces)
         parse(member_chunks(archive, "content.xml"), "content.xml", layout)
     return layout.result()

@@ -1,9 +1,10 @@
-"""Streaming XML for the office formats: expat, fed chunk by chunk, with limits.
+"""Streaming XML for the office formats: expat, fed chunk by chunk.
 
 Entities are never expanded, neither internal ones (billion laughs) nor external ones
 (XXE: nothing is fetched or read). A reference to one stays in the text as written
-("before &xxe; after"), so nothing around it disappears. Nesting depth, element count
-and the length of a single tag are limited; any XML error becomes ``Unreadable``.
+("before &xxe; after"), so nothing around it disappears. The length of a single tag is
+limited here, nesting depth and element count by the handler (``layout``); any XML
+error becomes ``Unreadable``.
 """
 
 from __future__ import annotations
@@ -19,54 +20,29 @@ SEPARATOR = " "  # expat joins namespace and local name with this: "urn:… p"
 
 
 class XmlHandler(Protocol):
-    def start(self, name: str, attrs: dict[str, str]) -> None: ...
+    """Attributes come as a flat list: name, value, name, value…"""
+
+    def start(self, name: str, attrs: list[str]) -> None: ...
     def end(self, name: str) -> None: ...
     def text(self, data: str) -> None: ...
 
 
-class _Counter:
-    """Depth and element limits, wrapped around the handler's own callbacks."""
+def parse(chunks: Iterable[bytes], part: str, handler: XmlHandler) -> None:
+    """Feed the part's bytes to expat; the handler sees elements and text."""
+    parser = expat.ParserCreate(namespace_separator=SEPARATOR)
+    parser.buffer_text = True
+    parser.ordered_attributes = True  # a list is cheaper than a dict, element after element
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.text
 
-    def __init__(self, handler: XmlHandler, part: str) -> None:
-        self.handler = handler
-        self.part = part
-        self.depth = 0
-        self.elements = 0
-
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        self.depth += 1
-        self.elements += 1
-        if self.depth > limits.MAX_DEPTH:
-            raise Unreadable(
-                f"refused: elements nested more than {limits.MAX_DEPTH:,} deep in {self.part}"
-            )
-        if self.elements > limits.MAX_ELEMENTS:
-            raise Unreadable(
-                f"refused: more than {limits.millions(limits.MAX_ELEMENTS)} XML elements"
-                f" in {self.part}"
-            )
-        self.handler.start(name, attrs)
-
-    def end(self, name: str) -> None:
-        self.depth -= 1
-        self.handler.end(name)
-
-    def other(self, data: str) -> None:
+    def other(data: str) -> None:
         # Everything expat does not report elsewhere: the DTD, comments, processing
         # instructions, and references to entities, which it then does not expand.
         if data.startswith("&"):
-            self.handler.text(data)
+            handler.text(data)
 
-
-def parse(chunks: Iterable[bytes], part: str, handler: XmlHandler) -> None:
-    """Feed the part's bytes to expat; the handler sees elements and text."""
-    counter = _Counter(handler, part)
-    parser = expat.ParserCreate(namespace_separator=SEPARATOR)
-    parser.buffer_text = True
-    parser.StartElementHandler = counter.start
-    parser.EndElementHandler = counter.end
-    parser.CharacterDataHandler = handler.text
-    parser.DefaultHandler = counter.other  # set, it also stops entity expansion
+    parser.DefaultHandler = other  # set, it also stops entity expansion
     fed = 0
     try:
         for chunk in chunks:

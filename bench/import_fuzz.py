@@ -35,7 +35,7 @@ def category(reason: str) -> str:
     for detail in (": cannot unpack", ": broken XML", ": a space count"):
         if detail in head:
             head = head[: head.index(detail) + len(detail)]
-    return _PART.sub(" ", _NUMBER.sub("N", head)).strip()
+    return " ".join(_PART.sub(" ", _NUMBER.sub("N", head)).split())
 
 
 def fuzz(fmt: str, files: int, seed: int) -> dict[str, object]:

@@ -106,8 +106,8 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "docx_250_tags_of_0.99MB": lambda p: big.write_docx(
         p / "tags.docx", big.repeated(f'<w:p w:rsidR="{"0" * (1024 * 1024 - 4000)}"/>', 250)
     ),
-    "docx_tag_of_1.1MB": lambda p: big.write_docx(
-        p / "tag.docx", [f'<w:p w:rsidR="{"0" * (1100 * 1024)}"/>']
+    "docx_tag_of_1.5MB": lambda p: big.write_docx(
+        p / "tag.docx", [f'<w:p w:rsidR="{"0" * (1536 * 1024)}"/>']
     ),
     "odt_depth_990": lambda p: big.write_odt(
         p / "d990.odt", big.nested("<text:section>", "</text:section>", 990, "<text:p>x</text:p>")

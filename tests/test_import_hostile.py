@@ -136,6 +136,17 @@ def test_entities_are_neither_expanded_nor_swallowed(tmp_path: Path, fmt: str) -
     assert "mot de passe" not in text
 
 
+@pytest.mark.parametrize("encoding", ["UTB-8", "shift_jis"])
+def test_an_unreadable_xml_encoding_is_an_import_failure(tmp_path: Path, encoding: str) -> None:
+    # Found by the fuzz run: expat raises LookupError or ValueError for these.
+    data = rezip(
+        odt_bytes(ODT_TEXT),
+        "content.xml",
+        lambda xml: xml.replace(b'encoding="UTF-8"', f'encoding="{encoding}"'.encode()),
+    )
+    refused(write(tmp_path, "r.odt", data), "content.xml declares an encoding that cannot be read")
+
+
 def test_docx_table_spans_are_not_expanded(tmp_path: Path) -> None:
     def cell(text: str, span: str) -> str:
         return (

@@ -56,6 +56,10 @@ def parse(chunks: Iterable[bytes], part: str, handler: XmlHandler) -> None:
                     f" {limits.MAX_TOKEN_BYTES // (1024 * 1024)} MB in {part}"
                 )
         parser.Parse(b"", True)
+    except (LookupError, ValueError) as exc:  # what expat says of the declared encoding
+        raise Unreadable(
+            f"damaged document: {part} declares an encoding that cannot be read ({exc})"
+        ) from exc
     except expat.ExpatError as exc:
         reason = expat.errors.messages.get(exc.code, str(exc))
         raise Unreadable(

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from bench.generate import make_text
-from bench.hostile_files import W
+from bench.hostile_files import DOCX_PACKAGE, W
 
 MB = 1024 * 1024
 _RUN = (
@@ -43,7 +43,8 @@ def interview_lines(characters: int) -> tuple[str, ...]:
 def write_docx(path: Path, parts: Iterable[str], declared: int | None = None) -> Path:
     """A .docx streamed from XML pieces of the body (``declared``: patch the size)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("_rels/.rels", "<Relationships/>")
+        for name, data in DOCX_PACKAGE:
+            archive.writestr(name, data)
         with archive.open("word/document.xml", "w", force_zip64=True) as member:
             member.write(f'<w:document xmlns:w="{W}"><w:body>'.encode())
             _write_all(member, parts)

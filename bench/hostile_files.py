@@ -31,29 +31,33 @@ def zip_bytes(members: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLAT
     return buffer.getvalue()
 
 
+# What Word (and python-docx) need around word/document.xml.
+DOCX_PACKAGE = [
+    (
+        "[Content_Types].xml",
+        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        b'<Override PartName="/word/document.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    (
+        "_rels/.rels",
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        b"</Relationships>",
+    ),
+]
+
+
 def docx_bytes(body: str, doctype: str = "") -> bytes:
     """A .docx whose <w:body> holds ``body`` (WordprocessingML, prefix w:)."""
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
         f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
     )
-    return zip_bytes(
-        [
-            (
-                "[Content_Types].xml",
-                b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                b'<Default Extension="xml" ContentType="application/xml"/></Types>',
-            ),
-            (
-                "_rels/.rels",
-                b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-                b"</Relationships>",
-            ),
-            ("word/document.xml", document.encode()),
-        ]
-    )
+    return zip_bytes([*DOCX_PACKAGE, ("word/document.xml", document.encode())])
 
 
 def docx_paragraphs(*texts: str) -> str:

@@ -20,15 +20,16 @@ MAX_PLAIN_BYTES = 4 * MAX_CHARS + 4
 # (counted while reading: the sizes in a zip's headers may lie).
 MAX_PART_BYTES = 256 * 1024 * 1024
 MAX_ARCHIVE_MEMBERS = 10_000
-# XML: elements in the part, nesting depth, and the length of one tag or comment
-# (the XML parser re-reads an unfinished tag from its start at every chunk).
+# XML: elements in the part (a Word-like document of 20 million characters has about
+# 2 million), nesting depth, and the length of one tag or comment (the XML parser
+# re-reads an unfinished tag from its start at every chunk; checked every 256 kB).
 MAX_ELEMENTS = 4_000_000
 MAX_DEPTH = 1_000
 MAX_TOKEN_BYTES = 1024 * 1024
 # One repeat in a file: ODF's <text:s c="N"/> (N spaces).
 MAX_REPEAT = 10_000
 # RTF groups nested inside each other, and tokens read one at a time (groups, runs of
-# control words, text runs): a long Word transcript has some 20,000.
+# control words, text runs): a 300,000-character transcript has about 30,000.
 MAX_RTF_DEPTH = 1_000
 MAX_RTF_TOKENS = 3_000_000
 

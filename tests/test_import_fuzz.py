@@ -5,6 +5,7 @@ runs thousands of files per format."""
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,11 +13,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from bench.hostile_files import Mutation, apply, kinds_for, real_files
 from qdaw import ImportFailed, Project
 from tests.conftest import snapshot
 
+# Hypothesis keeps caches in .hypothesis/ of the working directory: not in the repository.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="qdaw-hypothesis-"))
 FORMATS = ("txt", "md", "docx", "odt", "rtf")
 BASES = real_files()
 SECONDS = 10  # per file; these are a few kB and take milliseconds

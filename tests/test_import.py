@@ -130,11 +130,16 @@ def test_bad_files_name_the_file_and_the_reason(
     assert name in str(info.value)
 
 
-def test_a_zip_bomb_docx_is_refused(tmp_path: Path) -> None:
+def test_a_zip_bomb_docx_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qdaw.ingest import limits
+
+    monkeypatch.setattr(limits, "MAX_PART_BYTES", 8 * 1024 * 1024)
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"\x00" * (50 * 1024 * 1024))
-    with pytest.raises(ImportFailed, match="zip bomb"):
+        archive.writestr("word/document.xml", b"\x00" * (20 * 1024 * 1024))
+    with pytest.raises(
+        ImportFailed, match=r"would unpack to 20 MB \(limit 8 MB; possible zip bomb"
+    ):
         read_source(path)
 
 
@@ -277,9 +282,9 @@ def test_variables_csv_errors_name_the_file(project: Project, tmp_path: Path) ->
 def test_a_huge_file_is_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qdaw.ingest import readers
+    from qdaw.ingest import limits
 
-    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_PLAIN_BYTES", 1000)
     path = tmp_path / "huge.txt"
     path.write_text("mot " * 1000, encoding="utf-8")
     with pytest.raises(ImportFailed, match=r"huge\.txt: too large \(4,000 bytes"):

@@ -9,6 +9,7 @@ import unicodedata
 _LINE_ENDINGS = re.compile(r"\r\n?|\u2028|\u2029")
 # C0 controls other than tab and newline never belong in a transcript.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -59,13 +60,22 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         ) from exc
 
 
+def pair_surrogates(text: str) -> str:
+    """Valid surrogate pairs (as RTF's \\u escapes give them) become their character;
+    lone surrogates, which cannot be stored or encoded, become U+FFFD."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def normalise(text: str) -> str:
-    """The stored form: no BOM, '\\n' line endings, NFC accents, no control characters.
+    """The stored form: no BOM, '\\n' line endings, NFC accents, no control characters,
+    no lone surrogates.
 
     NFC matters for French: a Mac export may spell "é" as "e" + combining accent, and
     search and offsets must treat both as one character.
     """
-    text = text.lstrip("\ufeff")
+    text = pair_surrogates(text.lstrip("\ufeff"))
     text = _LINE_ENDINGS.sub("\n", text)
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)

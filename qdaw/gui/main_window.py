@@ -307,14 +307,16 @@ class MainWindow(QMainWindow):
         if shown == self._panels_shown:
             return
         if not shown:
-            self._panel_state = self.saveState()
+            if self.isVisible():  # (before the window is shown they have no layout yet)
+                self._panel_state = self.saveState()
             for dock in self.docks.values():
                 dock.hide()
         elif self._panel_state is not None:
             self.restoreState(self._panel_state)
-        else:
+        else:  # the first project of a first start: room for each panel
             for name, dock in self.docks.items():
                 dock.setVisible(name != "search")
+            QTimer.singleShot(50, self.first_run_proportions)  # once they are laid out
         self._panels_shown = shown
 
     def _close_dialogs(self) -> None:
@@ -602,8 +604,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._first_run:
             self._first_run = False
-            # After the window manager has given the window its size.
-            QTimer.singleShot(0, self.first_run_proportions)
+            if self._panels_shown:  # (else when the first project opens)
+                # After the window manager has given the window its size.
+                QTimer.singleShot(50, self.first_run_proportions)  # once they are laid out
 
     def closeEvent(self, event: QCloseEvent) -> None:
         stop_all()  # no worker may write to the project once it is closed

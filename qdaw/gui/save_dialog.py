@@ -47,8 +47,21 @@ def ask_save_path(
     parent: QWidget, title: str, extensions: Sequence[str], suggested: str = ""
 ) -> Path | None:
     """Ask where to save; the file type chosen in the dialog sets the extension."""
+    from qdaw.gui.session import settings
+
     filters = [filter_for(ext) for ext in extensions]
-    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, ";;".join(filters))
+    store = settings()
+    # In the folder of the last file saved (else the home folder), not wherever qdaw
+    # happened to be started.
+    folder = Path(str(store.value("save/folder", "") or Path.home()))
+    start = (
+        str(folder / suggested)
+        if suggested and not Path(suggested).is_absolute()
+        else (suggested or str(folder))
+    )
+    path, chosen = QFileDialog.getSaveFileName(parent, title, start, ";;".join(filters))
     if not path:
         return None
-    return with_extension(path, chosen, extensions)
+    target = with_extension(path, chosen, extensions)
+    store.setValue("save/folder", str(target.parent))
+    return target

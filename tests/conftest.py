@@ -103,3 +103,16 @@ def pg_url(postgres_server, request) -> str:  # type: ignore[no-untyped-def]
     digest = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:8]
     name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:45] + "_" + digest
     return str(postgres_server.create_database(name))
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """Each test starts as a first start: no layout, recent projects or choices left by
+    another test (a test of remembering makes two windows within itself)."""
+    import sys
+
+    if "PySide6" in sys.modules:
+        from qdaw.gui.session import settings
+
+        settings().clear()
+    yield

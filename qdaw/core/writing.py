@@ -146,14 +146,14 @@ class Writer:
             yield self._journal
             return
         operation = Operation("")
-        revision: int | None = None
+        logged: tuple[int, int] | None = None
         try:
             with self._transaction() as conn:
                 self._journal = Journal(conn, operation, on_delete=self._cache.clear)
                 operation.label = label() if callable(label) else label
                 yield self._journal
                 if operation.changes:
-                    revision = self._log(conn, operation, oplog.DONE, "do")
+                    logged = self._log(conn, operation, oplog.DONE, "do")
         except DB_ERRORS as exc:
             self._cache.clear()  # ids created in the rolled-back transaction are gone
             raise translate(exc, self.location) from exc
@@ -162,8 +162,10 @@ class Writer:
             raise
         finally:
             self._journal = None
-        if revision is not None:
-            self._notify(operation, "do", revision)
+        if logged is not None:  # committed
+            step, revision = logged
+            self._keep(step, operation)
+            self._notify(operation, "do", self._committed(revision))
 
     @contextmanager
     def _deriving(self, label: str, tables: Iterable[str]) -> Iterator[Journal]:
@@ -179,13 +181,13 @@ class Writer:
                 # Reads inside go through this transaction, as in a step.
                 self._journal = Journal(conn, operation)
                 yield self._journal
-                revision = self._log(conn, operation, oplog.DERIVED, "do", written)
+                _step, revision = self._log(conn, operation, oplog.DERIVED, "do", written)
         except DB_ERRORS as exc:
             self._cache.clear()
             raise translate(exc, self.location) from exc
         finally:
             self._journal = None
-        self._notify(operation, "do", revision, written)
+        self._notify(operation, "do", self._committed(revision), written)
 
     def _log(
         self,
@@ -194,12 +196,12 @@ class Writer:
         state: str,
         action: str,
         tables: Iterable[str] = (),
-    ) -> int:
+    ) -> tuple[int, int]:
+        """Log a step and its revision in the step's transaction: (step, revision)."""
         step = oplog.record(conn, operation, self.coder, state, tables)
         if state == oplog.DONE:
             oplog.drop_redo(conn, self.coder)  # a new step clears the redo stack
-            self._keep(step, operation)
-        return self._committed(oplog.record_revision(conn, step, action))
+        return step, oplog.record_revision(conn, step, action)
 
     def _keep(self, step: int, operation: Operation) -> None:
         self._steps[step] = operation
@@ -207,6 +209,7 @@ class Writer:
             del self._steps[next(iter(self._steps))]
 
     def _committed(self, revision: int) -> int:
+        """After the commit: this project has seen its own revision (its cache holds)."""
         self._revision = revision
         self._own_revisions.add(revision)
         return revision
@@ -266,7 +269,7 @@ class Writer:
                 raise translate(exc, self.location) from exc
             finally:
                 self._cache.clear()
-            self._notify(operation, action, revision)
+            self._notify(operation, action, self._committed(revision))
             return operation.label
         raise AssertionError("unreachable")
 
@@ -296,7 +299,7 @@ class Writer:
                 f"it would restore ({translate(exc, self.location)})"
             ) from exc
         oplog.set_state(conn, record.id, oplog.UNDONE if action == "undo" else oplog.DONE)
-        return operation, self._committed(oplog.record_revision(conn, record.id, action))
+        return operation, oplog.record_revision(conn, record.id, action)
 
     def _refusal(
         self,

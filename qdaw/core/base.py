@@ -20,8 +20,9 @@ from qdaw.core import storage
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.errors import ConflictError, NotFoundError
 from qdaw.core.journal import Journal
+from qdaw.core.undo import Undoing
 from qdaw.core.watch import ChangeWatching
-from qdaw.core.writing import ChangeEvent, Listener, Writer
+from qdaw.core.writing import ChangeEvent, Listener
 
 #: The environment variable naming the coder when ``Project.open`` is given none.
 CODER_VARIABLE = "QDAW_CODER"
@@ -34,7 +35,7 @@ def os_user() -> str | None:
         return None
 
 
-class ProjectBase(Writer, ChangeWatching):
+class ProjectBase(Undoing, ChangeWatching):
     def __init__(
         self,
         engine: Engine,

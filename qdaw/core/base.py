@@ -1,9 +1,10 @@
 """The plumbing every part of the Project facade shares: who writes, and lookups.
 
-Transactions, the operations log and undo/redo live in qdaw.core.writing: every change
-runs inside ``_writing(label)``, one transaction and one undo step of this project's
-coder. Lookups made inside a write transaction read through it, so the checks a method
-makes still hold when it commits.
+Transactions and the operations log live in qdaw.core.writing (every change runs
+inside ``_writing(label)``, one transaction and one undo step of this project's coder),
+undo and redo in qdaw.core.undo, polling for other writers in qdaw.core.watch.
+Lookups made inside a write transaction read through it, so the checks a method makes
+still hold when it commits.
 """
 
 from __future__ import annotations

@@ -109,14 +109,22 @@ def concurrent_codings_sqlite(writers: int) -> dict[str, float]:
         return _run(str(Path(tmp) / "shared.qdaw"), writers)
 
 
-def concurrent_codings_postgres(writers: int) -> dict[str, float]:
+def _on_postgres(name: str, task: Any) -> dict[str, float]:
+    """``task(url)`` on a throwaway PostgreSQL server, if this machine has one."""
     from tests.pg_server import PostgresServer
 
-    server = PostgresServer()
     try:
-        return _run(server.create_database("bench_shared"), writers)
+        server = PostgresServer()
+    except (RuntimeError, OSError):
+        return {"no_postgresql_server": 1.0}
+    try:
+        return dict(task(server.create_database(name)))
     finally:
         server.stop()
+
+
+def concurrent_codings_postgres(writers: int) -> dict[str, float]:
+    return _on_postgres("bench_shared", lambda url: _run(url, writers))
 
 
 def one_coding(repeat: int = 300) -> dict[str, float]:
@@ -142,3 +150,70 @@ def one_coding(repeat: int = 300) -> dict[str, float]:
                         checks.append(time.perf_counter() - began)
                 figures["revision_check_ms"] = statistics.median(checks) * 1000
     return figures
+
+
+def _committer(target: str, count: int) -> list[tuple[int, float]]:
+    """Codings at irregular intervals: (revision, time it was committed)."""
+    import random
+
+    from qdaw import Project
+
+    rng = random.Random(4)
+    committed: list[tuple[int, float]] = []
+    with Project.open(target, coder="Ben") as p:
+        p.subscribe(lambda event: committed.append((event.revision or 0, time.time())))
+        time.sleep(1.0)
+        for i in range(count):
+            time.sleep(rng.uniform(0.1, 0.5))
+            p.code_segment("d", i, i + 50, "Capsules")
+    return committed
+
+
+def poll_latency(target: str, interval: float = 0.25, count: int = 40) -> dict[str, float]:
+    """How long after another process's commit ``poll_changes`` reports it, polled every
+    ``interval`` seconds as a window's timer would (the core side of live refresh)."""
+    from qdaw import Project
+
+    _setup(target)
+    seen: list[tuple[int, float]] = []
+    context = multiprocessing.get_context("spawn")
+    with Project.open(target, coder="Ana") as p, context.Pool(1) as pool:
+        job = pool.apply_async(_committer, (target, count))
+        polls = []
+        while True:
+            done = job.ready()
+            began = time.perf_counter()
+            event = p.poll_changes()
+            polls.append(time.perf_counter() - began)
+            if event is not None and event.revision is not None:
+                seen.append((event.revision, time.time()))
+            elif done:
+                break
+            time.sleep(interval)
+        committed = job.get()
+        idle = []
+        for _ in range(1000):  # nothing new: the probe alone
+            began = time.perf_counter()
+            p.poll_changes()
+            idle.append(time.perf_counter() - began)
+    latencies = []
+    for revision, at in committed:
+        first = min(t for r, t in seen if r >= revision)
+        latencies.append(first - at)
+    latencies.sort()
+    return {
+        "latency_median_s": statistics.median(latencies),
+        "latency_p95_s": latencies[int(0.95 * (len(latencies) - 1))],
+        "poll_median_ms": statistics.median(polls) * 1000,
+        "idle_poll_median_us": statistics.median(idle) * 1e6,
+        "commits": len(latencies),
+    }
+
+
+def poll_latency_sqlite() -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        return poll_latency(str(Path(tmp) / "shared.qdaw"))
+
+
+def poll_latency_postgres() -> dict[str, float]:
+    return _on_postgres("bench_poll", poll_latency)

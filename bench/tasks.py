@@ -45,6 +45,8 @@ TARGETS = {
     "concurrent_codings_postgres_4": "0 failures, 0 lost",
     "one_coding": "revision check < 2 ms added",
     "find_text_default": "no slower than find_text_accents",
+    "poll_latency_sqlite": "(core side of live refresh)",
+    "poll_latency_postgres": "(core side of live refresh)",
 }
 
 
@@ -340,6 +342,8 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "concurrent_codings_postgres_2": lambda data: concurrency.concurrent_codings_postgres(2),
     "concurrent_codings_postgres_4": lambda data: concurrency.concurrent_codings_postgres(4),
     "one_coding": lambda data: concurrency.one_coding(),
+    "poll_latency_sqlite": lambda data: concurrency.poll_latency_sqlite(),
+    "poll_latency_postgres": lambda data: concurrency.poll_latency_postgres(),
 }
 
 if __name__ == "__main__":

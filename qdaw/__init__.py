@@ -3,10 +3,16 @@
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.errors import (
     ConflictError,
+    DatabaseBusy,
+    DatabaseError,
+    DatabaseUnavailable,
+    DiskFull,
     ImportFailed,
+    IntegrityConflict,
     NotAProjectError,
     NotFoundError,
     QdawError,
+    ReadOnlyProject,
 )
 from qdaw.core.project import Project
 
@@ -15,12 +21,18 @@ __all__ = [
     "Case",
     "Code",
     "ConflictError",
+    "DatabaseBusy",
+    "DatabaseError",
+    "DatabaseUnavailable",
+    "DiskFull",
     "Document",
     "Hypothesis",
     "ImportFailed",
+    "IntegrityConflict",
     "NotAProjectError",
     "NotFoundError",
     "Project",
     "QdawError",
+    "ReadOnlyProject",
     "Segment",
 ]

@@ -136,6 +136,22 @@ def test_a_read_only_project_can_be_read_but_not_changed(tmp_path: Path) -> None
         assert snapshot(p) == before
 
 
+@pytest.mark.postgres
+def test_a_read_only_postgresql_database_is_read_only(pg_url: str) -> None:
+    import psycopg
+
+    with Project.create(pg_url, coder="Ana") as p:
+        p.add_document("d", TEXT, case="R1")
+    database = pg_url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_url.replace("+psycopg", ""), autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{database}" SET default_transaction_read_only = on')
+    with Project.open(pg_url, coder="Ana") as p:
+        assert [d.name for d in p.documents()] == ["d"]
+        with pytest.raises(ReadOnlyProject, match="the project is read-only"):
+            p.add_code("X")
+        assert p.codes() == []
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="file permissions do not bind root")
 def test_a_project_file_without_write_permission_is_read_only(tmp_path: Path) -> None:
     path = tmp_path / "study.qdaw"
@@ -179,6 +195,8 @@ def test_another_process_s_changes_are_seen_within_a_second(target: str) -> None
         assert ana.poll_changes() is None
         ana.add_code("X")
         assert ana.poll_changes() is None  # its own changes go to listeners instead
+        # Asked first, so that a poll finding nothing costs no query.
+        assert type(ana._probe).__name__ in ("SqliteProbe", "ListenProbe")
         for script, label, action in (
             ("p.code_segment('d', 0, 5, 'X')", "Code segment", "do"),
             ("p.undo()", "Code segment", "undo"),

@@ -1,9 +1,10 @@
 """The plumbing every part of the Project facade shares: who writes, and lookups.
 
-Transactions, the operations log and undo/redo live in qdaw.core.writing: every change
-runs inside ``_writing(label)``, one transaction and one undo step of this project's
-coder. Lookups made inside a write transaction read through it, so the checks a method
-makes still hold when it commits.
+Transactions and the operations log live in qdaw.core.writing (every change runs
+inside ``_writing(label)``, one transaction and one undo step of this project's coder),
+undo and redo in qdaw.core.undo, polling for other writers in qdaw.core.watch.
+Lookups made inside a write transaction read through it, so the checks a method makes
+still hold when it commits.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from qdaw.core import storage
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.errors import ConflictError, NotFoundError
 from qdaw.core.journal import Journal
+from qdaw.core.undo import Undoing
 from qdaw.core.watch import ChangeWatching
-from qdaw.core.writing import ChangeEvent, Listener, Writer
+from qdaw.core.writing import ChangeEvent, Listener
 
 #: The environment variable naming the coder when ``Project.open`` is given none.
 CODER_VARIABLE = "QDAW_CODER"
@@ -34,7 +36,7 @@ def os_user() -> str | None:
         return None
 
 
-class ProjectBase(Writer, ChangeWatching):
+class ProjectBase(Undoing, ChangeWatching):
     def __init__(
         self,
         engine: Engine,

@@ -63,9 +63,9 @@ class SqliteProbe(Probe):
 class ListenProbe(Probe):
     def __init__(self, engine: Engine) -> None:
         raw = engine.raw_connection()
+        self._conn: Any = raw.driver_connection
         raw.detach()  # kept out of the pool: it only listens
         self._raw: Any = raw
-        self._conn: Any = raw.driver_connection
         assert self._conn is not None
         self._conn.rollback()
         self._conn.autocommit = True

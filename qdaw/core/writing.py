@@ -12,30 +12,26 @@ their own. A write transaction
 3. logs the step (coder, label, row images) and a new revision with the data, in the
    same commit.
 
-Undo and redo take a coder's own latest step from the log (so the history survives
-closing the project, per coder) and apply it only if nothing written since depends on
-what it would change (qdaw.core.conflicts); otherwise a ConflictError names the later
-step and its author. Database errors become QdawError subclasses (qdaw.core.dberrors);
-a writer that could not get the lock retries a bounded number of times.
+Undo and redo (qdaw.core.undo) are write transactions too. Database errors become
+QdawError subclasses (qdaw.core.dberrors); a writer that could not get the lock
+retries a bounded number of times.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy import exc as sa_exc
 
-from qdaw.core import conflicts, oplog, storage
+from qdaw.core import oplog, storage
 from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
-from qdaw.core.errors import ConflictError, NothingToUndo, QdawError
-from qdaw.core.journal import Journal, Operation, replay, revert
+from qdaw.core.errors import ConflictError, QdawError
+from qdaw.core.journal import Journal, Operation
 
 #: Attempts at a transaction that found the project locked (each waits the busy timeout).
 ATTEMPTS = 3
@@ -61,21 +57,6 @@ class ChangeEvent:
 Listener = Callable[[ChangeEvent], None]
 
 
-class History:
-    """The coder's undo and redo stacks as the log holds them, top last."""
-
-    def __init__(self, writer: Writer) -> None:
-        self._writer = writer
-
-    @property
-    def undo_stack(self) -> list[oplog.StepRecord]:
-        return self._writer._read_log(lambda c: oplog.stack(c, self._writer.coder, oplog.DONE))
-
-    @property
-    def redo_stack(self) -> list[oplog.StepRecord]:
-        return self._writer._read_log(lambda c: oplog.stack(c, self._writer.coder, oplog.UNDONE))
-
-
 class Writer:
     engine: Engine
     location: str
@@ -94,7 +75,6 @@ class Writer:
         self.path = path
         self.busy_timeout = busy_timeout
         self._write_engine = engine.execution_options(**{storage.WRITE: True})
-        self.history = History(self)
         self._journal: Journal | None = None
         self._listeners: list[Listener] = []
         self._cache: dict[Any, Any] = {}
@@ -146,14 +126,14 @@ class Writer:
             yield self._journal
             return
         operation = Operation("")
-        revision: int | None = None
+        logged: tuple[int, int] | None = None
         try:
             with self._transaction() as conn:
                 self._journal = Journal(conn, operation, on_delete=self._cache.clear)
                 operation.label = label() if callable(label) else label
                 yield self._journal
                 if operation.changes:
-                    revision = self._log(conn, operation, oplog.DONE, "do")
+                    logged = self._log(conn, operation, oplog.DONE, "do")
         except DB_ERRORS as exc:
             self._cache.clear()  # ids created in the rolled-back transaction are gone
             raise translate(exc, self.location) from exc
@@ -162,8 +142,10 @@ class Writer:
             raise
         finally:
             self._journal = None
-        if revision is not None:
-            self._notify(operation, "do", revision)
+        if logged is not None:  # committed
+            step, revision = logged
+            self._keep(step, operation)
+            self._notify(operation, "do", self._committed(revision))
 
     @contextmanager
     def _deriving(self, label: str, tables: Iterable[str]) -> Iterator[Journal]:
@@ -179,13 +161,13 @@ class Writer:
                 # Reads inside go through this transaction, as in a step.
                 self._journal = Journal(conn, operation)
                 yield self._journal
-                revision = self._log(conn, operation, oplog.DERIVED, "do", written)
+                _step, revision = self._log(conn, operation, oplog.DERIVED, "do", written)
         except DB_ERRORS as exc:
             self._cache.clear()
             raise translate(exc, self.location) from exc
         finally:
             self._journal = None
-        self._notify(operation, "do", revision, written)
+        self._notify(operation, "do", self._committed(revision), written)
 
     def _log(
         self,
@@ -194,12 +176,12 @@ class Writer:
         state: str,
         action: str,
         tables: Iterable[str] = (),
-    ) -> int:
+    ) -> tuple[int, int]:
+        """Log a step and its revision in the step's transaction: (step, revision)."""
         step = oplog.record(conn, operation, self.coder, state, tables)
         if state == oplog.DONE:
             oplog.drop_redo(conn, self.coder)  # a new step clears the redo stack
-            self._keep(step, operation)
-        return self._committed(oplog.record_revision(conn, step, action))
+        return step, oplog.record_revision(conn, step, action)
 
     def _keep(self, step: int, operation: Operation) -> None:
         self._steps[step] = operation
@@ -207,6 +189,7 @@ class Writer:
             del self._steps[next(iter(self._steps))]
 
     def _committed(self, revision: int) -> int:
+        """After the commit: this project has seen its own revision (its cache holds)."""
         self._revision = revision
         self._own_revisions.add(revision)
         return revision
@@ -240,92 +223,6 @@ class Writer:
         with self._reading() as conn:
             return read(conn)
 
-    # -- undo / redo --------------------------------------------------------------
-    def undo(self) -> str:
-        """Undo this coder's last step (if nothing written since depends on it);
-        returns its label."""
-        return self._step("undo")
-
-    def redo(self) -> str:
-        """Redo this coder's last undone step; returns its label."""
-        return self._step("redo")
-
-    def _step(self, action: Literal["undo", "redo"]) -> str:
-        if self._journal is not None:
-            raise ConflictError("cannot undo or redo inside a batch")
-        state = oplog.DONE if action == "undo" else oplog.UNDONE
-        if self._read_log(lambda c: oplog.top(c, self.coder, state)) is None:
-            raise NothingToUndo(f"nothing to {action}")
-        for attempt in range(ATTEMPTS):
-            try:
-                with self._transaction() as conn:
-                    operation, revision = self._apply_step(conn, action)
-            except DB_ERRORS as exc:
-                if attempt + 1 < ATTEMPTS and is_transient(exc):
-                    continue
-                raise translate(exc, self.location) from exc
-            finally:
-                self._cache.clear()
-            self._notify(operation, action, revision)
-            return operation.label
-        raise AssertionError("unreachable")
-
-    def _apply_step(
-        self, conn: Connection, action: Literal["undo", "redo"]
-    ) -> tuple[Operation, int]:
-        state = oplog.DONE if action == "undo" else oplog.UNDONE
-        record = oplog.top(conn, self.coder, state)
-        if record is None:
-            raise NothingToUndo(f"nothing to {action}")
-        operation = self._steps.get(record.id)
-        if operation is None:
-            operation = Operation(record.label, oplog.load_changes(conn, record.id))
-            self._keep(record.id, operation)
-        # Nothing written since this step's last revision: no one can depend on it.
-        alone = oplog.last_written_by(conn, record.id)
-        verdict = conflicts.Verdict() if alone else conflicts.check(conn, operation, action)
-        if verdict.blocker is not None:
-            raise ConflictError(self._refusal(conn, record, action, verdict.blocker))
-        if conflicts.keep_derived(operation, verdict, action):
-            oplog.save_changes(conn, record.id, operation.changes)
-        try:
-            (revert if action == "undo" else replay)(conn, operation)
-        except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:
-            raise ConflictError(
-                f"Cannot {action} '{record.label}': a later change took a name or an entry "
-                f"it would restore ({translate(exc, self.location)})"
-            ) from exc
-        oplog.set_state(conn, record.id, oplog.UNDONE if action == "undo" else oplog.DONE)
-        return operation, self._committed(oplog.record_revision(conn, record.id, action))
-
-    def _refusal(
-        self,
-        conn: Connection,
-        record: oplog.StepRecord,
-        action: str,
-        blocker: conflicts.Blocker,
-    ) -> str:
-        later = oplog.blame(conn, record.id, blocker.table, blocker.key)
-        what = {
-            "changed": "changed it since",
-            "depends": "depends on it",
-            "missing": "removed what it needs",
-            "taken": "took that name since",
-        }[blocker.reason]
-        if later is None:
-            return f"Cannot {action} '{record.label}': another writer {what}"
-        return f"Cannot {action} '{record.label}': '{later.label}' by {later.coder} {what}"
-
-    @property
-    def undo_label(self) -> str | None:
-        top = self._read_log(lambda c: oplog.top(c, self.coder, oplog.DONE))
-        return None if top is None else str(top.label)
-
-    @property
-    def redo_label(self) -> str | None:
-        top = self._read_log(lambda c: oplog.top(c, self.coder, oplog.UNDONE))
-        return None if top is None else str(top.label)
-
     # -- notifications ------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` after every committed change; returns an unsubscribe function."""
@@ -341,4 +238,4 @@ class Writer:
             listener(event)
 
 
-__all__ = ["ChangeEvent", "History", "Listener", "QdawError", "Writer"]
+__all__ = ["ChangeEvent", "Listener", "QdawError", "Writer"]

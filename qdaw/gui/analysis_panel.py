@@ -26,6 +26,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+#: What the analysis tables are computed from.
+ANALYSED = frozenset({
+    "segments", "codes", "documents", "cases", "case_values", "variables", "hypotheses",
+    "code_hypotheses", "coders", "document_texts",
+})  # fmt: skip
+
+
 class AnalysisPanel(QTabWidget):
     jumpTo = Signal(int, int, int)  # document id, start, end
     error = Signal(str)
@@ -154,6 +161,8 @@ class AnalysisPanel(QTabWidget):
         self.variable.blockSignals(False)
 
     def _on_change(self, event: ChangeEvent | None) -> None:
+        if event is not None and not event.tables & ANALYSED:
+            return  # (the text index, names under review: no table here shows them)
         if event is not None and event.tables & {"variables"}:
             self._fill_variables()
         for tab in self.tabs():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -84,7 +85,7 @@ class Session(QObject):
         except QdawError:  # the server is away for a moment: ask again next time
             return
         if event is not None:
-            self.changed.emit(event)
+            self.changed.emit(only_what_panels_show(event))
 
     def close(self) -> None:
         if self.project is None:
@@ -101,6 +102,20 @@ class Session(QObject):
         if self.project is None:
             raise RuntimeError("no project is open")
         return self.project
+
+
+#: The text index: sentences, speakers, words. Panels read it when asked (a search, a
+#: sentence selection); indexing also sets each document's language.
+INDEX_TABLES = frozenset({"text_units", "tokens"})
+
+
+def only_what_panels_show(event: ChangeEvent) -> ChangeEvent:
+    """Indexing (the window's own worker, or a colleague's) writes the index and each
+    document's language: no panel shows either, so nothing needs reloading for it."""
+    tables = set(event.tables)
+    if tables & INDEX_TABLES and tables - {"documents"} <= INDEX_TABLES:
+        return replace(event, tables=frozenset(tables & INDEX_TABLES))
+    return event
 
 
 def recent_projects() -> list[str]:

@@ -207,7 +207,72 @@ def index_responsive(data: Path) -> dict[str, float]:
     }
 
 
+WRITER = r"""
+import sys, time
+from qdaw import Project
+path, count = sys.argv[1], int(sys.argv[2])
+with Project.open(path, coder="Ben") as p:
+    doc = p.document("short")
+    for i in range(count):
+        time.sleep(0.4)
+        p.code_segment(doc, 0, 5, p.codes()[i % 30])
+        print(time.time(), flush=True)  # committed when code_segment returns
+"""
+
+
+def live_refresh(data: Path) -> dict[str, float]:
+    """Another process codes 20 passages, one every 0.4 s; how long until the open
+    window shows each (the segment in the transcript)."""
+    import shutil
+    import subprocess
+    import tempfile
+    import threading
+
+    copy = Path(tempfile.mkdtemp()) / "gui.qdaw"  # the shared study stays as it is
+    shutil.copy(build_gui_project(data), copy)
+    app, window = _window(copy)
+    project = window.session.require()
+    window.open_document(project.document("short").id)
+    _paint(app, window)
+    seen: dict[int, float] = {}
+    start_rows = len(window.document.rows)
+
+    def on_change(_event: object) -> None:
+        shown = len(window.document.rows) - start_rows
+        if shown and shown not in seen:
+            seen[shown] = time.time()
+
+    window.session.changed.connect(on_change)
+    count = 20
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(copy), str(count)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    committed: list[float] = []
+
+    def read() -> None:
+        assert writer.stdout is not None
+        committed.extend(float(line) for line in writer.stdout)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    deadline = time.time() + 60
+    while (writer.poll() is None or len(seen) < count) and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    reader.join()
+    # Rows are counted after each refresh: a refresh may show two codings at once.
+    delays = sorted(seen[n] - committed[n - 1] for n in seen if n <= len(committed))
+    return {
+        "seconds_s": delays[len(delays) // 2],
+        "p95_s": delays[int(len(delays) * 0.95)],
+        "max_s": delays[-1],
+        "codings_seen": len(seen),
+    }
+
+
 TASKS = {
+    "gui_live_refresh": live_refresh,
     "gui_open_document": open_document,
     "gui_apply_code": apply_code,
     "gui_scroll": scroll,

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
@@ -43,6 +42,7 @@ from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.search_panel import SearchPanel
 from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
+from qdaw.gui.status_progress import StatusProgress
 from qdaw.gui.workers import Worker, start, stop_all
 
 if TYPE_CHECKING:
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self._panels_shown = True
         self._panel_state: QByteArray | None = None
         self.saved = QLabel(self)
+        self.progress = StatusProgress(self)  # background indexing, in the status bar
+        self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.saved)
         self._build_menus()
         self._connect()
@@ -475,23 +477,24 @@ class MainWindow(QMainWindow):
                     cancelled=lambda: worker.cancelled,
                 )
 
-        progress = QProgressDialog(self.tr("Indexing the text…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.NonModal)
-        progress.setMinimumDuration(200)
+        progress = self.progress
         worker = Worker(task)
-        progress.canceled.connect(worker.cancel)
+        progress.begin(self.tr("Indexing the text…"))
+        progress.cancelRequested.connect(worker.cancel)
 
         def report(done: int, total: int, name: str) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(done)
-            progress.setLabelText(self.tr("Indexing {name}…").format(name=name) if name else "")
+            progress.report(
+                done, total, self.tr("Indexing {name}…").format(name=name) if name else ""
+            )
 
         def finished(count: int) -> None:
-            progress.close()
+            progress.end()
+            progress.cancelRequested.disconnect(worker.cancel)
             self.statusBar().showMessage(self.tr("{n} documents indexed").format(n=count), 8000)
 
         def failed(message: str) -> None:
-            progress.close()
+            progress.end()
+            progress.cancelRequested.disconnect(worker.cancel)
             self.show_error(message)
 
         worker.signals.progress.connect(report)

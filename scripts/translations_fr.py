@@ -373,6 +373,7 @@ FR = {
     "Respondents with any of its codes, out of all respondents": "Répondants ayant l'un de ses codes, sur l'ensemble des répondants",
     "{coder}: {label}": "{coder} : {label}",
     "Another writer": "Un autre utilisateur",
+    "Index text": "Indexation du texte",
 }
 
 

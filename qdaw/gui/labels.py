@@ -23,6 +23,10 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             QCoreApplication.translate("OperationLabels", "Detect names"),
         ),
         (
+            re.compile(r"^Index text$"),
+            QCoreApplication.translate("OperationLabels", "Index text"),
+        ),
+        (
             re.compile(r"^Accept name (?P<x>.+)$"),
             QCoreApplication.translate("OperationLabels", "Accept name {x}"),
         ),

@@ -1472,186 +1472,191 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../labels.py" line="27" />
+        <source>Index text</source>
+        <translation>Indexation du texte</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31" />
         <source>Accept name {x}</source>
         <translation>Accepter le nom {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31" />
+        <location filename="../labels.py" line="35" />
         <source>Reject name {x}</source>
         <translation>Rejeter le nom {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35" />
+        <location filename="../labels.py" line="39" />
         <source>Add name {x}</source>
         <translation>Ajouter le nom {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39" />
+        <location filename="../labels.py" line="43" />
         <source>Set pseudonym of {x}</source>
         <translation>Changer le pseudonyme de {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43" />
+        <location filename="../labels.py" line="47" />
         <source>Rename code to {x}</source>
         <translation>Renommer le code en {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47" />
+        <location filename="../labels.py" line="51" />
         <source>Rename respondent to {x}</source>
         <translation>Renommer le répondant en {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51" />
+        <location filename="../labels.py" line="55" />
         <source>Rename document to {x}</source>
         <translation>Renommer le document en {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55" />
+        <location filename="../labels.py" line="59" />
         <source>Add code {x}</source>
         <translation>Ajouter le code {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59" />
+        <location filename="../labels.py" line="63" />
         <source>Add respondent {x}</source>
         <translation>Ajouter le répondant {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63" />
+        <location filename="../labels.py" line="67" />
         <source>Add document {x}</source>
         <translation>Ajouter le document {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67" />
+        <location filename="../labels.py" line="71" />
         <source>Add hypothesis {x}</source>
         <translation>Ajouter l'hypothèse {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71" />
+        <location filename="../labels.py" line="75" />
         <source>Add variable {x}</source>
         <translation>Ajouter la variable {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75" />
+        <location filename="../labels.py" line="79" />
         <source>Delete code {x}</source>
         <translation>Supprimer le code {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79" />
+        <location filename="../labels.py" line="83" />
         <source>Delete respondent {x}</source>
         <translation>Supprimer le répondant {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83" />
+        <location filename="../labels.py" line="87" />
         <source>Delete document {x}</source>
         <translation>Supprimer le document {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="87" />
+        <location filename="../labels.py" line="91" />
         <source>Delete hypothesis {x}</source>
         <translation>Supprimer l'hypothèse {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="91" />
+        <location filename="../labels.py" line="95" />
         <source>Delete variable {x}</source>
         <translation>Supprimer la variable {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95" />
+        <location filename="../labels.py" line="99" />
         <source>Edit hypothesis {x}</source>
         <translation>Modifier l'hypothèse {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="99" />
+        <location filename="../labels.py" line="103" />
         <source>Recolour {x}</source>
         <translation>Changer la couleur de {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="103" />
+        <location filename="../labels.py" line="107" />
         <source>Describe {x}</source>
         <translation>Décrire {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="107" />
+        <location filename="../labels.py" line="111" />
         <source>Merge {x} into {y}</source>
         <translation>Fusionner {x} dans {y}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="111" />
+        <location filename="../labels.py" line="115" />
         <source>Link {x} to {y}</source>
         <translation>Lier {x} à {y}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="115" />
+        <location filename="../labels.py" line="119" />
         <source>Unlink {x} from {y}</source>
         <translation>Délier {x} de {y}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="119" />
+        <location filename="../labels.py" line="123" />
         <source>Change code to {x}</source>
         <translation>Changer le code en {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="123" />
+        <location filename="../labels.py" line="127" />
         <source>Import variables from {x}</source>
         <translation>Importer les variables de {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="127" />
+        <location filename="../labels.py" line="131" />
         <source>Import codebook {x}</source>
         <translation>Importer le livre de codes {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="131" />
+        <location filename="../labels.py" line="135" />
         <source>Import {n} files</source>
         <translation>Importer {n} fichiers</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="135" />
+        <location filename="../labels.py" line="139" />
         <source>Import {x}</source>
         <translation>Importer {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="137" />
+        <location filename="../labels.py" line="141" />
         <source>Set {x}</source>
         <translation>Définir {x}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="138" />
+        <location filename="../labels.py" line="142" />
         <source>Move code</source>
         <translation>Déplacer le code</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="139" />
+        <location filename="../labels.py" line="143" />
         <source>Move codes</source>
         <translation>Déplacer les codes</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142" />
+        <location filename="../labels.py" line="146" />
         <source>Move document to another respondent</source>
         <translation>Déplacer le document vers un autre répondant</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146" />
+        <location filename="../labels.py" line="150" />
         <source>Code segment</source>
         <translation>Coder un segment</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="150" />
+        <location filename="../labels.py" line="154" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="154" />
+        <location filename="../labels.py" line="158" />
         <source>Resize segment</source>
         <translation>Ajuster le segment</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="158" />
+        <location filename="../labels.py" line="162" />
         <source>Edit project memo</source>
         <translation>Modifier le mémo du projet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="162" />
+        <location filename="../labels.py" line="166" />
         <source>Edit memo</source>
         <translation>Modifier le mémo</translation>
     </message>

@@ -396,6 +396,7 @@ def test_window_layout_is_remembered(qtbot, sample_path: Path) -> None:  # type:
     qtbot.addWidget(first)
     first.open_project(str(sample_path))
     first.show()
+    qtbot.wait(150)  # the first start's proportions are in
     first.docks["search"].show()
     first.docks["hypotheses"].hide()
     first.resizeDocks([first.docks["codes"]], [300], Qt.Orientation.Horizontal)

@@ -16,6 +16,7 @@ from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Document
 from qdaw.core.errors import QdawError
+from qdaw.core.operations import op
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,7 +74,7 @@ class AnonymiseMixin(ProjectBase):
 
         e = m.entities
         added = 0
-        with self._writing("Detect names") as journal:
+        with self._writing(op("detect_names")) as journal:
             known = {str(r[0]): int(r[1]) for r in self._rows(select(e.c.key, e.c.id))}
             for candidate in candidates:
                 key = entity_key(candidate.name)
@@ -148,7 +149,7 @@ class AnonymiseMixin(ProjectBase):
         def name() -> str:
             return str(self._value(m.entities, self._entity_id(entity), "name"))
 
-        with self._writing(lambda: f"Accept name {name()}") as journal:
+        with self._writing(lambda: op("accept_name", name=name())) as journal:
             entity_id = self._entity_id(entity)
             kind, current = (self._value(m.entities, entity_id, c) for c in ("kind", "pseudonym"))
             chosen = pseudonym or current or self._new_pseudonym(journal, name(), str(kind))
@@ -160,7 +161,7 @@ class AnonymiseMixin(ProjectBase):
     def reject_entity(self, entity: int | str) -> None:
         """Not a name to hide (a software called "Moodle", a common word)."""
         with self._writing(
-            lambda: f"Reject name {self._value(m.entities, self._entity_id(entity), 'name')}"
+            lambda: op("reject_name", name=self._value(m.entities, self._entity_id(entity), "name"))
         ) as journal:
             journal.update(m.entities, {"id": self._entity_id(entity)}, {"status": "rejected"})
 
@@ -178,7 +179,7 @@ class AnonymiseMixin(ProjectBase):
         if existing is not None:
             return self.accept_entity(int(existing), pseudonym)
         mentions = len(self.find_text(name, whole_words=True))  # type: ignore[attr-defined]
-        with self._writing(f"Add name {name}") as journal:
+        with self._writing(op("add_name", name=name)) as journal:
             added = self._scalar(select(m.entities.c.id).where(m.entities.c.key == key))
             if added is not None:  # by another writer, meanwhile
                 return self.accept_entity(int(added), pseudonym)
@@ -194,7 +195,9 @@ class AnonymiseMixin(ProjectBase):
         if not pseudonym.strip():
             raise QdawError("a pseudonym cannot be empty")
         with self._writing(
-            lambda: f"Set pseudonym of {self._value(m.entities, self._entity_id(entity), 'name')}"
+            lambda: op(
+                "set_pseudonym", name=self._value(m.entities, self._entity_id(entity), "name")
+            )
         ) as journal:
             journal.update(
                 m.entities, {"id": self._entity_id(entity)}, {"pseudonym": pseudonym.strip()}

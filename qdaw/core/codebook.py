@@ -14,6 +14,7 @@ from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Code, Hypothesis
 from qdaw.core.errors import ConflictError, NotFoundError, QdawError
 from qdaw.core.journal import Journal
+from qdaw.core.operations import op
 
 #: Colours given to new codes in turn (least used first): resources/palette.json, chosen
 #: to stay distinguishable from one another, colour-vision deficiencies included.
@@ -128,7 +129,7 @@ class CodebookMixin(ProjectBase):
         author: str | None = None,
     ) -> Code:
         color = _check_color(color) if color else None
-        with self._writing(f"Add code {name.strip()}") as journal:
+        with self._writing(op("add_code", name=name.strip())) as journal:
             # Inside the transaction: a writer who just added the same name is seen.
             parent_id = None if parent is None else self._code_id(parent)
             name = self._check_sibling_name(parent_id, name)
@@ -160,7 +161,7 @@ class CodebookMixin(ProjectBase):
         if not parts:
             raise QdawError("a code needs a name")
         parent: int | None = None
-        with self.batch(f"Add code {parts[-1]}"):
+        with self.batch(op("add_code", name=parts[-1])):
             try:  # again, as a writer: another one may have created it meanwhile
                 return self.code(name), False
             except NotFoundError:
@@ -177,7 +178,7 @@ class CodebookMixin(ProjectBase):
         return str(self._value(m.codes, self._code_id(code), "name"))
 
     def rename_code(self, code: Code | int | str, new_name: str) -> None:
-        with self._writing(f"Rename code to {new_name.strip()}") as journal:
+        with self._writing(op("rename_code", name=new_name.strip())) as journal:
             code_id = self._code_id(code)
             parent_id = self._value(m.codes, code_id, "parent_id")
             new_name = self._check_sibling_name(parent_id, new_name, exclude=code_id)
@@ -185,11 +186,11 @@ class CodebookMixin(ProjectBase):
 
     def recolor_code(self, code: Code | int | str, color: str) -> None:
         color = _check_color(color)
-        with self._writing(lambda: f"Recolour {self._code_name(code)}") as journal:
+        with self._writing(lambda: op("recolour_code", name=self._code_name(code))) as journal:
             journal.update(m.codes, {"id": self._code_id(code)}, {"color": color})
 
     def describe_code(self, code: Code | int | str, description: str | None) -> None:
-        with self._writing(lambda: f"Describe {self._code_name(code)}") as journal:
+        with self._writing(lambda: op("describe_code", name=self._code_name(code))) as journal:
             journal.update(
                 m.codes, {"id": self._code_id(code)}, {"description": description or None}
             )
@@ -201,7 +202,7 @@ class CodebookMixin(ProjectBase):
         position: int | None = None,
     ) -> None:
         """Put a code under ``parent`` (None: top level) at ``position`` among its siblings."""
-        with self._writing(lambda: f"Move code {self._code_name(code)}") as journal:
+        with self._writing(lambda: op("move_code", name=self._code_name(code))) as journal:
             code_id = self._code_id(code)
             parent_id = None if parent is None else self._code_id(parent)
             if parent_id is not None:
@@ -230,7 +231,7 @@ class CodebookMixin(ProjectBase):
 
     def delete_code(self, code: Code | int | str) -> int:
         """Delete a code, its sub-codes, their segments and links. Returns segments removed."""
-        with self._writing(lambda: f"Delete code {self._code_name(code)}") as journal:
+        with self._writing(lambda: op("delete_code", name=self._code_name(code))) as journal:
             tree = subtree_query(self._code_id(code))
             ids = select(tree.c.id)
             removed = journal.delete_where(m.segments, m.segments.c.code_id.in_(ids))
@@ -245,7 +246,9 @@ class CodebookMixin(ProjectBase):
     def merge_codes(self, source: Code | int | str, target: Code | int | str) -> None:
         """Fold ``source`` into ``target``: its segments, sub-codes and hypothesis links
         move over (a segment the target already has on the same span is dropped)."""
-        label = lambda: f"Merge {self._code_name(source)} into {self._code_name(target)}"  # noqa: E731
+        label = lambda: op(  # noqa: E731
+            "merge_codes", name=self._code_name(source), target=self._code_name(target)
+        )
         with self._writing(label) as journal:
             source_id, target_id = self._code_id(source), self._code_id(target)
             self._check_merge(source_id, target_id)
@@ -317,7 +320,7 @@ class CodebookMixin(ProjectBase):
         label = label.strip()
         if not label:
             raise ConflictError("a hypothesis needs a label")
-        with self._writing(f"Add hypothesis {label}") as journal:
+        with self._writing(op("add_hypothesis", label=label)) as journal:
             taken = select(m.hypotheses.c.id).where(m.hypotheses.c.label == label)
             if self._scalar(taken) is not None:
                 raise ConflictError(f"a hypothesis labelled {label!r} already exists")
@@ -342,7 +345,7 @@ class CodebookMixin(ProjectBase):
         description: str | None = None,
     ) -> None:
         with self._writing(
-            lambda: f"Edit hypothesis {self._hypothesis_label(hypothesis)}"
+            lambda: op("edit_hypothesis", label=self._hypothesis_label(hypothesis))
         ) as journal:
             hypothesis_id = self._hypothesis_id(hypothesis)
             values: dict[str, Any] = {}
@@ -362,7 +365,7 @@ class CodebookMixin(ProjectBase):
 
     def delete_hypothesis(self, hypothesis: Hypothesis | int | str) -> None:
         with self._writing(
-            lambda: f"Delete hypothesis {self._hypothesis_label(hypothesis)}"
+            lambda: op("delete_hypothesis", label=self._hypothesis_label(hypothesis))
         ) as journal:
             hypothesis_id = self._hypothesis_id(hypothesis)
             journal.delete_where(
@@ -374,7 +377,9 @@ class CodebookMixin(ProjectBase):
         return str(self._value(m.hypotheses, self._hypothesis_id(hypothesis), "label"))
 
     def link_code(self, code: Code | int | str, hypothesis: Hypothesis | int | str) -> None:
-        label = lambda: f"Link {self._code_name(code)} to {self._hypothesis_label(hypothesis)}"  # noqa: E731
+        label = lambda: op(  # noqa: E731
+            "link_code", name=self._code_name(code), label=self._hypothesis_label(hypothesis)
+        )
         with self._writing(label) as journal:
             code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
             exists = select(m.code_hypotheses.c.code_id).where(
@@ -387,7 +392,9 @@ class CodebookMixin(ProjectBase):
                 )
 
     def unlink_code(self, code: Code | int | str, hypothesis: Hypothesis | int | str) -> None:
-        label = lambda: f"Unlink {self._code_name(code)} from {self._hypothesis_label(hypothesis)}"  # noqa: E731
+        label = lambda: op(  # noqa: E731
+            "unlink_code", name=self._code_name(code), label=self._hypothesis_label(hypothesis)
+        )
         with self._writing(label) as journal:
             code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
             journal.delete(m.code_hypotheses, {"code_id": code_id, "hypothesis_id": hypothesis_id})

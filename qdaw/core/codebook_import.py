@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qdaw.core.errors import NotFoundError, QdawError
+from qdaw.core.operations import op
 
 if TYPE_CHECKING:
     from qdaw.core.project import Project
@@ -26,7 +27,7 @@ def import_codebook(project: Project, path: str | Path) -> int:
     if not rows:
         raise QdawError(f"{path}: the codebook has no codes")
     created = 0
-    with project.batch(f"Import codebook {path.name}"):
+    with project.batch(op("import_codebook", name=path.name)):
         pending = rows
         while pending:
             waiting = []

@@ -11,6 +11,7 @@ from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Case, Code, Document, Handle, Hypothesis, Segment
 from qdaw.core.errors import ConflictError
 from qdaw.core.journal import Journal
+from qdaw.core.operations import op
 
 MemoTarget = Document | Case | Code | Hypothesis | Segment | Literal["project"]
 
@@ -46,7 +47,7 @@ class CodingMixin(ProjectBase):
         memo: str | None = None,
     ) -> Segment:
         """Tag text[start:end] (code points, end exclusive) of a document with a code."""
-        with self._writing("Code segment") as journal:
+        with self._writing(op("code_segment")) as journal:
             document_id = (
                 self._document_id(document) if not isinstance(document, Document) else document.id
             )
@@ -85,11 +86,11 @@ class CodingMixin(ProjectBase):
         return [Segment(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
 
     def delete_segment(self, segment: Segment | int) -> None:
-        with self._writing("Remove coding") as journal:
+        with self._writing(op("remove_coding")) as journal:
             journal.delete(m.segments, {"id": self._segment_id(segment)})
 
     def resize_segment(self, segment: Segment | int, start: int, end: int) -> None:
-        with self._writing("Resize segment") as journal:
+        with self._writing(op("resize_segment")) as journal:
             segment_id = self._segment_id(segment)
             document_id = self._value(m.segments, segment_id, "document_id")
             self._check_span(journal, document_id, start, end)
@@ -99,7 +100,7 @@ class CodingMixin(ProjectBase):
 
     def recode_segment(self, segment: Segment | int, code: Code | int | str) -> None:
         with self._writing(
-            lambda: f"Change code to {self._value(m.codes, self._code_id(code), 'name')}"
+            lambda: op("recode_segment", name=self._value(m.codes, self._code_id(code), "name"))
         ) as journal:
             segment_id, code_id = self._segment_id(segment), self._code_id(code)
             journal.update(m.segments, {"id": segment_id}, {"code_id": code_id})
@@ -109,12 +110,12 @@ class CodingMixin(ProjectBase):
         """Write the memo of the project, a document, case, code, hypothesis or segment."""
         text = text if text and text.strip() else None
         if target == "project":
-            with self._writing("Edit project memo") as journal:
+            with self._writing(op("edit_project_memo")) as journal:
                 self._set_meta(journal, "memo", text)
             return
         if not isinstance(target, Handle):
             raise ConflictError(f"cannot attach a memo to {target!r}")
-        with self._writing(f"Edit memo of {type(target).__name__.lower()}") as journal:
+        with self._writing(op("edit_memo", target=type(target).__name__.lower())) as journal:
             self._ensure(target.table, target.id, type(target).__name__.lower())
             journal.update(target.table, {"id": target.id}, {"memo": text})
 

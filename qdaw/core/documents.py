@@ -14,6 +14,7 @@ from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Case, Document
 from qdaw.core.errors import ConflictError, ImportFailed, NotFoundError, QdawError
 from qdaw.core.journal import Journal
+from qdaw.core.operations import op
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,7 +79,7 @@ class DocumentsMixin(ProjectBase):
         return Case(self, self._case_id(name))  # type: ignore[arg-type]
 
     def add_case(self, name: str) -> Case:
-        with self._writing(f"Add case {name}") as journal:
+        with self._writing(op("add_case", name=name)) as journal:
             return Case(self, self._case_in(journal, name, must_be_new=True))  # type: ignore[arg-type]
 
     def _case_in(self, journal: Journal, name: str, must_be_new: bool) -> int:
@@ -99,7 +100,7 @@ class DocumentsMixin(ProjectBase):
         new_name = new_name.strip()
         if not new_name:
             raise ConflictError("a case needs a name")
-        with self._writing(f"Rename case to {new_name}") as journal:
+        with self._writing(op("rename_case", name=new_name)) as journal:
             case_id = self._case_id(case)
             if self._scalar(
                 select(m.cases.c.id).where(m.cases.c.name == new_name, m.cases.c.id != case_id)
@@ -110,7 +111,7 @@ class DocumentsMixin(ProjectBase):
     def delete_case(self, case: Case | int | str) -> None:
         """Delete a respondent with its documents, their segments and its variable values."""
         with self._writing(
-            lambda: f"Delete case {self._value(m.cases, self._case_id(case), 'name')}"
+            lambda: op("delete_case", name=self._value(m.cases, self._case_id(case), "name"))
         ) as journal:
             case_id = self._case_id(case)
             docs = select(m.documents.c.id).where(m.documents.c.case_id == case_id)
@@ -180,7 +181,7 @@ class DocumentsMixin(ProjectBase):
         text = normalise(text)
         if not text.strip():
             raise ConflictError(f"document {name!r} has no text")
-        with self._writing(f"Add document {name}") as journal:
+        with self._writing(op("add_document", name=name)) as journal:
             return self._insert_document(journal, name, text, case or name, source_name, "txt")
 
     def import_file(
@@ -191,7 +192,7 @@ class DocumentsMixin(ProjectBase):
 
         path = Path(path)
         source = read_source(path)
-        with self._writing(f"Import {path.name}") as journal:
+        with self._writing(op("import_file", name=path.name)) as journal:
             return self._insert_document(
                 journal, name or path.stem, source.text, case or path.stem, path.name, source.format
             )
@@ -244,7 +245,9 @@ class DocumentsMixin(ProjectBase):
             case=case, pattern=case_pattern, template=case_template, mapping=mapping
         )
         label = (
-            f"Import {sources[0][0].name}" if len(sources) == 1 else f"Import {len(sources)} files"
+            op("import_file", name=sources[0][0].name)
+            if len(sources) == 1
+            else op("import_files", count=len(sources))
         )
         with self._writing(label) as journal:
             return [
@@ -258,7 +261,7 @@ class DocumentsMixin(ProjectBase):
         new_name = new_name.strip()
         if not new_name:
             raise ConflictError("a document needs a name")
-        with self._writing(f"Rename document to {new_name}") as journal:
+        with self._writing(op("rename_document", name=new_name)) as journal:
             doc_id = self._document_id(document)
             clash = select(m.documents.c.id).where(
                 m.documents.c.name == new_name, m.documents.c.id != doc_id
@@ -269,14 +272,15 @@ class DocumentsMixin(ProjectBase):
 
     def move_document(self, document: Document | int | str, case: Case | int | str) -> None:
         """Assign a document to another respondent (the case must exist)."""
-        with self._writing("Move document to another case") as journal:
+        with self._writing(op("move_document")) as journal:
             doc_id, case_id = self._document_id(document), self._case_id(case)
             journal.update(m.documents, {"id": doc_id}, {"case_id": case_id})
 
     def delete_document(self, document: Document | int | str) -> None:
         with self._writing(
-            lambda: (
-                f"Delete document {self._value(m.documents, self._document_id(document), 'name')}"
+            lambda: op(
+                "delete_document",
+                name=self._value(m.documents, self._document_id(document), "name"),
             )
         ) as journal:
             doc_id = self._document_id(document)
@@ -304,7 +308,7 @@ class DocumentsMixin(ProjectBase):
     def set_variable(self, case: Case | int | str, name: str, value: Any) -> None:
         """Set one respondent's value; the variable is created (type from the value) if new."""
         value_kind = infer_type([value])
-        with self._writing(f"Set {name}") as journal:
+        with self._writing(op("set_variable", name=name)) as journal:
             case_id = self._case_id(case)
             variable_id, kind = self._variable_in(journal, name, value_kind)
             if value is not None and str(value).strip():
@@ -349,7 +353,7 @@ class DocumentsMixin(ProjectBase):
                 raise QdawError(
                     f"{path}: line {number} has {len(row)} columns, the header {len(header)}"
                 )
-        with self._writing(f"Import variables from {path.name}") as journal:
+        with self._writing(op("import_variables", name=path.name)) as journal:
             variable_ids = [
                 self._variable_in(journal, name, infer_type(r[i] for r in body))[0]
                 for i, name in enumerate(header[1:], start=1)
@@ -367,7 +371,7 @@ class DocumentsMixin(ProjectBase):
             raise ConflictError("a variable needs a name")
         if kind not in ("text", "integer", "float"):
             raise ConflictError(f"variable type must be text, integer or float, not {kind!r}")
-        with self._writing(f"Add variable {name}") as journal:
+        with self._writing(op("add_variable", name=name)) as journal:
             if name in self.variable_types():
                 raise ConflictError(f"a variable named {name!r} already exists")
             journal.insert(m.variables, {"name": name, "type": kind})
@@ -409,7 +413,7 @@ class DocumentsMixin(ProjectBase):
         return table
 
     def delete_variable(self, name: str) -> None:
-        with self._writing(f"Delete variable {name}") as journal:
+        with self._writing(op("delete_variable", name=name)) as journal:
             variable_id = self._id_by(m.variables, "name", name, "variable")
             journal.delete_where(m.case_values, m.case_values.c.variable_id == variable_id)
             journal.delete(m.variables, {"id": variable_id})

@@ -42,6 +42,7 @@ class Operation:
 
     label: str
     changes: list[Change] = field(default_factory=list)
+    op: Any = None  # the step as data (qdaw.core.operations.Op): kind and arguments
 
 
 _KEYS: dict[Table, list[str]] = {}

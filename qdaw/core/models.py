@@ -233,6 +233,10 @@ class LoggedOperation(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     coder: Mapped[str] = mapped_column(String(255))
     label: Mapped[str] = mapped_column(Text)
+    # The step as data (qdaw.core.operations): its kind and arguments (JSON), from
+    # which the workbench writes its translated label.
+    kind: Mapped[str | None] = mapped_column(String(64))
+    args: Mapped[str | None] = mapped_column(Text)
     # done | undone | dropped (undone, then a new step cleared the redo) | derived
     # (written by the text index: nobody's undo step)
     state: Mapped[str] = mapped_column(String(8))

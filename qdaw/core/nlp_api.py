@@ -12,6 +12,7 @@ from qdaw.core import models as m
 from qdaw.core.analysis_api import AnalysisMixin, Filters
 from qdaw.core.entities import Document
 from qdaw.core.errors import QdawError
+from qdaw.core.operations import op
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,10 +27,10 @@ class NlpMixin(AnalysisMixin):
         if language not in ("fr", "en"):
             raise QdawError(f"language must be 'fr' or 'en', not {language!r}")
         if document is None:
-            with self._writing(f"Set language {language}") as journal:
+            with self._writing(op("set_language", language=language)) as journal:
                 self._set_meta(journal, "language", language)
             return
-        with self._writing(f"Set language {language}") as journal:
+        with self._writing(op("set_language", language=language)) as journal:
             journal.update(m.documents, {"id": self._document_id(document)}, {"language": language})
 
     def set_speaker_pattern(self, pattern: str | None) -> None:
@@ -42,7 +43,7 @@ class NlpMixin(AnalysisMixin):
                     raise QdawError("the speaker pattern needs a group named 'speaker'")
             except re.error as exc:
                 raise QdawError(f"speaker pattern {pattern!r}: {exc}") from exc
-        with self._writing("Set speaker pattern") as journal:
+        with self._writing(op("set_speaker_pattern")) as journal:
             self._set_meta(journal, "speaker_pattern", pattern)
 
     def index_text(
@@ -215,7 +216,7 @@ class NlpMixin(AnalysisMixin):
         planned = plan(self, source)  # type: ignore[arg-type]
         name = Path(source).name if isinstance(source, str | Path) else "rules"
         created: dict[str, int] = {}
-        with self.batch(f"Apply rules {name}"):
+        with self.batch(op("apply_rules", name=name)):
             for rule, spans in planned:
                 code, _new = self.code_or_new(rule.code, coder)  # type: ignore[attr-defined]
                 created[rule.code] = created.get(rule.code, 0) + self.code_passages(

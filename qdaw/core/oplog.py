@@ -26,6 +26,7 @@ from sqlalchemy import Connection, DateTime, Table, func, select, update
 
 from qdaw.core import models as m
 from qdaw.core.journal import Change, Operation, Row
+from qdaw.core.operations import Op
 
 DONE, UNDONE, DROPPED, DERIVED = "done", "undone", "dropped", "derived"
 KINDS = {"insert": "i", "update": "u", "delete": "d"}
@@ -44,6 +45,12 @@ class StepRecord:
     coder: str
     label: str
     state: str
+    kind: str | None = None
+    args: str | None = None
+
+    @property
+    def op(self) -> Op:
+        return Op.from_log(self.kind, self.args, self.label)
 
 
 def _table(name: str) -> Table:
@@ -148,6 +155,8 @@ def record(
         ops.insert().values(
             coder=coder,
             label=operation.label,
+            kind=operation.op.kind if operation.op is not None else None,
+            args=operation.op.to_json() if operation.op is not None else None,
             state=state,
             created_at=m.utcnow(),
             tables=tables_of(operation.changes, extra_tables),
@@ -198,11 +207,15 @@ def load_changes(conn: Connection, operation_id: int) -> list[Change]:
     return decode(str(text)) if text else []
 
 
-_RECORD = (ops.c.id, ops.c.coder, ops.c.label, ops.c.state)
+_RECORD = (ops.c.id, ops.c.coder, ops.c.label, ops.c.state, ops.c.kind, ops.c.args)
+
+
+def _record(r: Any) -> StepRecord:
+    return StepRecord(int(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], r[5])
 
 
 def _records(rows: Iterable[Any]) -> list[StepRecord]:
-    return [StepRecord(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
+    return [_record(r) for r in rows]
 
 
 def top(conn: Connection, coder: str, state: str) -> StepRecord | None:
@@ -251,7 +264,7 @@ def blame(conn: Connection, after_id: int, table: str, key: dict[str, Any]) -> S
     )
     fallback: StepRecord | None = None
     for row in rows:
-        if not _touches(json.loads(row[4]), table, key):
+        if not _touches(json.loads(row[len(_RECORD)]), table, key):
             continue
         (found,) = _records([row])
         if found.state in (DONE, DERIVED):
@@ -280,8 +293,8 @@ def revisions_since(conn: Connection, revision: int, limit: int = 1000) -> list[
         RevisionRecord(
             int(r[0]),
             str(r[1]),
-            StepRecord(int(r[2]), str(r[3]), str(r[4]), str(r[5])),
-            frozenset(t for t in str(r[6]).split(",") if t),
+            _record(r[2:8]),
+            frozenset(t for t in str(r[8]).split(",") if t),
         )
         for r in rows
     ]

@@ -25,6 +25,7 @@ from qdaw.core.dberrors import translate
 from qdaw.core.documents import DocumentsMixin
 from qdaw.core.listing import ListingMixin
 from qdaw.core.nlp_api import NlpMixin
+from qdaw.core.operations import op
 
 T = TypeVar("T")
 
@@ -105,5 +106,5 @@ class Project(
         return f"<Project {self.location!r}>"
 
     def set_default_coder(self, name: str) -> None:
-        with self._writing(f"Set default coder {name}") as journal:
+        with self._writing(op("set_default_coder", name=name)) as journal:
             self._set_meta(journal, "default_coder", name)

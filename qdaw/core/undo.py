@@ -19,6 +19,7 @@ from qdaw.core import conflicts, oplog
 from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
 from qdaw.core.errors import ConflictError, NothingToUndo
 from qdaw.core.journal import Operation, replay, revert
+from qdaw.core.operations import Op
 from qdaw.core.writing import ATTEMPTS, Writer
 
 
@@ -82,7 +83,7 @@ class Undoing(Writer):
             raise NothingToUndo(f"nothing to {action}")
         operation = self._steps.get(record.id)
         if operation is None:
-            operation = Operation(record.label, oplog.load_changes(conn, record.id))
+            operation = Operation(record.label, oplog.load_changes(conn, record.id), record.op)
             self._keep(record.id, operation)
         # Nothing written since this step's last revision: no one can depend on it.
         alone = oplog.last_written_by(conn, record.id)
@@ -123,6 +124,17 @@ class Undoing(Writer):
     def undo_label(self) -> str | None:
         top = self._read_log(lambda c: oplog.top(c, self.coder, oplog.DONE))
         return None if top is None else str(top.label)
+
+    @property
+    def undo_operation(self) -> Op | None:
+        """What Undo would undo, as data (the workbench labels the menu from it)."""
+        top = self._read_log(lambda c: oplog.top(c, self.coder, oplog.DONE))
+        return None if top is None else top.op
+
+    @property
+    def redo_operation(self) -> Op | None:
+        top = self._read_log(lambda c: oplog.top(c, self.coder, oplog.UNDONE))
+        return None if top is None else top.op
 
     @property
     def redo_label(self) -> str | None:

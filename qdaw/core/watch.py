@@ -156,6 +156,7 @@ class ChangeWatching:
             newest.step.coder,
             newest.revision,
             remote=True,
+            op=newest.step.op,
         )
 
     def _stop_watching(self) -> None:

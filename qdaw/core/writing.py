@@ -32,12 +32,15 @@ from qdaw.core import oplog, storage
 from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
 from qdaw.core.errors import ConflictError, QdawError
 from qdaw.core.journal import Journal, Operation
+from qdaw.core.operations import Area, Op, areas_of, as_op
 
 #: Attempts at a transaction that found the project locked (each waits the busy timeout).
 ATTEMPTS = 3
 #: Steps whose row images stay in memory (undo reads older ones from the log).
 KEPT_STEPS = 100
-Label = str | Callable[[], str]
+#: A step's name: an operation (kind and arguments), a plain label for a batch, or a
+#: function giving either, called inside the transaction when it needs to read.
+Label = str | Op | Callable[[], str | Op]
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,12 @@ class ChangeEvent:
     coder: str | None = None
     revision: int | None = None
     remote: bool = False
+    op: Op | None = None  # the step as data; for another writer's, the newest
+
+    @property
+    def areas(self) -> frozenset[Area]:
+        """What changed, for the panels that show it (from the tables written)."""
+        return areas_of(self.tables)
 
 
 Listener = Callable[[ChangeEvent], None]
@@ -130,7 +139,8 @@ class Writer:
         try:
             with self._transaction() as conn:
                 self._journal = Journal(conn, operation, on_delete=self._cache.clear)
-                operation.label = label() if callable(label) else label
+                named = as_op(label() if callable(label) else label)
+                operation.label, operation.op = named.label, named
                 yield self._journal
                 if operation.changes:
                     logged = self._log(conn, operation, oplog.DONE, "do")
@@ -148,13 +158,14 @@ class Writer:
             self._notify(operation, "do", self._committed(revision))
 
     @contextmanager
-    def _deriving(self, label: str, tables: Iterable[str]) -> Iterator[Journal]:
+    def _deriving(self, label: str | Op, tables: Iterable[str]) -> Iterator[Journal]:
         """A write of derived data (the text index): logged and announced like a step
         but on nobody's undo stack. ``tables`` names what it writes besides the
         journal's rows."""
         if self._journal is not None:
             raise ConflictError("the text index cannot be rebuilt inside a batch")
-        operation = Operation(label)
+        named = as_op(label)
+        operation = Operation(named.label, op=named)
         written = frozenset(tables)
         try:
             with self._transaction() as conn:
@@ -195,8 +206,9 @@ class Writer:
         return revision
 
     @contextmanager
-    def batch(self, label: str) -> Iterator[None]:
-        """Many edits, one transaction, one undo step. Nothing is stored if it raises."""
+    def batch(self, label: str | Op) -> Iterator[None]:
+        """Many edits, one transaction, one undo step. Nothing is stored if it raises.
+        ``label`` names the step: words of the script's own, or an operation."""
         with self._writing(label):
             yield
 
@@ -233,7 +245,7 @@ class Writer:
         self, operation: Operation, action: str, revision: int, extra: Iterable[str] = ()
     ) -> None:
         tables = frozenset(c.table.name for c in operation.changes) | frozenset(extra)
-        event = ChangeEvent(operation.label, action, tables, self.coder, revision)
+        event = ChangeEvent(operation.label, action, tables, self.coder, revision, op=operation.op)
         for listener in list(self._listeners):
             listener(event)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdaw.core.operations import Area
 from qdaw.gui.analysis_tab import AnalysisTab, BarDelegate
 from qdaw.gui.retrieval_tab import RetrievalTab
 from qdaw.gui.save_dialog import ask_save_path
@@ -28,8 +29,7 @@ if TYPE_CHECKING:
 
 #: What the analysis tables are computed from.
 ANALYSED = frozenset({
-    "segments", "codes", "documents", "cases", "case_values", "variables", "hypotheses",
-    "code_hypotheses", "coders", "document_texts",
+    Area.CODING, Area.CODEBOOK, Area.DOCUMENTS, Area.CASES, Area.VARIABLES, Area.HYPOTHESES,
 })  # fmt: skip
 
 
@@ -161,9 +161,9 @@ class AnalysisPanel(QTabWidget):
         self.variable.blockSignals(False)
 
     def _on_change(self, event: ChangeEvent | None) -> None:
-        if event is not None and not event.tables & ANALYSED:
+        if event is not None and not event.areas & ANALYSED:
             return  # (the text index, names under review: no table here shows them)
-        if event is not None and event.tables & {"variables"}:
+        if event is not None and Area.VARIABLES in event.areas:
             self._fill_variables()
         for tab in self.tabs():
             tab.dirty = True

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.errors import QdawError
+from qdaw.core.operations import op
 from qdaw.gui.coding import code_entries, resolve_or_create
 from qdaw.gui.search_panel import KwicHit
 from qdaw.gui.session import Session
@@ -106,7 +107,7 @@ class AutocodeDialog(QDialog):
             return
         try:
             # A new code and its passages are one undo step.
-            with project.batch(f"Autocode {name.split('/')[-1].strip()}"):
+            with project.batch(op("autocode", name=name.split("/")[-1].strip())):
                 code, _created = resolve_or_create(project, name, self.session.coder)
                 self.created = project.code_passages(self.spans, code, self.session.coder)
         except QdawError as exc:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.errors import QdawError
+from qdaw.core.operations import Op, op
 from qdaw.core.project import Project
 from qdaw.core.text_units import paragraph_at, snap_to_words
 from qdaw.gui.document_view import DocumentView
@@ -108,7 +109,7 @@ class CodingController(QObject):
         project = self.session.require()
         names = [row.name for row in project.code_rows() if row.id in set(code_ids)]
         try:
-            with project.batch(self.tr("Code as {name}").format(name=", ".join(names))):
+            with project.batch(op("code_as", name=", ".join(names))):
                 for code_id in code_ids:
                     project.code_segment(
                         self.view.document_id, *span, code_id, coder=self.session.coder
@@ -136,13 +137,13 @@ class CodingController(QObject):
             return False
         return self.code_with_name(box.name(), span)
 
-    def code_with_name(self, name: str, span: tuple[int, int], label: str | None = None) -> bool:
+    def code_with_name(self, name: str, span: tuple[int, int], label: Op | None = None) -> bool:
         project = self.session.require()
         document_id = self.view.document_id
         if document_id is None:
             return False
         try:
-            with project.batch(label or self.tr("Code as {name}").format(name=name)):
+            with project.batch(label or op("code_as", name=name)):
                 code_id, created = self.resolve_or_create(name)
                 project.code_segment(document_id, *span, code_id, coder=self.session.coder)
         except QdawError as exc:
@@ -164,7 +165,7 @@ class CodingController(QObject):
         if len(words) > IN_VIVO_LIMIT:
             words = words[:IN_VIVO_LIMIT].rsplit(" ", 1)[0] + "…"
         words = words.replace("/", "-")
-        return self.code_with_name(words, span, self.tr("Code in vivo {name}").format(name=words))
+        return self.code_with_name(words, span, op("code_in_vivo", name=words))
 
     # -- segments ----------------------------------------------------------------------
     def segment_menu(self, segment_ids: list[int], point: QPoint) -> None:
@@ -320,7 +321,7 @@ class CodingController(QObject):
         project = self.session.require()
 
         def change() -> None:
-            with project.batch(self.tr("Change code to {name}").format(name=box.name())):
+            with project.batch(op("recode_segment", name=box.name())):
                 code_id, _ = self.resolve_or_create(box.name())
                 project.recode_segment(segment_id, code_id)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QVBoxLayou
 
 from qdaw.core.colors import readable_text
 from qdaw.core.listing import SegmentRow
+from qdaw.core.operations import Area
 from qdaw.gui.find_bar import FindBar
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
 from qdaw.gui.offsets import OffsetMap
@@ -322,13 +323,13 @@ class DocumentView(QWidget):
     def _on_change(self, event: ChangeEvent) -> None:
         if self.document_id is None or self.session.project is None:
             return
-        gone = event.tables & {"documents", "document_texts"} and self.document_id not in {
+        gone = Area.DOCUMENTS in event.areas and self.document_id not in {
             d.id for d in self.session.project.document_rows()
         }
         if gone:
             self.clear()
             return
-        if event.tables & {"segments", "codes", "documents"}:
+        if event.areas & {Area.CODING, Area.CODEBOOK, Area.DOCUMENTS}:
             self.refresh_segments()
 
     # -- painting -------------------------------------------------------------------

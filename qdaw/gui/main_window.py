@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.errors import NothingToUndo, QdawError
+from qdaw.core.operations import Area
 from qdaw.core.project import Project
 from qdaw.gui.analysis_panel import AnalysisPanel
 from qdaw.gui.codebook_panel import CodebookPanel
@@ -36,7 +37,7 @@ from qdaw.gui.coding import CodingController
 from qdaw.gui.dialogs import EmptyProjectPage, VariablesDialog, WelcomePage, about
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
-from qdaw.gui.labels import translated
+from qdaw.gui.operation_labels import label_of
 from qdaw.gui.rules_action import RuleFileAction
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.search_panel import SearchPanel
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._documents_changed)
 
     def _documents_changed(self, event: ChangeEvent) -> None:
-        if event.tables & {"documents", "document_texts"}:
+        if Area.DOCUMENTS in event.areas:
             self.show_centre()
 
     def _show_current_document(self) -> None:
@@ -419,7 +420,8 @@ class MainWindow(QMainWindow):
         if getattr(event, "remote", False):  # another writer: say who, keep our own line
             self.statusBar().showMessage(
                 self.tr("{coder}: {label}").format(
-                    coder=event.coder or self.tr("Another writer"), label=translated(event.label)
+                    coder=event.coder or self.tr("Another writer"),
+                    label=label_of(event.op, event.label),
                 ),
                 8000,
             )
@@ -430,18 +432,20 @@ class MainWindow(QMainWindow):
         ]
         time = datetime.now().strftime("%H:%M:%S")
         message = self.tr("{verb}: {label} — all changes saved ({time})")
-        self.saved.setText(message.format(verb=verb, label=translated(event.label), time=time))
+        self.saved.setText(
+            message.format(verb=verb, label=label_of(event.op, event.label), time=time)
+        )
         self._update_undo()
 
     def _update_undo(self) -> None:
         project = self.session.project
-        undo = project.undo_label if project else None
-        redo = project.redo_label if project else None
+        undo = project.undo_operation if project else None
+        redo = project.redo_operation if project else None
         undo_text = (
-            self.tr("Undo {label}").format(label=translated(undo)) if undo else self.tr("Undo")
+            self.tr("Undo {label}").format(label=label_of(undo)) if undo else self.tr("Undo")
         )
         redo_text = (
-            self.tr("Redo {label}").format(label=translated(redo)) if redo else self.tr("Redo")
+            self.tr("Redo {label}").format(label=label_of(redo)) if redo else self.tr("Redo")
         )
         self.undo_action.setText(undo_text)
         self.redo_action.setText(redo_text)

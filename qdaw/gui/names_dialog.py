@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.errors import QdawError
+from qdaw.core.operations import Area
 from qdaw.core.project import Project
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.gui.workers import Worker, start
@@ -57,7 +58,7 @@ class EntitiesModel(QAbstractTableModel):
         self.reload()
 
     def _changed(self, event: ChangeEvent) -> None:
-        if "entities" in event.tables:
+        if Area.NAMES in event.areas:
             self.reload()
 
     def reload(self) -> None:

@@ -104,17 +104,11 @@ class Session(QObject):
         return self.project
 
 
-#: The text index: sentences, speakers, words. Panels read it when asked (a search, a
-#: sentence selection); indexing also sets each document's language.
-INDEX_TABLES = frozenset({"text_units", "tokens"})
-
-
 def only_what_panels_show(event: ChangeEvent) -> ChangeEvent:
-    """Indexing (the window's own worker, or a colleague's) writes the index and each
-    document's language: no panel shows either, so nothing needs reloading for it."""
-    tables = set(event.tables)
-    if tables & INDEX_TABLES and tables - {"documents"} <= INDEX_TABLES:
-        return replace(event, tables=frozenset(tables & INDEX_TABLES))
+    """Indexing (the window's own worker, or a colleague's) writes the text index and
+    each document's language: no panel shows either, so nothing reloads for it."""
+    if event.op is not None and event.op.kind == "index_text":
+        return replace(event, tables=frozenset(event.tables) - {"documents"})
     return event
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
 from qdaw.core.errors import QdawError
+from qdaw.core.operations import op
 from qdaw.nlp.search import Mode, search
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ def code_spans(
     spans = list(spans)
     code_id = project._code_id(code)
     name = project._value(m.codes, code_id, "name")
-    with project.batch(label or f"Autocode {name}"):
+    with project.batch(label or op("autocode", name=name)):
         # Inside the transaction: another writer's codings of these spans count too.
         existing = {
             (r[0], r[1], r[2])

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, exists, select
 
 from qdaw.core import models as m
+from qdaw.core.operations import op
 from qdaw.core.text_units import fold
 from qdaw.nlp.fulltext import optimize, write_document
 from qdaw.nlp.pipeline import guess_language, pipeline
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from qdaw.core.project import Project
 
 MAX_TOKEN = 100
-INDEX_LABEL = "Index text"
+INDEX_LABEL = op("index_text")
 INDEX_TABLES = ("text_units", "tokens")
 # Indexing this many documents at once ends by merging the full-text index.
 OPTIMIZE_AFTER = 20

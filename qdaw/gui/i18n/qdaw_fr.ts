@@ -249,47 +249,47 @@
 <context>
     <name>AutocodeDialog</name>
     <message>
-        <location filename="../autocode_dialog.py" line="35" />
+        <location filename="../autocode_dialog.py" line="36" />
         <source>Autocode “{query}”</source>
         <translation>Codage automatique de « {query} »</translation>
     </message>
     <message>
-        <location filename="../autocode_dialog.py" line="44" />
+        <location filename="../autocode_dialog.py" line="45" />
         <source>The match only</source>
         <translation>Le mot trouvé seulement</translation>
     </message>
     <message>
-        <location filename="../autocode_dialog.py" line="45" />
+        <location filename="../autocode_dialog.py" line="46" />
         <source>Its sentence</source>
         <translation>Sa phrase</translation>
     </message>
     <message>
-        <location filename="../autocode_dialog.py" line="46" />
+        <location filename="../autocode_dialog.py" line="47" />
         <source>Its paragraph</source>
         <translation>Son paragraphe</translation>
     </message>
     <message>
-        <location filename="../autocode_dialog.py" line="49" />
+        <location filename="../autocode_dialog.py" line="50" />
         <source>Only what respondents said</source>
         <translation>Seulement les propos des répondants</translation>
     </message>
     <message>
-        <location filename="../autocode_dialog.py" line="59" />
+        <location filename="../autocode_dialog.py" line="60" />
         <source>Code these passages</source>
         <translation>Coder ces passages</translation>
     </message>
     <message>
-        <location filename="../autocode_dialog.py" line="63" />
+        <location filename="../autocode_dialog.py" line="64" />
         <source>Code (a new name creates it):</source>
         <translation>Code (un nouveau nom le crée) :</translation>
     </message>
     <message>
-        <location filename="../autocode_dialog.py" line="64" />
+        <location filename="../autocode_dialog.py" line="65" />
         <source>Passage to code:</source>
         <translation>Passage à coder :</translation>
     </message>
     <message>
-        <location filename="../autocode_dialog.py" line="96" />
+        <location filename="../autocode_dialog.py" line="97" />
         <source>{n} passages in {d} documents will be coded.</source>
         <translation>{n} passages dans {d} documents seront codés.</translation>
     </message>
@@ -396,40 +396,40 @@
 <context>
     <name>CodebookModel</name>
     <message>
-        <location filename="../models/codebook.py" line="145" />
-        <location filename="../models/codebook.py" line="148" />
+        <location filename="../models/codebook.py" line="146" />
+        <location filename="../models/codebook.py" line="149" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="145" />
+        <location filename="../models/codebook.py" line="146" />
         <source>Seg.</source>
         <translation>Seg.</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="145" />
+        <location filename="../models/codebook.py" line="146" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="149" />
+        <location filename="../models/codebook.py" line="150" />
         <source>Coded segments (passages)</source>
         <translation>Segments codés (passages)</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="150" />
+        <location filename="../models/codebook.py" line="151" />
         <source>Respondents who mentioned it, out of all respondents (k/N)</source>
         <translation>Répondants qui l'ont évoqué, sur l'ensemble des répondants (k/N)</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="172" />
+        <location filename="../models/codebook.py" line="173" />
         <source>Category: {k} of {n} respondents have a code below it ({s} passages).
 Coded with the category itself: {own_s} passages, {own_k}/{n} respondents.</source>
         <translation>Catégorie : {k} répondants sur {n} ont un code sous elle ({s} passages).
 Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants.</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="182" />
+        <location filename="../models/codebook.py" line="183" />
         <source>Memo: </source>
         <translation>Mémo : </translation>
     </message>
@@ -576,134 +576,118 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="96" />
+        <location filename="../coding.py" line="97" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="100" />
+        <location filename="../coding.py" line="101" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="111" />
-        <location filename="../coding.py" line="145" />
-        <source>Code as {name}</source>
-        <translation>Coder comme {name}</translation>
-    </message>
-    <message>
-        <location filename="../coding.py" line="120" />
-        <location filename="../coding.py" line="154" />
+        <location filename="../coding.py" line="121" />
+        <location filename="../coding.py" line="155" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="154" />
+        <location filename="../coding.py" line="155" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="167" />
-        <source>Code in vivo {name}</source>
-        <translation>Codage in vivo {name}</translation>
-    </message>
-    <message>
-        <location filename="../coding.py" line="181" />
+        <location filename="../coding.py" line="182" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="182" />
+        <location filename="../coding.py" line="183" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="183" />
+        <location filename="../coding.py" line="184" />
         <source>Suggest codes for this passage…</source>
         <translation>Suggérer des codes pour ce passage…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="185" />
+        <location filename="../coding.py" line="186" />
         <source>Extend to whole sentences</source>
         <translation>Étendre aux phrases entières</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="191" />
+        <location filename="../coding.py" line="192" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="192" />
+        <location filename="../coding.py" line="193" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="193" />
+        <location filename="../coding.py" line="194" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="195" />
+        <location filename="../coding.py" line="196" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="199" />
+        <location filename="../coding.py" line="200" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="203" />
+        <location filename="../coding.py" line="204" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="204" />
+        <location filename="../coding.py" line="205" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="223" />
+        <location filename="../coding.py" line="224" />
         <source>Looking for similar codes…</source>
         <translation>Recherche de codes semblables…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="236" />
+        <location filename="../coding.py" line="237" />
         <source>No code resembles this passage yet</source>
         <translation>Aucun code ne ressemble encore à ce passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="238" />
+        <location filename="../coding.py" line="239" />
         <source>Similar codes — choose one to apply it</source>
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="276" />
+        <location filename="../coding.py" line="277" />
         <source>Sentences found from punctuation: Code ▸ Index text gives better ones</source>
         <translation>Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="278" />
+        <location filename="../coding.py" line="279" />
         <source>Paragraphs found from line breaks</source>
         <translation>Paragraphes trouvés d'après les retours à la ligne</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="317" />
+        <location filename="../coding.py" line="318" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="323" />
-        <source>Change code to {name}</source>
-        <translation>Changer le code en {name}</translation>
-    </message>
-    <message>
-        <location filename="../coding.py" line="331" />
+        <location filename="../coding.py" line="332" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="331" />
+        <location filename="../coding.py" line="332" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
@@ -830,7 +814,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>FrameModel</name>
     <message>
-        <location filename="../models/tables.py" line="226" />
+        <location filename="../models/tables.py" line="227" />
         <source>Category: counts every code below it</source>
         <translation>Catégorie : compte chaque code sous elle</translation>
     </message>
@@ -838,34 +822,34 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesesModel</name>
     <message>
-        <location filename="../models/tables.py" line="78" />
-        <location filename="../models/tables.py" line="85" />
+        <location filename="../models/tables.py" line="79" />
+        <location filename="../models/tables.py" line="86" />
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="79" />
-        <location filename="../models/tables.py" line="86" />
+        <location filename="../models/tables.py" line="80" />
+        <location filename="../models/tables.py" line="87" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="80" />
+        <location filename="../models/tables.py" line="81" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="81" />
+        <location filename="../models/tables.py" line="82" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="87" />
+        <location filename="../models/tables.py" line="88" />
         <source>Codes linked to the hypothesis</source>
         <translation>Codes liés à l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="88" />
+        <location filename="../models/tables.py" line="89" />
         <source>Respondents with any of its codes, out of all respondents</source>
         <translation>Répondants ayant l'un de ses codes, sur l'ensemble des répondants</translation>
     </message>
@@ -1168,13 +1152,13 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../main_window.py" line="183" />
-        <location filename="../main_window.py" line="441" />
+        <location filename="../main_window.py" line="444" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="185" />
-        <location filename="../main_window.py" line="444" />
+        <location filename="../main_window.py" line="447" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
@@ -1304,67 +1288,67 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
+        <location filename="../main_window.py" line="429" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
+        <location filename="../main_window.py" line="429" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
+        <location filename="../main_window.py" line="429" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432" />
+        <location filename="../main_window.py" line="433" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="441" />
+        <location filename="../main_window.py" line="444" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444" />
+        <location filename="../main_window.py" line="447" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="485" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487" />
+        <location filename="../main_window.py" line="490" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493" />
+        <location filename="../main_window.py" line="496" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="517" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="537" />
+        <location filename="../main_window.py" line="540" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549" />
+        <location filename="../main_window.py" line="552" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554" />
+        <location filename="../main_window.py" line="557" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1454,227 +1438,258 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
 </context>
 <context>
-    <name>OperationLabels</name>
+    <name>Operations</name>
     <message>
-        <location filename="../labels.py" line="15" />
-        <source>Autocode {x}</source>
-        <translation>Codage automatique {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="19" />
-        <source>Apply rules {x}</source>
-        <translation>Appliquer les règles {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="23" />
-        <source>Detect names</source>
-        <translation>Détecter les noms</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="27" />
-        <source>Index text</source>
-        <translation>Indexation du texte</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="31" />
-        <source>Accept name {x}</source>
-        <translation>Accepter le nom {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="35" />
-        <source>Reject name {x}</source>
-        <translation>Rejeter le nom {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="39" />
-        <source>Add name {x}</source>
-        <translation>Ajouter le nom {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="43" />
-        <source>Set pseudonym of {x}</source>
-        <translation>Changer le pseudonyme de {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="47" />
-        <source>Rename code to {x}</source>
-        <translation>Renommer le code en {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="51" />
-        <source>Rename respondent to {x}</source>
-        <translation>Renommer le répondant en {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="55" />
-        <source>Rename document to {x}</source>
-        <translation>Renommer le document en {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="59" />
-        <source>Add code {x}</source>
-        <translation>Ajouter le code {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="63" />
-        <source>Add respondent {x}</source>
-        <translation>Ajouter le répondant {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="67" />
-        <source>Add document {x}</source>
-        <translation>Ajouter le document {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="71" />
-        <source>Add hypothesis {x}</source>
-        <translation>Ajouter l'hypothèse {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="75" />
-        <source>Add variable {x}</source>
-        <translation>Ajouter la variable {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="79" />
-        <source>Delete code {x}</source>
-        <translation>Supprimer le code {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="83" />
-        <source>Delete respondent {x}</source>
-        <translation>Supprimer le répondant {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="87" />
-        <source>Delete document {x}</source>
-        <translation>Supprimer le document {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="91" />
-        <source>Delete hypothesis {x}</source>
-        <translation>Supprimer l'hypothèse {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="95" />
-        <source>Delete variable {x}</source>
-        <translation>Supprimer la variable {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="99" />
-        <source>Edit hypothesis {x}</source>
-        <translation>Modifier l'hypothèse {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="103" />
-        <source>Recolour {x}</source>
-        <translation>Changer la couleur de {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="107" />
-        <source>Describe {x}</source>
-        <translation>Décrire {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="111" />
-        <source>Merge {x} into {y}</source>
-        <translation>Fusionner {x} dans {y}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="115" />
-        <source>Link {x} to {y}</source>
-        <translation>Lier {x} à {y}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="119" />
-        <source>Unlink {x} from {y}</source>
-        <translation>Délier {x} de {y}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="123" />
-        <source>Change code to {x}</source>
-        <translation>Changer le code en {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="127" />
-        <source>Import variables from {x}</source>
-        <translation>Importer les variables de {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="131" />
-        <source>Import codebook {x}</source>
-        <translation>Importer le livre de codes {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="135" />
-        <source>Import {n} files</source>
-        <translation>Importer {n} fichiers</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="139" />
-        <source>Import {x}</source>
-        <translation>Importer {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="141" />
-        <source>Set {x}</source>
-        <translation>Définir {x}</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="142" />
-        <source>Move code</source>
-        <translation>Déplacer le code</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="143" />
-        <source>Move codes</source>
-        <translation>Déplacer les codes</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="146" />
-        <source>Move document to another respondent</source>
-        <translation>Déplacer le document vers un autre répondant</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="150" />
+        <location filename="../operation_labels.py" line="13" />
         <source>Code segment</source>
+        <extracomment>One translatable template per kind, with the arguments' names (a test checks that every kind of the core has one).</extracomment>
         <translation>Coder un segment</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="154" />
+        <location filename="../operation_labels.py" line="14" />
+        <source>Code as {name}</source>
+        <translation>Coder comme {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="15" />
+        <source>Code in vivo {name}</source>
+        <translation>Codage in vivo {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="16" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="158" />
+        <location filename="../operation_labels.py" line="17" />
         <source>Resize segment</source>
         <translation>Ajuster le segment</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="162" />
+        <location filename="../operation_labels.py" line="18" />
+        <source>Change code to {name}</source>
+        <translation>Changer le code en {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="19" />
         <source>Edit project memo</source>
         <translation>Modifier le mémo du projet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="166" />
+        <location filename="../operation_labels.py" line="20" />
         <source>Edit memo</source>
         <translation>Modifier le mémo</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="21" />
+        <source>Add respondent {name}</source>
+        <translation>Ajouter le répondant {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="22" />
+        <source>Rename respondent to {name}</source>
+        <translation>Renommer le répondant en {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="23" />
+        <source>Delete respondent {name}</source>
+        <translation>Supprimer le répondant {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="24" />
+        <source>Add document {name}</source>
+        <translation>Ajouter le document {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="25" />
+        <source>Import {name}</source>
+        <translation>Importer {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="26" />
+        <source>Import {count} files</source>
+        <translation>Importer {count} fichiers</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="27" />
+        <source>Rename document to {name}</source>
+        <translation>Renommer le document en {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="28" />
+        <source>Move document to another respondent</source>
+        <translation>Déplacer le document vers un autre répondant</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="29" />
+        <source>Delete document {name}</source>
+        <translation>Supprimer le document {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="30" />
+        <source>Set {name}</source>
+        <translation>Définir {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="31" />
+        <source>Import variables from {name}</source>
+        <translation>Importer les variables de {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="32" />
+        <source>Add variable {name}</source>
+        <translation>Ajouter la variable {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="33" />
+        <source>Delete variable {name}</source>
+        <translation>Supprimer la variable {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="34" />
+        <source>Set language {language}</source>
+        <translation>Choisir la langue {language}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="35" />
+        <source>Set speaker pattern</source>
+        <translation>Changer le motif des locuteurs</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="36" />
+        <source>Set default coder {name}</source>
+        <translation>Choisir le codeur par défaut {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="37" />
+        <source>Index text</source>
+        <translation>Indexation du texte</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="38" />
+        <source>Add code {name}</source>
+        <translation>Ajouter le code {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="39" />
+        <source>Rename code to {name}</source>
+        <translation>Renommer le code en {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="40" />
+        <source>Recolour {name}</source>
+        <translation>Changer la couleur de {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="41" />
+        <source>Describe {name}</source>
+        <translation>Décrire {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="42" />
+        <source>Move code</source>
+        <translation>Déplacer le code</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="43" />
+        <source>Move codes</source>
+        <translation>Déplacer les codes</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="44" />
+        <source>Delete code {name}</source>
+        <translation>Supprimer le code {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="45" />
+        <source>Merge {name} into {target}</source>
+        <translation>Fusionner {name} dans {target}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="46" />
+        <source>Import codebook {name}</source>
+        <translation>Importer le livre de codes {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="47" />
+        <source>Add hypothesis {label}</source>
+        <translation>Ajouter l'hypothèse {label}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="48" />
+        <source>Edit hypothesis {label}</source>
+        <translation>Modifier l'hypothèse {label}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="49" />
+        <source>Delete hypothesis {label}</source>
+        <translation>Supprimer l'hypothèse {label}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="50" />
+        <source>Link {name} to {label}</source>
+        <translation>Lier {name} à {label}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="51" />
+        <source>Link {count} codes to {label}</source>
+        <translation>Lier {count} codes à {label}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="52" />
+        <source>Unlink {name} from {label}</source>
+        <translation>Délier {name} de {label}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="53" />
+        <source>Autocode {name}</source>
+        <translation>Codage automatique {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="54" />
+        <source>Apply rules {name}</source>
+        <translation>Appliquer les règles {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="55" />
+        <source>Detect names</source>
+        <translation>Détecter les noms</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="56" />
+        <source>Accept name {name}</source>
+        <translation>Accepter le nom {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="57" />
+        <source>Reject name {name}</source>
+        <translation>Rejeter le nom {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="58" />
+        <source>Add name {name}</source>
+        <translation>Ajouter le nom {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="59" />
+        <source>Set pseudonym of {name}</source>
+        <translation>Changer le pseudonyme de {name}</translation>
     </message>
 </context>
 <context>
     <name>QuickCodeBox</name>
     <message>
-        <location filename="../coding.py" line="39" />
+        <location filename="../coding.py" line="40" />
         <source>Code the selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="41" />
+        <location filename="../coding.py" line="42" />
         <source>Code name (a new name creates the code)</source>
         <translation>Nom du code (un nouveau nom crée le code)</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="47" />
+        <location filename="../coding.py" line="48" />
         <source>Enter applies; “Category/Name” creates the code under a category.</source>
         <translation>Entrée applique ; « Catégorie/Nom » crée le code dans une catégorie.</translation>
     </message>
@@ -1905,17 +1920,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>VariablesModel</name>
     <message>
-        <location filename="../models/tables.py" line="309" />
+        <location filename="../models/tables.py" line="310" />
         <source>a whole number</source>
         <translation>un nombre entier</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="309" />
+        <location filename="../models/tables.py" line="310" />
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="311" />
+        <location filename="../models/tables.py" line="312" />
         <source>“{value}” is not {what}: {variable} holds numbers. Type digits, or leave the cell empty.</source>
         <translation>« {value} » n'est pas {what} : {variable} contient des nombres. Tapez des chiffres, ou laissez la case vide.</translation>
     </message>

@@ -8,10 +8,11 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from qdaw.core.listing import CaseRow, DocumentRow
 from qdaw.core.natural import natural_key
+from qdaw.core.operations import Area
 from qdaw.gui.session import ChangeEvent, Session
 
 Index = QModelIndex | QPersistentModelIndex
-TABLES = {"cases", "documents", "document_texts"}
+SHOWN = {Area.CASES, Area.DOCUMENTS}
 # internalId: 0 for a case row (its position is the row); document rows carry 1 + case row.
 
 
@@ -27,7 +28,7 @@ class CasesModel(QAbstractItemModel):
         self.reload()
 
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.tables & TABLES:
+        if event.areas & SHOWN:
             self.reload()
 
     def reload(self) -> None:

@@ -17,12 +17,13 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from qdaw.core.errors import QdawError
 from qdaw.core.listing import CodeRow
+from qdaw.core.operations import Area, op
 from qdaw.gui.session import ChangeEvent, Session
 
 CODE_MIME = "application/x-qdaw-codes"
 Index = QModelIndex | QPersistentModelIndex
-STRUCTURE_TABLES = {"codes", "code_hypotheses"}
-COUNT_TABLES = {"segments", "documents", "cases", "document_texts"}
+STRUCTURE = {Area.CODEBOOK, Area.HYPOTHESES}  # the tree and its links
+COUNTS = {Area.CODING, Area.DOCUMENTS, Area.CASES}  # k/N
 
 
 def encode_codes(code_ids: list[int]) -> QMimeData:
@@ -93,9 +94,9 @@ class CodebookModel(QAbstractItemModel):
         return source.get(code_id, (0, 0))
 
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.tables & STRUCTURE_TABLES:
+        if event.areas & STRUCTURE:
             self.reload()
-        elif event.tables & COUNT_TABLES:
+        elif event.areas & COUNTS:
             self._load_counts()
             self._counts_changed(None)
 
@@ -234,7 +235,9 @@ class CodebookModel(QAbstractItemModel):
         parent_id = self.code_id(parent)
         position = row if row >= 0 else None
         try:
-            with self.session.require().batch("Move code" if len(ids) == 1 else "Move codes"):
+            with self.session.require().batch(
+                op("move_code", name=self.rows[ids[0]].name) if len(ids) == 1 else op("move_codes")
+            ):
                 for offset, code_id in enumerate(ids):
                     target = None if position is None else position + offset
                     self.session.require().move_code(code_id, parent_id, target)

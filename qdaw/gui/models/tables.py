@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont
 from qdaw.core.errors import QdawError
 from qdaw.core.listing import HypothesisRow
 from qdaw.core.natural import natural_key
+from qdaw.core.operations import Area, op
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
 from qdaw.gui.session import ChangeEvent, Session
 
@@ -47,14 +48,7 @@ class HypothesesModel(QAbstractTableModel):
         self.reload()
 
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.tables & {
-            "hypotheses",
-            "code_hypotheses",
-            "codes",
-            "segments",
-            "documents",
-            "cases",
-        }:
+        if event.areas & {Area.HYPOTHESES, Area.CODEBOOK, Area.CODING, Area.DOCUMENTS, Area.CASES}:
             self.reload()
 
     def reload(self) -> None:
@@ -139,7 +133,7 @@ class HypothesesModel(QAbstractTableModel):
             if len(ids) == 1:  # the same step, and label, as the codebook's menu gives
                 project.link_code(ids[0], hypothesis.id)
             else:
-                with project.batch(f"Link {len(ids)} codes to {hypothesis.label}"):
+                with project.batch(op("link_codes", count=len(ids), label=hypothesis.label)):
                     for code_id in ids:
                         project.link_code(code_id, hypothesis.id)
         except QdawError as exc:
@@ -250,7 +244,7 @@ class VariablesModel(QAbstractTableModel):
         self.reload()
 
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.tables & {"cases", "variables", "case_values"}:
+        if event.areas & {Area.CASES, Area.VARIABLES}:
             # After the view has finished committing the edit that caused it: a reset
             # during the commit would pull the editor from under the view.
             QTimer.singleShot(0, self.reload)

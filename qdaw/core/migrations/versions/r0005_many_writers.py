@@ -202,6 +202,8 @@ def _log_tables() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("coder", sa.String(255), nullable=False),
         sa.Column("label", sa.Text, nullable=False),
+        sa.Column("kind", sa.String(64)),
+        sa.Column("args", sa.Text),
         sa.Column("state", sa.String(8), nullable=False),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("tables", sa.Text, nullable=False),

@@ -58,3 +58,43 @@ def test_sql_in_the_workbench_is_caught(tmp_path: Path) -> None:
     )
     result = lint_imports(root)
     assert "The workbench never talks SQL BROKEN" in result.stdout
+
+
+OUTSIDE_THE_CORE = ("analysis", "nlp", "export", "ingest", "cli", "gui")
+
+
+def private_uses(root: Path) -> list[str]:
+    """`something._name` outside the core, where something is not the module's own
+    object (self, cls) nor a module of its own: the core's private methods are its own."""
+    import ast
+
+    found = []
+    for package in OUTSIDE_THE_CORE:
+        for path in sorted((root / "qdaw" / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and node.attr.startswith("_")
+                    and not node.attr.startswith("__")
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id in {"project", "own", "p", "store"}
+                ):
+                    found.append(
+                        f"{path.relative_to(root)}:{node.lineno} {node.value.id}.{node.attr}"
+                    )
+    return found
+
+
+def test_nothing_outside_the_core_calls_its_private_methods(tmp_path: Path) -> None:
+    assert private_uses(ROOT) == []
+    root = copy_of_the_code(tmp_path)  # and the check bites
+    module = root / "qdaw" / "analysis" / "coverage.py"
+    module.write_text(
+        module.read_text(encoding="utf-8")
+        + "\n\ndef _peek(project):\n    return project._rows(1)\n",
+        encoding="utf-8",
+    )
+    assert private_uses(root) == [
+        f"qdaw/analysis/coverage.py:{len(module.read_text().splitlines())} project._rows"
+    ]

@@ -39,7 +39,7 @@ def merge_intervals(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def _word_starts(project: Project, document_ids: list[int]) -> dict[int, np.ndarray]:
     import numpy as np
 
-    texts = project._rows(
+    texts = project.rows(
         select(m.document_texts.c.document_id, m.document_texts.c.text).where(
             m.document_texts.c.document_id.in_(document_ids)
         )

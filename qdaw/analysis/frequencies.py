@@ -26,9 +26,9 @@ def codebook_frame(project: Project) -> pd.DataFrame:
     """One row per code in codebook order: id, name, label, parent, path, hypotheses."""
     import pandas as pd
 
-    rows = project._rows(select(m.codes.c.id, m.codes.c.name, m.codes.c.parent_id, m.codes.c.color))
+    rows = project.rows(select(m.codes.c.id, m.codes.c.name, m.codes.c.parent_id, m.codes.c.color))
     frame = pd.DataFrame(rows, columns=["id", "name", "parent_id", "color"]).set_index("id")
-    frame = frame.reindex(project._tree_order())
+    frame = frame.reindex(project.tree_order())
     names = frame["name"].to_dict()
     parents = frame["parent_id"].to_dict()
 
@@ -48,7 +48,7 @@ def codebook_frame(project: Project) -> pd.DataFrame:
     frame["parent"] = [
         label_of.get(int(p)) if p is not None and p == p else None for p in frame["parent_id"]
     ]
-    links = project._rows(
+    links = project.rows(
         select(m.code_hypotheses.c.code_id, m.hypotheses.c.label)
         .join(m.hypotheses, m.hypotheses.c.id == m.code_hypotheses.c.hypothesis_id)
         .order_by(m.hypotheses.c.position, m.hypotheses.c.id)
@@ -64,7 +64,7 @@ def codebook_frame(project: Project) -> pd.DataFrame:
 def total_cases(project: Project, scope: Scope = ALL) -> int:
     """Respondents in scope with at least one document: the N of "k/N"."""
     query = select(func.count(distinct(m.documents.c.case_id))).where(*scope.document_conditions())
-    return int(project._scalar(query) or 0)
+    return int(project.scalar(query) or 0)
 
 
 def _restrict(frame: pd.DataFrame, scope: Scope) -> pd.DataFrame:
@@ -226,7 +226,7 @@ def hypothesis_summary(project: Project, scope: Scope = ALL) -> pd.DataFrame:
         hypotheses = hypotheses[hypotheses.index.isin(scope.hypothesis_ids)]
     book = codebook_frame(project)
     order = {code_id: i for i, code_id in enumerate(book.index)}
-    links = project._rows(select(link.c.hypothesis_id, link.c.code_id))
+    links = project.rows(select(link.c.hypothesis_id, link.c.code_id))
     names: dict[int, list[int]] = {}
     for hypothesis_id, code_id in links:
         if scope.keeps_code(code_id):
@@ -249,7 +249,7 @@ def _frame(project: Project, query: Any, columns: list[str]) -> pd.DataFrame:
     import pandas as pd
 
     # Plain tuples: building a frame from SQLAlchemy Row objects is ~20 times slower.
-    with project._reading() as conn:
+    with project.reading() as conn:
         rows = [tuple(row) for row in conn.execute(query)]
     return pd.DataFrame.from_records(rows, columns=columns)
 
@@ -263,7 +263,7 @@ def code_counts(
     seg, doc = m.segments, m.documents
     if rollup:
         tree = _descendants()
-        rows = project._rows(
+        rows = project.rows(
             select(
                 tree.c.ancestor, func.count(distinct(seg.c.id)), func.count(distinct(doc.c.case_id))
             )
@@ -273,7 +273,7 @@ def code_counts(
             .group_by(tree.c.ancestor)
         )
         return {int(code): (int(n), int(k)) for code, n, k in rows}
-    rows = project._rows(
+    rows = project.rows(
         select(seg.c.code_id, func.count(seg.c.id), func.count(distinct(doc.c.case_id)))
         .join(doc, doc.c.id == seg.c.document_id)
         .where(*scope.segment_conditions())
@@ -285,7 +285,7 @@ def code_counts(
 def hypothesis_counts(project: Project, scope: Scope = ALL) -> dict[int, tuple[int, int]]:
     """hypothesis id → (segments, respondents) over its linked codes, in SQL only."""
     link, seg, doc = m.code_hypotheses, m.segments, m.documents
-    rows = project._rows(
+    rows = project.rows(
         select(
             link.c.hypothesis_id,
             func.count(distinct(seg.c.id)),

@@ -114,16 +114,16 @@ def hypothesis_report(
 ) -> HypothesisReport:
     import pandas as pd
 
-    hypothesis_id = project._hypothesis_id(label)
+    hypothesis_id = project.hypothesis_id(label)
     hyp = m.hypotheses
-    row = project._rows(
+    row = project.rows(
         select(hyp.c.label, hyp.c.statement, hyp.c.description, hyp.c.memo).where(
             hyp.c.id == hypothesis_id
         )
     )[0]
     linked = frozenset(
         r[0]
-        for r in project._rows(
+        for r in project.rows(
             select(m.code_hypotheses.c.code_id).where(
                 m.code_hypotheses.c.hypothesis_id == hypothesis_id
             )
@@ -135,17 +135,17 @@ def hypothesis_report(
     )
     total = total_cases(project, scope)
     codes = code_frequencies(project, code_scope)
-    details = project._rows(
+    details = project.rows(
         select(m.codes.c.id, m.codes.c.description, m.codes.c.memo).where(m.codes.c.id.in_(linked))
     )
-    order = {code_id: i for i, code_id in enumerate(project._tree_order())}
+    order = {code_id: i for i, code_id in enumerate(project.tree_order())}
     details.sort(key=lambda r: order[r[0]])
     # object columns keep None for "no description" (a str column would turn it into NaN)
     codes.insert(1, "description", pd.Series([r[1] for r in details], dtype=object))
     codes.insert(2, "memo", pd.Series([r[2] for r in details], dtype=object))
     codes = codes.drop(columns=["parent", "hypotheses"])
     seg, doc = m.segments, m.documents
-    with_rows = project._rows(
+    with_rows = project.rows(
         select(m.cases.c.name, m.cases.c.id)
         .distinct()
         .join(doc, doc.c.case_id == m.cases.c.id)
@@ -153,7 +153,7 @@ def hypothesis_report(
         .where(seg.c.code_id.in_(linked), *scope.segment_conditions())
         .order_by(m.cases.c.id)
     )
-    all_rows = project._rows(
+    all_rows = project.rows(
         select(m.cases.c.name)
         .where(m.cases.c.id.in_(select(doc.c.case_id).where(*scope.document_conditions())))
         .order_by(m.cases.c.id)

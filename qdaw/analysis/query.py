@@ -135,9 +135,9 @@ class Compiler:
 
     def code_ids(self, name: str) -> list[int]:
         if name not in self._ids:
-            root = self.project._code_id(name)
+            root = self.project.code_id(name)
             tree = subtree_query(root)
-            self._ids[name] = [row[0] for row in self.project._rows(select(tree.c.id))]
+            self._ids[name] = [row[0] for row in self.project.rows(select(tree.c.id))]
         return self._ids[name]
 
     def segment_condition(self, node: Any, candidate: Any) -> ColumnElement[bool]:

@@ -91,4 +91,4 @@ def query_cases(project: Project, query: str, scope: Scope = ALL) -> list[str]:
         )
         .order_by(m.cases.c.id)
     )
-    return [row[0] for row in project._rows(statement)]
+    return [row[0] for row in project.rows(statement)]

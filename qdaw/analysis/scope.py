@@ -101,9 +101,9 @@ def cases_where(project: Project, where: Where) -> frozenset[int]:
     if unknown:
         known = ", ".join(types) or "none yet"
         raise QdawError(f"unknown variable {unknown[0]!r} (variables: {known})")
-    ids = {row[0] for row in project._rows(select(m.cases.c.id))}
+    ids = {row[0] for row in project.rows(select(m.cases.c.id))}
     for name, wanted in where.items():
-        rows = project._rows(
+        rows = project.rows(
             select(m.case_values.c.case_id, m.case_values.c.value)
             .join(m.variables, m.variables.c.id == m.case_values.c.variable_id)
             .where(m.variables.c.name == name)
@@ -131,7 +131,7 @@ def resolve_scope(
     """Turn user-level filters (names, handles, variable conditions) into a Scope."""
     case_ids: frozenset[int] | None = None
     if cases is not None:
-        case_ids = _ids(cases, project._case_id)
+        case_ids = _ids(cases, project.case_id)
     if where:
         matching = cases_where(project, where)
         case_ids = matching if case_ids is None else case_ids & matching
@@ -141,16 +141,16 @@ def resolve_scope(
     if coders is not None:
 
         def coder_id(name: str) -> int:
-            return project._id_by(m.coders, "name", name, "coder")
+            return project.id_by(m.coders, "name", name, "coder")
 
         coder_ids = _ids(coders, coder_id)
-    code_ids = None if codes is None else _ids(codes, project._code_id)
+    code_ids = None if codes is None else _ids(codes, project.code_id)
     hypothesis_ids = None
     if hypotheses is not None:
-        hypothesis_ids = _ids(hypotheses, project._hypothesis_id)
+        hypothesis_ids = _ids(hypotheses, project.hypothesis_id)
         linked = frozenset(
             row[0]
-            for row in project._rows(
+            for row in project.rows(
                 select(m.code_hypotheses.c.code_id).where(
                     m.code_hypotheses.c.hypothesis_id.in_(hypothesis_ids)
                 )

@@ -90,7 +90,7 @@ def find_text(
         .order_by(m.documents.c.id)
     )
     hits = []
-    for doc_id, name, case_name, text in project._rows(statement):
+    for doc_id, name, case_name, text in project.rows(statement):
         for start, end in find_in_text(text, query, accents, case, whole_words):
             left = text[max(0, start - context) : start].replace("\n", " ")
             right = text[end : end + context].replace("\n", " ")

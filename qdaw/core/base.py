@@ -135,6 +135,14 @@ class ProjectBase(Undoing, ChangeWatching):
                 return parent_id
         raise NotFoundError(f"no code named {code!r}")
 
+    # Public names of the lookups, for analysis, nlp and export (the same functions).
+    value = _value
+    id_by = _id_by
+    document_id = _document_id
+    case_id = _case_id
+    hypothesis_id = _hypothesis_id
+    code_id = _code_id
+
     def _coder_id(self, journal: Journal, coder: str | None) -> int:
         name = coder or self.coder
         key = ("coder", name)

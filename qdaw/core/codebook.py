@@ -84,6 +84,8 @@ class CodebookMixin(ProjectBase):
             stack.extend(reversed(children.get(code_id, [])))
         return order
 
+    tree_order = _tree_order  # the public name, for analysis and export
+
     def code(self, name: str | int) -> Code:
         return Code(self, self._code_id(name))  # type: ignore[arg-type]
 

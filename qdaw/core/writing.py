@@ -235,6 +235,14 @@ class Writer:
         with self._reading() as conn:
             return read(conn)
 
+    # -- the store's public reading and writing, for analysis, nlp and export ----------
+    # (the underscored names are the same functions, used inside the core)
+    rows = _rows
+    scalar = _scalar
+    reading = _reading
+    transaction = _transaction
+    deriving = _deriving
+
     # -- notifications ------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` after every committed change; returns an unsubscribe function."""

@@ -24,7 +24,7 @@ def codebook_table(project: Project) -> pd.DataFrame:
     book = codebook_frame(project)
     details = dict(
         (r[0], r[1:])
-        for r in project._rows(select(m.codes.c.id, m.codes.c.description, m.codes.c.memo))
+        for r in project.rows(select(m.codes.c.id, m.codes.c.description, m.codes.c.memo))
     )
     paths = book["path"].to_dict()
     counts = code_frequencies(project)

@@ -35,7 +35,7 @@ def planned_spans(
     if unit not in ("match", "sentence", "paragraph"):
         raise QdawError(f"unit must be match, sentence or paragraph, not {unit!r}")
     hits = search(project, query, mode, scope)
-    ids = dict(project._rows(select(m.documents.c.name, m.documents.c.id)))
+    ids = dict(project.rows(select(m.documents.c.name, m.documents.c.id)))
     found = zip(hits["document"].map(ids), hits["start"], hits["end"], strict=True)
     return enclose(project, found, unit, scope.speakers)
 
@@ -74,7 +74,7 @@ class Units:
     def of(self, document_id: int, kind: str) -> tuple[list[Any], list[int]]:
         if (document_id, kind) not in self.cache:
             units = m.text_units
-            rows = self.project._rows(
+            rows = self.project.rows(
                 select(units.c.start_offset, units.c.end_offset, units.c.label, units.c.role)
                 .where(units.c.document_id == document_id, units.c.kind == kind)
                 .order_by(units.c.start_offset)
@@ -124,13 +124,13 @@ def code_spans(
     """Code every (document id, start, end) as one undoable operation, skipping spans
     the code already has; returns the segments created."""
     spans = list(spans)
-    code_id = project._code_id(code)
-    name = project._value(m.codes, code_id, "name")
+    code_id = project.code_id(code)
+    name = project.value(m.codes, code_id, "name")
     with project.batch(label or op("autocode", name=name)):
         # Inside the transaction: another writer's codings of these spans count too.
         existing = {
             (r[0], r[1], r[2])
-            for r in project._rows(
+            for r in project.rows(
                 select(
                     m.segments.c.document_id, m.segments.c.start_offset, m.segments.c.end_offset
                 ).where(m.segments.c.code_id == code_id)

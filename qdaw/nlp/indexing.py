@@ -80,7 +80,7 @@ def store(project: Project, document_id: int, text: str, analysis: Analysis) -> 
     pattern = project.get_meta("speaker_pattern") or DEFAULT_PATTERN
     turns = detect_turns(text, pattern)
     sentences = without_labels(analysis.sentences, label_spans(text, pattern))
-    with project._deriving(INDEX_LABEL, INDEX_TABLES) as journal:
+    with project.deriving(INDEX_LABEL, INDEX_TABLES) as journal:
         conn = journal.conn
         conn.execute(delete(m.text_units).where(m.text_units.c.document_id == document_id))
         conn.execute(delete(m.tokens).where(m.tokens.c.document_id == document_id))
@@ -162,7 +162,7 @@ def _insert_units(
 def unindexed(project: Project) -> list[int]:
     """Documents without units (one index seek each)."""
     has_units = exists().where(m.text_units.c.document_id == m.documents.c.id)
-    rows = project._rows(select(m.documents.c.id).where(~has_units))
+    rows = project.rows(select(m.documents.c.id).where(~has_units))
     return [int(r[0]) for r in rows]
 
 
@@ -178,17 +178,17 @@ def index_documents(
     for number, document_id in enumerate(targets):
         if cancelled is not None and cancelled():
             break
-        name = str(project._value(m.documents, document_id, "name"))
+        name = str(project.value(m.documents, document_id, "name"))
         if progress is not None:
             progress(number, len(targets), name)
-        language = project._value(m.documents, document_id, "language") or project.get_meta(
+        language = project.value(m.documents, document_id, "language") or project.get_meta(
             "language"
         )
         text = project.document_text(document_id)
         store(project, document_id, text, analyse(text, language))
         done += 1
     if done >= OPTIMIZE_AFTER:
-        with project._transaction() as conn:  # the same content, merged: no revision
+        with project.transaction() as conn:  # the same content, merged: no revision
             optimize(conn)
     if progress is not None:
         progress(done, len(targets), "")

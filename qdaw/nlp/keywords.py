@@ -134,7 +134,7 @@ def distinctive_words(
     own kind. Terms are shown as written ("évaluation à distance"), not folded."""
     import pandas as pd
 
-    code_id = project._code_id(code)
+    code_id = project.code_id(code)
     t = m.tokens
     documents = select(m.documents.c.id).where(*scope.document_conditions())
     words = (
@@ -197,7 +197,7 @@ def _as_written(project: Project, code_id: int, result: Any) -> list[str]:
             .label("n"),
         ).subquery("numbered")
         texts = m.document_texts
-        rows = project._rows(
+        rows = project.rows(
             select(
                 numbered.c.term,
                 func.substr(texts.c.text, numbered.c.start + 1, numbered.c.end - numbered.c.start),

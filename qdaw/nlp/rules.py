@@ -115,8 +115,8 @@ def rule_hits(project: Project, rules: list[Rule], source: str = "rules") -> dic
     matcher = _matcher(rules, vocab, source)
     hits: dict[int, list[Any]] = {i: [] for i in range(len(rules))}
     t = m.tokens
-    for (document_id,) in project._rows(select(m.documents.c.id).order_by(m.documents.c.id)):
-        rows = project._rows(
+    for (document_id,) in project.rows(select(m.documents.c.id).order_by(m.documents.c.id)):
+        rows = project.rows(
             select(t.c.start_offset, t.c.end_offset, t.c.lemma, t.c.pos)
             .where(t.c.document_id == document_id)
             .order_by(t.c.position)

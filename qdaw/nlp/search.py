@@ -147,19 +147,19 @@ def search(
 
     missing = unindexed(project)
     if missing and mode != "regex":
-        names = ", ".join(str(project._value(m.documents, i, "name")) for i in missing[:5])
+        names = ", ".join(str(project.value(m.documents, i, "name")) for i in missing[:5])
         raise QdawError(f"these documents are not indexed yet: {names} (run the text index)")
     if mode == "regex":
         return _regex_search(project, query, scope, case)
     language = language or project.get_meta("language") or _main_language(project)
     column = "lemma" if mode == "lemma" else "form"
     terms = _query_terms(project, query, mode, language)
-    located = project._rows(_with_context(_token_hits(project, terms, column, scope)))
+    located = project.rows(_with_context(_token_hits(project, terms, column, scope)))
     located.sort(key=lambda row: (row[0], row[1]))
     documents = {int(row[0]) for row in located}
     # Each document's text is read once, however many hits it has.
     texts = dict(
-        project._rows(
+        project.rows(
             select(m.document_texts.c.document_id, m.document_texts.c.text).where(
                 m.document_texts.c.document_id.in_(documents)
             )
@@ -167,7 +167,7 @@ def search(
     )
     labels = {
         int(row[0]): (row[1], row[2])
-        for row in project._rows(
+        for row in project.rows(
             select(m.documents.c.id, m.documents.c.name, m.cases.c.name)
             .join(m.cases, m.cases.c.id == m.documents.c.case_id)
             .where(m.documents.c.id.in_(documents))
@@ -195,7 +195,7 @@ def _regex_search(project: Project, query: str, scope: Scope, case: bool) -> pd.
         pattern = re.compile(query, 0 if case else re.IGNORECASE)
     except re.error as exc:
         raise QdawError(f"regular expression {query!r}: {exc}") from exc
-    documents = project._rows(
+    documents = project.rows(
         select(m.documents.c.id, m.documents.c.name, m.cases.c.name, m.document_texts.c.text)
         .join(m.cases, m.cases.c.id == m.documents.c.case_id)
         .join(m.document_texts, m.document_texts.c.document_id == m.documents.c.id)
@@ -217,7 +217,7 @@ def _regex_search(project: Project, query: str, scope: Scope, case: bool) -> pd.
 
 
 def _main_language(project: Project) -> str:
-    rows = project._rows(
+    rows = project.rows(
         select(m.documents.c.language, func.count())
         .where(m.documents.c.language.is_not(None))
         .group_by(m.documents.c.language)
@@ -229,7 +229,7 @@ def _main_language(project: Project) -> str:
 def _sentences(
     project: Project, document_ids: list[int]
 ) -> dict[int, tuple[list[int], list[tuple[int, int]]]]:
-    units = project._rows(
+    units = project.rows(
         select(m.text_units.c.document_id, m.text_units.c.start_offset, m.text_units.c.end_offset)
         .where(m.text_units.c.kind == "sentence", m.text_units.c.document_id.in_(document_ids))
         .order_by(m.text_units.c.document_id, m.text_units.c.start_offset)

@@ -24,7 +24,7 @@ def suggest_codes(
     import numpy as np
     import pandas as pd
 
-    document_id = project._document_id(document)
+    document_id = project.document_id(document)
     t, s = m.tokens, m.segments
     profiles = _frame(
         project,

@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from qdaw import ImportFailed, Project
+from qdaw import ConflictError, ImportFailed, Project
 from qdaw.ingest import read_source
 from tests.conftest import snapshot
 
@@ -269,6 +269,11 @@ def test_variables_csv_with_semicolons_cp1252_and_types(project: Project, tmp_pa
     }
     project.set_variable("Référent 2", "ancienneté", "4,5")  # widens integer to float
     assert project.variable_types()["ancienneté"] == "float"
+    # Words are refused: the variable stays a number, the value as it was.
+    with pytest.raises(ConflictError, match="“deux ans” is not a number: ancienneté holds"):
+        project.set_variable("Référent 1", "ancienneté", "deux ans")
+    assert project.variable_types()["ancienneté"] == "float"
+    assert project.case("Référent 1").variables["ancienneté"] == 6
 
 
 def test_variables_csv_errors_name_the_file(project: Project, tmp_path: Path) -> None:

@@ -306,12 +306,23 @@ class DocumentsMixin(ProjectBase):
             journal.insert(m.case_values, {**key, "value": stored})
 
     def set_variable(self, case: Case | int | str, name: str, value: Any) -> None:
-        """Set one respondent's value; the variable is created (type from the value) if new."""
+        """Set one respondent's value; the variable is created (type from the value) if new.
+
+        A whole-number variable takes a decimal ("4,5": it becomes a decimal variable),
+        but a number variable refuses words ("deux ans"): a typo must not turn the
+        variable into text and every crosstab and filter on it with it.
+        """
         value_kind = infer_type([value])
         with self._writing(op("set_variable", name=name)) as journal:
             case_id = self._case_id(case)
             variable_id, kind = self._variable_in(journal, name, value_kind)
             if value is not None and str(value).strip():
+                if kind != "text" and value_kind == "text":
+                    what = "a whole number" if kind == "integer" else "a number"
+                    raise ConflictError(
+                        f"“{str(value).strip()}” is not {what}: {name} holds numbers. "
+                        "Type digits, or leave it empty."
+                    )
                 widened = widen_type(kind, value_kind)
                 if widened != kind:
                     journal.update(m.variables, {"id": variable_id}, {"type": widened})

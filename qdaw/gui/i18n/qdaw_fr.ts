@@ -297,12 +297,12 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../models/cases.py" line="98" />
+        <location filename="../models/cases.py" line="99" />
         <source>Respondents and documents</source>
         <translation>Répondants et documents</translation>
     </message>
     <message>
-        <location filename="../models/cases.py" line="109" />
+        <location filename="../models/cases.py" line="110" />
         <source>{name}: {n} characters</source>
         <translation>{name} : {n} caractères</translation>
     </message>
@@ -713,62 +713,62 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>EntitiesModel</name>
     <message>
-        <location filename="../names_dialog.py" line="75" />
+        <location filename="../names_dialog.py" line="76" />
         <source>person</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="75" />
+        <location filename="../names_dialog.py" line="76" />
         <source>place</source>
         <translation>lieu</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="76" />
+        <location filename="../names_dialog.py" line="77" />
         <source>organisation</source>
         <translation>organisation</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="76" />
+        <location filename="../names_dialog.py" line="77" />
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="79" />
+        <location filename="../names_dialog.py" line="80" />
         <source>to review</source>
         <translation>à examiner</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="79" />
+        <location filename="../names_dialog.py" line="80" />
         <source>anonymised</source>
         <translation>anonymisé</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="80" />
+        <location filename="../names_dialog.py" line="81" />
         <source>left as is</source>
         <translation>laissé tel quel</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="91" />
+        <location filename="../names_dialog.py" line="92" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="91" />
+        <location filename="../names_dialog.py" line="92" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="91" />
+        <location filename="../names_dialog.py" line="92" />
         <source>Mentions</source>
         <translation>Mentions</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="91" />
+        <location filename="../names_dialog.py" line="92" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="92" />
+        <location filename="../names_dialog.py" line="93" />
         <source>Pseudonym</source>
         <translation>Pseudonyme</translation>
     </message>
@@ -814,7 +814,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>FrameModel</name>
     <message>
-        <location filename="../models/tables.py" line="227" />
+        <location filename="../models/tables.py" line="220" />
         <source>Category: counts every code below it</source>
         <translation>Catégorie : compte chaque code sous elle</translation>
     </message>
@@ -822,34 +822,34 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesesModel</name>
     <message>
+        <location filename="../models/tables.py" line="72" />
         <location filename="../models/tables.py" line="79" />
-        <location filename="../models/tables.py" line="86" />
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
+        <location filename="../models/tables.py" line="73" />
         <location filename="../models/tables.py" line="80" />
-        <location filename="../models/tables.py" line="87" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="81" />
+        <location filename="../models/tables.py" line="74" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="82" />
+        <location filename="../models/tables.py" line="75" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="88" />
+        <location filename="../models/tables.py" line="81" />
         <source>Codes linked to the hypothesis</source>
         <translation>Codes liés à l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="89" />
+        <location filename="../models/tables.py" line="82" />
         <source>Respondents with any of its codes, out of all respondents</source>
         <translation>Répondants ayant l'un de ses codes, sur l'ensemble des répondants</translation>
     </message>
@@ -1056,299 +1056,299 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="55" />
+        <location filename="../main_window.py" line="56" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86" />
+        <location filename="../main_window.py" line="87" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="89" />
+        <location filename="../main_window.py" line="90" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="94" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="99" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="103" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="155" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="156" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="158" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="160" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="162" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="167" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="170" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="172" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="181" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="182" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
-        <location filename="../main_window.py" line="444" />
+        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="445" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
-        <location filename="../main_window.py" line="447" />
+        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="448" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="196" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="201" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="203" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="205" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="206" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="208" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="210" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="213" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="219" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="224" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="227" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="228" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286" />
+        <location filename="../main_window.py" line="287" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="339" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="345" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="353" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357" />
+        <location filename="../main_window.py" line="358" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371" />
+        <location filename="../main_window.py" line="372" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
+        <location filename="../main_window.py" line="393" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="416" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421" />
+        <location filename="../main_window.py" line="422" />
         <source>{coder}: {label}</source>
         <translation>{coder} : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="423" />
         <source>Another writer</source>
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="430" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="430" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="430" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433" />
+        <location filename="../main_window.py" line="434" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444" />
+        <location filename="../main_window.py" line="445" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447" />
+        <location filename="../main_window.py" line="448" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485" />
+        <location filename="../main_window.py" line="486" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
+        <location filename="../main_window.py" line="491" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496" />
+        <location filename="../main_window.py" line="497" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517" />
+        <location filename="../main_window.py" line="518" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540" />
+        <location filename="../main_window.py" line="541" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552" />
+        <location filename="../main_window.py" line="553" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557" />
+        <location filename="../main_window.py" line="558" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1356,83 +1356,83 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>NamesDialog</name>
     <message>
-        <location filename="../names_dialog.py" line="149" />
+        <location filename="../names_dialog.py" line="150" />
         <source>Names and anonymisation</source>
         <translation>Noms et anonymisation</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="169" />
+        <location filename="../names_dialog.py" line="170" />
         <source>Names found in the transcripts. Accept those to hide: exports then show the pseudonym instead (the same one for every form of a name). The project's texts are never changed.</source>
         <translation>Noms trouvés dans les transcriptions. Acceptez ceux à masquer : les exports montrent alors le pseudonyme à leur place (le même pour toutes les formes d'un nom). Les textes du projet ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="174" />
+        <location filename="../names_dialog.py" line="175" />
         <source>Anonymise every export (tables, workbook, report)</source>
         <translation>Anonymiser tous les exports (tableaux, classeur, rapport)</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="177" />
+        <location filename="../names_dialog.py" line="178" />
         <source>Detect names</source>
         <translation>Détecter les noms</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="178" />
+        <location filename="../names_dialog.py" line="179" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="179" />
+        <location filename="../names_dialog.py" line="180" />
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="180" />
+        <location filename="../names_dialog.py" line="181" />
         <source>Add a name…</source>
         <translation>Ajouter un nom…</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="181" />
+        <location filename="../names_dialog.py" line="182" />
         <source>Export anonymised documents…</source>
         <translation>Exporter les documents anonymisés…</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="225" />
-        <location filename="../names_dialog.py" line="231" />
+        <location filename="../names_dialog.py" line="226" />
+        <location filename="../names_dialog.py" line="232" />
         <source>Add a name</source>
         <translation>Ajouter un nom</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="225" />
+        <location filename="../names_dialog.py" line="226" />
         <source>Name, as written in the transcripts:</source>
         <translation>Nom, tel qu'écrit dans les transcriptions :</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="231" />
+        <location filename="../names_dialog.py" line="232" />
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="274" />
+        <location filename="../names_dialog.py" line="275" />
         <source>Looking for names…</source>
         <translation>Recherche des noms…</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="274" />
+        <location filename="../names_dialog.py" line="275" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="295" />
+        <location filename="../names_dialog.py" line="296" />
         <source>{n} new names to review</source>
         <translation>{n} nouveaux noms à examiner</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="309" />
+        <location filename="../names_dialog.py" line="310" />
         <source>Export anonymised documents</source>
         <translation>Exporter les documents anonymisés</translation>
     </message>
     <message>
-        <location filename="../names_dialog.py" line="318" />
+        <location filename="../names_dialog.py" line="319" />
         <source>{n} anonymised documents written to {folder}</source>
         <translation>{n} documents anonymisés écrits dans {folder}</translation>
     </message>
@@ -1915,24 +1915,6 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <location filename="../dialogs.py" line="84" />
         <source>Type:</source>
         <translation>Type :</translation>
-    </message>
-</context>
-<context>
-    <name>VariablesModel</name>
-    <message>
-        <location filename="../models/tables.py" line="310" />
-        <source>a whole number</source>
-        <translation>un nombre entier</translation>
-    </message>
-    <message>
-        <location filename="../models/tables.py" line="310" />
-        <source>a number</source>
-        <translation>un nombre</translation>
-    </message>
-    <message>
-        <location filename="../models/tables.py" line="312" />
-        <source>“{value}” is not {what}: {variable} holds numbers. Type digits, or leave the cell empty.</source>
-        <translation>« {value} » n'est pas {what} : {variable} contient des nombres. Tapez des chiffres, ou laissez la case vide.</translation>
     </message>
 </context>
 <context>

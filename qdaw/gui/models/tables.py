@@ -229,8 +229,7 @@ class FrameModel(QAbstractTableModel):
 
 
 class VariablesModel(QAbstractTableModel):
-    """Respondents × variables, editable: an edit is an undoable set_variable; a number
-    variable takes numbers only (a typo must not turn it into text)."""
+    """Respondents × variables, editable: an edit is an undoable set_variable."""
 
     error = Signal(str)
 
@@ -292,31 +291,12 @@ class VariablesModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def checked_value(self, variable: str, text: str, types: dict[str, str]) -> Any:
-        """The value to store, or False (after saying why) when it does not fit."""
-        kind = types.get(variable, "text")
-        if not text or kind == "text":
-            return text or None
-        try:
-            return int(text) if kind == "integer" else float(text.replace(",", "."))
-        except ValueError:
-            what = self.tr("a whole number") if kind == "integer" else self.tr("a number")
-            self.error.emit(
-                self.tr("“{value}” is not {what}: {variable} holds numbers. Type digits, "
-                        "or leave the cell empty.").format(value=text, what=what, variable=variable)
-            )  # fmt: skip
-            return False
-
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         case, variable = self.cases[index.row()], self.variables[index.column()]
-        project = self.session.require()
-        checked = self.checked_value(variable, str(value).strip(), project.variable_types())
-        if checked is False:
-            return False
-        try:
-            project.set_variable(case, variable, checked)
+        try:  # a number variable refuses words: the core says why
+            self.session.require().set_variable(case, variable, str(value).strip() or None)
         except (QdawError, ValueError) as exc:
             self.error.emit(str(exc))
             return False

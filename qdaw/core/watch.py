@@ -108,9 +108,7 @@ class ChangeWatching:
     _own_revisions: set[int]
     _polled: int
     _probe: Probe | None = None
-
-    def _read_log(self, read: Callable[[Connection], Any]) -> Any:
-        raise NotImplementedError
+    _read_log: Callable[[Callable[[Connection], Any]], Any]  # the Writer's
 
     def poll_changes(self) -> ChangeEvent | None:
         """What other writers (other processes, or other Project objects on the same

@@ -30,24 +30,12 @@ if TYPE_CHECKING:
 
 
 def category_labels(project: Any) -> set[str]:
-    """Codes with sub-codes, as analysis tables name them (the path when the name is
-    shared)."""
-    rows = project.code_rows()
-    by_id = {row.id: row for row in rows}
-    names = [row.name for row in rows]
+    """Codes with sub-codes, as the analysis tables name them."""
+    from qdaw.analysis.frequencies import codebook_frame
 
-    def label(code_id: int) -> str:
-        row = by_id[code_id]
-        if names.count(row.name) == 1:
-            return str(row.name)
-        parts = []
-        current: int | None = code_id
-        while current is not None:
-            parts.append(by_id[current].name)
-            current = by_id[current].parent_id
-        return "/".join(reversed(parts))
-
-    return {label(row.parent_id) for row in rows if row.parent_id is not None}
+    book = codebook_frame(project)
+    parents = {int(p) for p in book["parent_id"].dropna()}
+    return {str(label) for code_id, label in book["label"].items() if code_id in parents}
 
 
 class AnalysisTab(QWidget):

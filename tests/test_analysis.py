@@ -299,3 +299,16 @@ def test_hypothesis_report(small_study: Project) -> None:
     ]
     sciences = small_study.hypothesis_report("H1", where={"discipline": "sciences"})
     assert (sciences.ratio, sciences.cases_without, len(sciences.quotes)) == ("0/1", ["B"], 0)
+
+
+def test_retrieved_passages_come_with_their_paragraph(small_study) -> None:  # type: ignore[no-untyped-def]
+    from qdaw.nlp.kwic import passages_in_context
+
+    frame = passages_in_context(small_study, small_study.retrieve(codes=["X"]).reset_index())
+    assert len(frame) == 5
+    for row in frame.to_dict("records"):
+        text = small_study.document_text(row["document_id"])
+        assert text[row["start"] : row["end"]] == row["text"]
+        around = row["before"] + row["text"] + row["after"]
+        assert text[row["start"] - len(row["before"]) : row["end"] + len(row["after"])] == around
+    assert frame.iloc[1]["before"] == "Alpha one. "  # the passage's own line, around it

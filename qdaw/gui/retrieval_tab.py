@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from qdaw.gui.analysis_tab import AnalysisTab
 from qdaw.gui.passages import Passage, PassageList
-from qdaw.nlp.kwic import around
+from qdaw.nlp.kwic import passages_in_context
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,25 +40,18 @@ class RetrievalTab(AnalysisTab):
         if project is None or self.frame is None or self.frame.empty:
             self.passages.passages.set_passages([])
             return
-        ids = {row.name: row.id for row in project.document_rows()}
         colors = {row.name: row.color for row in project.code_rows()}
-        texts: dict[int, str] = {}
         shown = []
-        for row in self.frame.to_dict("records"):
-            document_id = ids[row["document"]]
-            if document_id not in texts:  # each document read once
-                texts[document_id] = project.document_text(document_id)
-            text = texts[document_id]
-            start, end = int(row["start"]), int(row["end"])
-            first, last = around(text, start, end)
+        for row in passages_in_context(project, self.frame).to_dict("records"):
             heading = " · ".join(
                 str(part)
                 for part in (row["case"], row["document"], row["code"], row["coder"])
-                if part
+                if isinstance(part, str) and part  # (no coder: None or NaN)
             )
             shown.append(
-                Passage(document_id, start, end, heading, text[first:start], text[start:end],
-                        text[end:last], light(colors.get(str(row["code"]), "#ffd54f")))
+                Passage(int(row["document_id"]), int(row["start"]), int(row["end"]), heading,
+                        row["before"], str(row["text"]), row["after"],
+                        light(colors.get(str(row["code"]), "#ffd54f")))
             )  # fmt: skip
         self.passages.passages.set_passages(shown)
 

@@ -4,7 +4,7 @@ around it, built once here for the workbench and the command line."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from qdaw.analysis.scope import ALL, Scope
 
@@ -91,3 +91,22 @@ def keyword_in_context(
         )
         for row in frame.to_dict("records")
     ]
+
+
+def passages_in_context(project: Project, frame: Any, window: int = WINDOW) -> Any:
+    """Retrieved segments (``p.retrieve``'s rows) with ``document_id``, ``before`` and
+    ``after``: the stretch of the paragraph around each passage. Each document's text is
+    read once."""
+    documents = {row.name: row.id for row in project.document_rows()}
+    texts: dict[int, str] = {}
+    ids, befores, afters = [], [], []
+    for name, start, end in zip(frame["document"], frame["start"], frame["end"], strict=True):
+        document_id = documents[str(name)]
+        if document_id not in texts:
+            texts[document_id] = project.document_text(document_id)
+        text = texts[document_id]
+        first, last = around(text, int(start), int(end), window)
+        ids.append(document_id)
+        befores.append(text[first : int(start)])
+        afters.append(text[int(end) : last])
+    return frame.assign(document_id=ids, before=befores, after=afters)

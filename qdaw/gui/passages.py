@@ -42,14 +42,6 @@ class Passage:
         )
 
 
-def passage_in(text: str, start: int, end: int, context_start: int, context_end: int,
-               document_id: int, heading: str, color: str = "#ffd54f") -> Passage:  # fmt: skip
-    """A passage from a document's text and the span of its context."""
-    context_start, context_end = min(context_start, start), max(context_end, end)
-    return Passage(document_id, start, end, heading, text[context_start:start],
-                   text[start:end], text[end:context_end], color)  # fmt: skip
-
-
 class PassageModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()

@@ -29,12 +29,6 @@ from qdaw.nlp.kwic import ContextHit
 KwicHit = ContextHit  # the name the autocode dialog knows hits by
 
 
-def kwic_hits(project: Project, query: str, mode: str, accents: bool, case: bool,
-              whole_words: bool) -> list[ContextHit]:  # fmt: skip
-    """Hits with their context, for any search mode (runs on a worker thread)."""
-    return project.keyword_in_context(query, mode, accents, case, whole_words)  # type: ignore[arg-type]
-
-
 class HitsModel(PassageModel):
     """Search hits shown as passages: respondent · document, then the sentence."""
 
@@ -141,7 +135,7 @@ class SearchPanel(QWidget):
 
         def task(worker: Worker) -> list[ContextHit]:
             with Project.open(location) as own:
-                return kwic_hits(own, query, mode, *options)
+                return own.keyword_in_context(query, mode, *options)  # type: ignore[arg-type]
 
         worker = Worker(task)
         self.worker = worker

@@ -54,11 +54,7 @@ def ask_save_path(
     # In the folder of the last file saved (else the home folder), not wherever qdaw
     # happened to be started.
     folder = Path(str(store.value("save/folder", "") or Path.home()))
-    start = (
-        str(folder / suggested)
-        if suggested and not Path(suggested).is_absolute()
-        else (suggested or str(folder))
-    )
+    start = str(folder / suggested)  # (an absolute suggestion replaces the folder)
     path, chosen = QFileDialog.getSaveFileName(parent, title, start, ";;".join(filters))
     if not path:
         return None

@@ -442,6 +442,9 @@ def test_variables_grid_edits_and_imports(qtbot, window: MainWindow, tmp_path: P
     # Typed in the grid as a person does: a number variable refuses words, and says why.
     dialog.show()
     qtbot.waitExposed(dialog)
+    header = dialog.table.horizontalHeader()
+    for column, name in enumerate(model.variables):  # no header is clipped
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(name)
     cell = model.index(model.cases.index("Référent 3"), model.variables.index("anciennete"))
     before = model.data(cell)
     for typed in ("deux ans", "12"):

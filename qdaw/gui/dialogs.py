@@ -40,7 +40,11 @@ class VariablesDialog(QDialog):
         self.model.error.connect(self._error)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its name and values (no clipped header), the last one
+        # taking what is left.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         load = QPushButton(self.tr("Import CSV…"), self)
         add = QPushButton(self.tr("Add variable…"), self)
         close = QPushButton(self.tr("Close"), self)

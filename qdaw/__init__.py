@@ -1,7 +1,8 @@
 """qdaw: a free, scriptable workbench for qualitative interview analysis."""
 
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
-from qdaw.core.errors import (
+from qdaw.core.project import Project
+from qdaw.errors import (
     ConflictError,
     DatabaseBusy,
     DatabaseError,
@@ -14,7 +15,6 @@ from qdaw.core.errors import (
     QdawError,
     ReadOnlyProject,
 )
-from qdaw.core.project import Project
 
 __version__ = "0.1.0"
 __all__ = [

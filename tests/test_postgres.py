@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qdaw import NotAProjectError, Project
-from qdaw.core.errors import ProjectExistsError
+from qdaw.errors import ProjectExistsError
 from tests.conftest import snapshot
 
 pytestmark = pytest.mark.postgres

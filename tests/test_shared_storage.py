@@ -16,7 +16,7 @@ from sqlalchemy import event
 from qdaw import Project
 from qdaw.core import models as m
 from qdaw.core import storage
-from qdaw.core.errors import DatabaseBusy, DiskFull, IntegrityConflict, ReadOnlyProject
+from qdaw.errors import DatabaseBusy, DiskFull, IntegrityConflict, ReadOnlyProject
 from tests.conftest import snapshot
 from tests.other_writer import finish, start
 

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 
 from qdaw import NotAProjectError, Project
 from qdaw.core import storage
-from qdaw.core.errors import NewerFormatError, ProjectExistsError
 from qdaw.core.models import SCHEMA_REVISION, Base
+from qdaw.errors import NewerFormatError, ProjectExistsError
 
 
 def digest(path: Path) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qdaw import ConflictError, NotFoundError, Project
-from qdaw.core.errors import NothingToUndo
+from qdaw.errors import NothingToUndo
 from tests.conftest import snapshot
 
 

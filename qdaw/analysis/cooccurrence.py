@@ -20,7 +20,7 @@ from sqlalchemy import select
 from qdaw.analysis.frequencies import _frame, _restrict, case_code_matrix, codebook_frame
 from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd

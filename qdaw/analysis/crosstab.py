@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from qdaw.analysis.frequencies import case_code_matrix
 from qdaw.analysis.scope import ALL, Scope
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd

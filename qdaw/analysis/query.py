@@ -23,7 +23,7 @@ from sqlalchemy import and_, exists, not_, or_, select
 from qdaw.analysis.scope import Scope
 from qdaw.core import models as m
 from qdaw.core.codebook import subtree_query
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement

@@ -10,7 +10,7 @@ from qdaw.analysis.frequencies import _frame, codebook_frame
 from qdaw.analysis.query import Compiler, parse, positive_codes
 from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd

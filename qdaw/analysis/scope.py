@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import exists, or_, select
 
 from qdaw.core import models as m
-from qdaw.core.errors import NotFoundError, QdawError
+from qdaw.errors import NotFoundError, QdawError
 
 if TYPE_CHECKING:
     from qdaw.core.project import Project

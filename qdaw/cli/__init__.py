@@ -13,7 +13,7 @@ from qdaw.cli.analysis import add_commands, add_filter_options, cmd_hypothesis_r
 from qdaw.cli.common import bar, open_project, percent
 from qdaw.cli.names import add_commands as add_names_commands
 from qdaw.cli.nlp import add_commands as add_nlp_commands
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd

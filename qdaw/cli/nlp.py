@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from qdaw.cli.analysis import add_filter_options, filters_from
 from qdaw.cli.common import open_project
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 from qdaw.export.tables import write_table
 from qdaw.nlp.search import Mode
 

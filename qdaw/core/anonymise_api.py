@@ -15,8 +15,8 @@ from sqlalchemy import select
 from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Document
-from qdaw.core.errors import QdawError
 from qdaw.core.operations import op
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd

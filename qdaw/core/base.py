@@ -19,11 +19,11 @@ from sqlalchemy import Engine, Table, select
 from qdaw.core import models as m
 from qdaw.core import storage
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
-from qdaw.core.errors import ConflictError, NotFoundError
 from qdaw.core.journal import Journal
 from qdaw.core.undo import Undoing
 from qdaw.core.watch import ChangeWatching
 from qdaw.core.writing import ChangeEvent, Listener
+from qdaw.errors import ConflictError, NotFoundError
 
 #: The environment variable naming the coder when ``Project.open`` is given none.
 CODER_VARIABLE = "QDAW_CODER"

@@ -12,9 +12,9 @@ from qdaw import resources
 from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Code, Hypothesis
-from qdaw.core.errors import ConflictError, NotFoundError, QdawError
 from qdaw.core.journal import Journal
 from qdaw.core.operations import op
+from qdaw.errors import ConflictError, NotFoundError, QdawError
 
 #: Colours given to new codes in turn (least used first): resources/palette.json, chosen
 #: to stay distinguishable from one another, colour-vision deficiencies included.

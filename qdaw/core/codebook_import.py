@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qdaw.core.errors import NotFoundError, QdawError
 from qdaw.core.operations import op
+from qdaw.errors import NotFoundError, QdawError
 
 if TYPE_CHECKING:
     from qdaw.core.project import Project

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Case, Code, Document, Handle, Hypothesis, Segment
-from qdaw.core.errors import ConflictError
 from qdaw.core.journal import Journal
 from qdaw.core.operations import op
+from qdaw.errors import ConflictError
 
 MemoTarget = Document | Case | Code | Hypothesis | Segment | Literal["project"]
 

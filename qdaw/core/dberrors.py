@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import exc as sa_exc
 
-from qdaw.core.errors import (
+from qdaw.errors import (
     DatabaseBusy,
     DatabaseError,
     DatabaseUnavailable,

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from qdaw.core import models as m
 from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Case, Document
-from qdaw.core.errors import ConflictError, ImportFailed, NotFoundError, QdawError
 from qdaw.core.journal import Journal
 from qdaw.core.operations import op
+from qdaw.errors import ConflictError, ImportFailed, NotFoundError, QdawError
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -13,14 +13,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
-from qdaw.core.errors import (
+from qdaw.core.models import SCHEMA_REVISION
+from qdaw.errors import (
     NewerFormatError,
     NotAProjectError,
     ProjectExistsError,
     QdawError,
     ReadOnlyProject,
 )
-from qdaw.core.models import SCHEMA_REVISION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FORMAT_KEY = "format"

@@ -17,10 +17,10 @@ from sqlalchemy import exc as sa_exc
 
 from qdaw.core import conflicts, oplog
 from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
-from qdaw.core.errors import ConflictError, NothingToUndo
 from qdaw.core.journal import Operation, replay, revert
 from qdaw.core.operations import Op
 from qdaw.core.writing import ATTEMPTS, Writer
+from qdaw.errors import ConflictError, NothingToUndo
 
 
 class History:

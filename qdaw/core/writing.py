@@ -30,9 +30,9 @@ from sqlalchemy import Connection, Engine
 
 from qdaw.core import oplog, storage
 from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
-from qdaw.core.errors import ConflictError, QdawError
 from qdaw.core.journal import Journal, Operation
 from qdaw.core.operations import Area, Op, areas_of, as_op
+from qdaw.errors import ConflictError, QdawError
 
 #: Attempts at a transaction that found the project locked (each waits the busy timeout).
 ATTEMPTS = 3

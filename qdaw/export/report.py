@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     import pandas as pd

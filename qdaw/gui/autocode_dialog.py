@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import QdawError
 from qdaw.core.operations import op
+from qdaw.errors import QdawError
 from qdaw.gui.coding import code_entries, resolve_or_create
 from qdaw.gui.search_panel import KwicHit
 from qdaw.gui.session import Session

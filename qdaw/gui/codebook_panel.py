@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 from qdaw.gui.models.codebook import CodebookModel
 from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import QdawError
 from qdaw.core.operations import Op, op
 from qdaw.core.project import Project
 from qdaw.core.text_units import paragraph_at, snap_to_words
+from qdaw.errors import QdawError
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session

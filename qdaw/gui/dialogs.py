@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw import __version__
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 from qdaw.gui.models.tables import VariablesModel
 from qdaw.gui.session import Session, recent_projects
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker, start
 from qdaw.ingest.readers import SUPPORTED_SUFFIXES

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import NothingToUndo, QdawError
 from qdaw.core.operations import Area
 from qdaw.core.project import Project
+from qdaw.errors import NothingToUndo, QdawError
 from qdaw.gui.analysis_panel import AnalysisPanel
 from qdaw.gui.codebook_panel import CodebookPanel
 from qdaw.gui.coding import CodingController

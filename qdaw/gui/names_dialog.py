@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import QdawError
 from qdaw.core.operations import Area
 from qdaw.core.project import Project
+from qdaw.errors import QdawError
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.gui.workers import Worker, start
 from qdaw.nlp.entities import Candidate

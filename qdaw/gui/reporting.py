@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import SignalInstance
 
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 
 def run_reporting(action: Callable[[], object], error: SignalInstance) -> bool:

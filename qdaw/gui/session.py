@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from qdaw.core.base import ChangeEvent
-from qdaw.core.errors import QdawError
 from qdaw.core.project import Project
+from qdaw.errors import QdawError
 
 RECENT_LIMIT = 10
 #: How often the window asks whether another writer changed the project (a cheap

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.errors import QdawError
 from qdaw.core.project import Project
+from qdaw.errors import QdawError
 from qdaw.gui.models.tables import RAW, FrameModel
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import Session

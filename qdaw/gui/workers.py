@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 
 class WorkerSignals(QObject):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qdaw.core.errors import ImportFailed
+from qdaw.errors import ImportFailed
 from qdaw.ingest.naming import expand_sources
 from qdaw.ingest.readers import SourceText, read_source
 

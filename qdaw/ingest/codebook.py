@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 
 REQUIRED = {"name"}
 KNOWN = {"name", "parent", "description", "color", "colour", "hypotheses", "memo"}

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qdaw.core.errors import QdawError
+from qdaw.errors import QdawError
 from qdaw.ingest.readers import SUPPORTED_SUFFIXES
 from qdaw.ingest.text import decode_bytes
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from qdaw.core.errors import ImportFailed
+from qdaw.errors import ImportFailed
 from qdaw.ingest import limits
 from qdaw.ingest.docx_reader import read_docx
 from qdaw.ingest.limits import Unreadable, too_long

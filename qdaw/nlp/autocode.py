@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
-from qdaw.core.errors import QdawError
 from qdaw.core.operations import op
+from qdaw.errors import QdawError
 from qdaw.nlp.search import Mode, search
 
 if TYPE_CHECKING:

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from qdaw.core import models as m
-from qdaw.core.errors import QdawError
 from qdaw.core.text_units import fold
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     from qdaw.core.project import Project

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
-from qdaw.core.errors import QdawError
 from qdaw.core.text_units import fold
+from qdaw.errors import QdawError
 from qdaw.nlp.fulltext import positions as fulltext_positions
 
 if TYPE_CHECKING:

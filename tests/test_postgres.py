@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qdaw import NotAProjectError, Project
-from qdaw.errors import ProjectExistsError
+from qdaw.errors import ProjectExistsError, QdawError
 from tests.conftest import snapshot
 
 pytestmark = pytest.mark.postgres
@@ -147,3 +147,21 @@ def test_words_rules_and_anonymisation_on_postgresql(pg_url: str, tmp_path: Path
         exported = written.read_text(encoding="utf-8")
         assert "[Personne 1] surveille" in exported and "à [Lieu 1]." in exported
         assert p.document("r1").text == text
+
+
+def test_a_url_password_is_never_shown(pg_url: str) -> None:
+    """The password of a database URL stays out of reprs, names and error messages,
+    while the project keeps the full URL to open worker connections with."""
+    with_password = pg_url.replace("qdaw@", "qdaw:s3cr3t-pw@")
+    with Project.create(with_password) as p:
+        assert "s3cr3t-pw" not in repr(p) and "***" in repr(p)
+        assert "s3cr3t-pw" not in p.name and "s3cr3t-pw" not in p.shown
+        assert p.location == with_password  # what a worker thread opens
+    with pytest.raises(ProjectExistsError) as exists:
+        Project.create(with_password)
+    assert "s3cr3t-pw" not in str(exists.value) and "qdaw:***@" in str(exists.value)
+    refused = with_password.rsplit(":", 1)[0] + ":1/none"  # a port nobody listens on
+    with pytest.raises(QdawError) as unavailable:
+        Project.open(refused)
+    assert "s3cr3t-pw" not in str(unavailable.value)
+    assert "qdaw:***@127.0.0.1:1/none" in str(unavailable.value)

@@ -35,7 +35,7 @@ def _translated(target: str | Path, call: Callable[[], T]) -> T:
     try:
         return call()
     except sa_exc.SQLAlchemyError as exc:
-        raise translate(exc, str(target)) from exc
+        raise translate(exc, storage.shown(target)) from exc
 
 
 class Project(
@@ -88,7 +88,7 @@ class Project(
     def name(self) -> str:
         if self.path is not None:
             return self.path.stem
-        return self.location.rsplit("/", 1)[-1]
+        return self.shown.rsplit("/", 1)[-1]
 
     def close(self) -> None:
         self._stop_watching()
@@ -103,7 +103,7 @@ class Project(
         self.close()
 
     def __repr__(self) -> str:
-        return f"<Project {self.location!r}>"
+        return f"<Project {self.shown!r}>"
 
     def set_default_coder(self, name: str) -> None:
         with self._writing(op("set_default_coder", name=name)) as journal:

@@ -32,6 +32,20 @@ def is_url(target: str | Path) -> bool:
     return isinstance(target, str) and "://" in target
 
 
+def shown(target: str | Path) -> str:
+    """The project's file or URL as messages and titles show it: a URL's password is
+    replaced by ***, so it never reaches an error dialog, a log or a repr."""
+    if not is_url(target):
+        return str(target)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(str(target)).render_as_string(hide_password=True)
+    except ArgumentError:  # not a URL SQLAlchemy can read: show only its scheme
+        return str(target).split("://", 1)[0] + "://…"
+
+
 #: Seconds a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT = 5.0
 #: Execution option marking a connection whose transactions write.
@@ -154,9 +168,9 @@ def read_server_revision(engine: Engine, url: str) -> str:
             ).scalar()
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except Exception as exc:  # missing tables: not a project
-            raise NotAProjectError(f"{url}: not a qdaw project database") from exc
+            raise NotAProjectError(f"{shown(url)}: not a qdaw project database") from exc
     if marker != FORMAT_VALUE or not revision:
-        raise NotAProjectError(f"{url}: not a qdaw project database")
+        raise NotAProjectError(f"{shown(url)}: not a qdaw project database")
     return str(revision)
 
 
@@ -239,7 +253,7 @@ def create_database(target: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> E
                 text("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'")
             ).scalar()
         if has_tables:
-            raise ProjectExistsError(f"{target}: a project already exists in this database")
+            raise ProjectExistsError(f"{shown(target)}: a project already exists in this database")
     else:
         path = Path(target)
         if path.exists():
@@ -275,11 +289,11 @@ def open_database(
     if revision != SCHEMA_REVISION:
         if revision not in known_revisions():
             raise NewerFormatError(
-                f"{target}: made by a newer qdaw (schema {revision}); update qdaw to open it"
+                f"{shown(target)}: made by a newer qdaw (schema {revision}); update qdaw to open it"
             )
         if read_only:
             raise ReadOnlyProject(
-                f"{target}: made by an older qdaw (schema {revision}); open it once "
+                f"{shown(target)}: made by an older qdaw (schema {revision}); open it once "
                 "for writing so that it can be upgraded"
             )
         if not is_url(target):

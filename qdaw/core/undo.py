@@ -67,7 +67,7 @@ class Undoing(Writer):
             except DB_ERRORS as exc:
                 if attempt + 1 < ATTEMPTS and is_transient(exc):
                     continue
-                raise translate(exc, self.location) from exc
+                raise translate(exc, self.shown) from exc
             finally:
                 self._cache.clear()
             self._notify(operation, action, self._committed(revision))
@@ -97,7 +97,7 @@ class Undoing(Writer):
         except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:
             raise ConflictError(
                 f"Cannot {action} '{record.label}': a later change took a name or an entry "
-                f"it would restore ({translate(exc, self.location)})"
+                f"it would restore ({translate(exc, self.shown)})"
             ) from exc
         oplog.set_state(conn, record.id, oplog.UNDONE if action == "undo" else oplog.DONE)
         return operation, oplog.record_revision(conn, record.id, action)

@@ -80,7 +80,10 @@ class Writer:
         busy_timeout: float = storage.BUSY_TIMEOUT,
     ) -> None:
         self.engine = engine
+        #: The file or URL the project was opened from (a URL keeps its password, so
+        #: worker threads can open their own connection); ``shown`` is the one to print.
         self.location = location
+        self.shown = storage.shown(location)
         self.path = path
         self.busy_timeout = busy_timeout
         self._write_engine = engine.execution_options(**{storage.WRITE: True})
@@ -146,7 +149,7 @@ class Writer:
                     logged = self._log(conn, operation, oplog.DONE, "do")
         except DB_ERRORS as exc:
             self._cache.clear()  # ids created in the rolled-back transaction are gone
-            raise translate(exc, self.location) from exc
+            raise translate(exc, self.shown) from exc
         except BaseException:
             self._cache.clear()
             raise
@@ -175,7 +178,7 @@ class Writer:
                 _step, revision = self._log(conn, operation, oplog.DERIVED, "do", written)
         except DB_ERRORS as exc:
             self._cache.clear()
-            raise translate(exc, self.location) from exc
+            raise translate(exc, self.shown) from exc
         finally:
             self._journal = None
         self._notify(operation, "do", self._committed(revision), written)
@@ -221,7 +224,7 @@ class Writer:
             with self.engine.connect() as conn:
                 yield conn
         except DB_ERRORS as exc:
-            raise translate(exc, self.location) from exc
+            raise translate(exc, self.shown) from exc
 
     def _rows(self, statement: Any) -> list[Any]:
         with self._reading() as conn:

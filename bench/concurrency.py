@@ -143,7 +143,7 @@ def one_coding(repeat: int = 300) -> dict[str, float]:
                 from qdaw.core import oplog
 
                 checks = []
-                with p._transaction() as conn:
+                with p.store.transaction() as conn:
                     for _ in range(repeat):
                         began = time.perf_counter()
                         oplog.current_revision(conn)

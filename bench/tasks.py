@@ -174,9 +174,9 @@ def report_docx_20_hypotheses(data: Path) -> dict[str, float]:
 
     with Project.open(data / "large.qdaw") as project, tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        from qdaw.export.report import build_report, write_report
+        from qdaw.export.report import write_report
 
-        document = build_report(project)
+        document = project.report()
         write_report(document, Path(tmp) / "report.docx")
         elapsed = time.perf_counter() - start
         size = (Path(tmp) / "report.docx").stat().st_size
@@ -277,7 +277,7 @@ def _find(data: Path, query: str, accents: bool) -> dict[str, float]:
 
     with Project.open(data / "large.qdaw") as project:
         hits = project.find_text(query, accents=accents)  # warm: the file's pages
-        words = int(project._scalar(text("SELECT sum(length(text)) FROM document_texts")) or 0)
+        words = int(project.store.scalar(text("SELECT sum(length(text)) FROM document_texts")) or 0)
         times = []
         for _ in range(5):
             start = time.perf_counter()
@@ -307,7 +307,7 @@ def find_text_regex_scan(data: Path) -> dict[str, float]:
             start = time.perf_counter()
             pattern = re.compile("plateforme", re.IGNORECASE)
             hits = 0
-            for (body,) in project._rows(text("SELECT text FROM document_texts")):
+            for (body,) in project.store.rows(text("SELECT text FROM document_texts")):
                 hits += sum(1 for _ in pattern.finditer(body))
             times.append(time.perf_counter() - start)
     return {"seconds_s": sorted(times[1:])[2], "hits": hits}

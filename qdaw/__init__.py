@@ -1,7 +1,6 @@
 """qdaw: a free, scriptable workbench for qualitative interview analysis."""
 
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
-from qdaw.core.project import Project
 from qdaw.errors import (
     ConflictError,
     DatabaseBusy,
@@ -15,6 +14,7 @@ from qdaw.errors import (
     QdawError,
     ReadOnlyProject,
 )
+from qdaw.project import Project
 
 __version__ = "0.1.0"
 __all__ = [

@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from qdaw.core.project import Project
 from qdaw.errors import QdawError
+from qdaw.project import Project
 from qdaw.resources import shipped
 
 #: The sources: sample_projects/referents/ in the repository, which a wheel installs as

@@ -304,7 +304,7 @@ def test_hypothesis_report(small_study: Project) -> None:
 def test_retrieved_passages_come_with_their_paragraph(small_study) -> None:  # type: ignore[no-untyped-def]
     from qdaw.nlp.kwic import passages_in_context
 
-    frame = passages_in_context(small_study, small_study.retrieve(codes=["X"]).reset_index())
+    frame = passages_in_context(small_study.store, small_study.retrieve(codes=["X"]).reset_index())
     assert len(frame) == 5
     for row in frame.to_dict("records"):
         text = small_study.document_text(row["document_id"])

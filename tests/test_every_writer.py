@@ -20,10 +20,18 @@ from qdaw import Project
 from tests.conftest import snapshot
 
 #: What opens a write transaction.
-WRITES = {"_writing", "batch", "_deriving", "_transaction"}
+WRITES = {"_writing", "writing", "batch", "_deriving", "_transaction"}
 #: The undo machinery itself, derived data (the text index is rebuilt, not undone), and
 #: the store's own write primitives (public for nlp and analysis; not steps themselves).
 NOT_STEPS = {"undo", "redo", "index_text", "deriving", "transaction"}
+
+
+def _owned(node: ast.expr) -> bool:
+    """self.x(), project.x(), and a service's call on another: self.coding.x(),
+    self.owner.x() (every public service method is also one of Project's)."""
+    if isinstance(node, ast.Name):
+        return node.id in ("self", "project", "owner")
+    return isinstance(node, ast.Attribute) and _owned(node.value)
 
 
 def _calls(function: Any) -> tuple[bool, set[str], list[Any]]:
@@ -45,9 +53,8 @@ def _calls(function: Any) -> tuple[bool, set[str], list[Any]]:
         if not isinstance(node, ast.Call):
             continue
         target = node.func
-        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
-            if target.value.id in ("self", "project"):
-                methods.add(target.attr)
+        if isinstance(target, ast.Attribute) and _owned(target.value):
+            methods.add(target.attr)
         elif isinstance(target, ast.Name):
             found = imported.get(target.id) or getattr(function, "__globals__", {}).get(target.id)
             if inspect.isfunction(found) and found.__module__.startswith("qdaw"):

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from qdaw.core.codebook import PALETTE
 from qdaw.core.colors import TEXT_CONTRAST, contrast, readable_text
 from qdaw.gui.analysis_tab import BarDelegate
 from qdaw.gui.document_view import MARGIN_BACKGROUND
 from qdaw.gui.main_window import MainWindow
 from qdaw.sample import build_sample
+from qdaw.services.codebook import PALETTE
 from tests.gui_helpers import focus
 
 

@@ -251,13 +251,13 @@ def test_noun_phrases_stop_at_punctuation_and_labels(tmp_path: Path) -> None:
         found = _phrases(select(m.documents.c.id))
         phrases = [
             (t, text[s:e])
-            for t, s, e in project._rows(select(found.c.term, found.c.start, found.c.end))
+            for t, s, e in project.store.rows(select(found.c.term, found.c.start, found.c.end))
         ]
         # "examens. En ligne" crosses a full stop: only the second sentence's counts.
         assert ("examen en ligne", "examens en ligne") in phrases
         assert [t for t, _ in phrases].count("examen en ligne") == 1
         # A speaker label's words belong to no sentence.
-        ids = project._rows(select(m.tokens.c.form, m.tokens.c.sentence_id))
+        ids = project.store.rows(select(m.tokens.c.form, m.tokens.c.sentence_id))
         assert [s for f, s in ids if f == "r"] == [None, None]
 
 

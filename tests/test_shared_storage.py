@@ -184,7 +184,7 @@ def test_a_full_disk_stores_nothing_and_says_so(tmp_path: Path) -> None:
 def test_a_database_rule_broken_inside_a_step_is_a_conflict(project: Project) -> None:
     project.add_case("A")
     with pytest.raises(IntegrityConflict, match="already exists"):  # noqa: SIM117
-        with project._writing("Add case A") as journal:
+        with project.store.writing("Add case A") as journal:
             journal.insert(m.cases, {"name": "A", "created_at": m.utcnow(), "memo": None})
     assert [c.name for c in project.cases()] == ["A"]
 
@@ -196,7 +196,7 @@ def test_another_process_s_changes_are_seen_within_a_second(target: str) -> None
         ana.add_code("X")
         assert ana.poll_changes() is None  # its own changes go to listeners instead
         # Asked first, so that a poll finding nothing costs no query.
-        assert type(ana._probe).__name__ in ("SqliteProbe", "ListenProbe")
+        assert type(ana.store._probe).__name__ in ("SqliteProbe", "ListenProbe")
         for script, label, action in (
             ("p.code_segment('d', 0, 5, 'X')", "Code segment", "do"),
             ("p.undo()", "Code segment", "undo"),

@@ -23,7 +23,7 @@ def test_core_imports_and_runs_with_pyside6_absent(tmp_path: Path) -> None:
             pass
         else:
             raise SystemExit("the blocker did not work")
-        import qdaw, qdaw.core.project, qdaw.ingest, qdaw.analysis.frequencies
+        import qdaw, qdaw.project, qdaw.ingest, qdaw.analysis.frequencies
         import qdaw.export.tables, qdaw.cli
         from qdaw import Project
         with Project.create({str(tmp_path / "s.qdaw")!r}) as p:

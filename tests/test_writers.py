@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from qdaw import ConflictError, Project
-from qdaw.core.codebook import PALETTE
+from qdaw.services.codebook import PALETTE
 from tests.other_writer import Writer
 
 TEXT = "Alpha one. Alpha two. Alpha three. Alpha four."

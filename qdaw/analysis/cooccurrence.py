@@ -25,13 +25,13 @@ from qdaw.errors import QdawError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 Level = Literal["segment", "case"]
 Measure = Literal["count", "jaccard"]
 
 
-def overlapping_pairs(project: Project, scope: Scope = ALL) -> pd.DataFrame:
+def overlapping_pairs(store: Store, scope: Scope = ALL) -> pd.DataFrame:
     """Every pair of overlapping segments (first, second) in scope, as positions and codes.
 
     Segments sorted by (document, start): the segments overlapping segment i that start
@@ -43,7 +43,7 @@ def overlapping_pairs(project: Project, scope: Scope = ALL) -> pd.DataFrame:
 
     seg = m.segments
     frame = _frame(
-        project,
+        store,
         select(seg.c.id, seg.c.document_id, seg.c.start_offset, seg.c.end_offset, seg.c.code_id)
         .where(*scope.segment_conditions())
         .order_by(seg.c.document_id, seg.c.start_offset, seg.c.id),
@@ -72,7 +72,7 @@ def overlapping_pairs(project: Project, scope: Scope = ALL) -> pd.DataFrame:
 
 
 def cooccurrence(
-    project: Project, scope: Scope = ALL, level: Level = "segment", measure: Measure = "count"
+    store: Store, scope: Scope = ALL, level: Level = "segment", measure: Measure = "count"
 ) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
@@ -81,11 +81,11 @@ def cooccurrence(
         raise QdawError(f"scope must be 'segment' or 'case', not {level!r}")
     if measure not in ("count", "jaccard"):
         raise QdawError(f"measure must be 'count' or 'jaccard', not {measure!r}")
-    book = _restrict(codebook_frame(project), scope)
+    book = _restrict(codebook_frame(store), scope)
     labels = book["label"].tolist()
     size = len(book)
     if level == "case":
-        presence = (case_code_matrix(project, scope) > 0).astype(np.int64).to_numpy()
+        presence = (case_code_matrix(store, scope) > 0).astype(np.int64).to_numpy()
         both = presence.T @ presence
         if measure == "count":
             values = both.astype(float)
@@ -96,12 +96,12 @@ def cooccurrence(
                 values = np.where(union > 0, both / union, 0.0)
     else:
         position = pd.Index(book.index)
-        pairs = overlapping_pairs(project, scope)
+        pairs = overlapping_pairs(store, scope)
         pairs = pairs[pairs["first_code"] != pairs["second_code"]]
         a = position.get_indexer(pairs["first_code"])
         b = position.get_indexer(pairs["second_code"])
         segments_per_code = _frame(
-            project,
+            store,
             select(m.segments.c.code_id, m.segments.c.id).where(*scope.segment_conditions()),
             ["code", "id"],
         )["code"].value_counts()

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
@@ -36,10 +36,10 @@ def merge_intervals(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return merged.reset_index(drop=True)
 
 
-def _word_starts(project: Project, document_ids: list[int]) -> dict[int, np.ndarray]:
+def _word_starts(store: Store, document_ids: list[int]) -> dict[int, np.ndarray]:
     import numpy as np
 
-    texts = project.rows(
+    texts = store.rows(
         select(m.document_texts.c.document_id, m.document_texts.c.text).where(
             m.document_texts.c.document_id.in_(document_ids)
         )
@@ -65,7 +65,7 @@ def _count_words(intervals: pd.DataFrame, starts: dict[int, np.ndarray]) -> pd.S
 
 
 def words_coded(
-    project: Project, scope: Scope = ALL, by: Literal["code", "case", "matrix"] = "code"
+    store: Store, scope: Scope = ALL, by: Literal["code", "case", "matrix"] = "code"
 ) -> pd.DataFrame:
     """``by="code"``: code, words, pct_words (of all words of the respondents in scope).
     ``by="case"``: case, words_coded (any code, overlaps once), words_total, pct_coded.
@@ -76,7 +76,7 @@ def words_coded(
         raise QdawError(f"by must be 'code', 'case' or 'matrix', not {by!r}")
     seg, doc = m.segments, m.documents
     segments = _frame(
-        project,
+        store,
         select(
             seg.c.document_id, doc.c.case_id, seg.c.code_id, seg.c.start_offset, seg.c.end_offset
         )
@@ -84,17 +84,17 @@ def words_coded(
         .where(*scope.segment_conditions()),
         ["document", "case_id", "code", "start", "end"],
     )
-    book = _restrict(codebook_frame(project), scope)
+    book = _restrict(codebook_frame(store), scope)
     segments = segments[segments["code"].isin(book.index)]
     documents = _frame(
-        project,
+        store,
         select(doc.c.id, doc.c.case_id, m.cases.c.name)
         .join(m.cases, m.cases.c.id == doc.c.case_id)
         .where(*scope.document_conditions())
         .order_by(m.cases.c.id, doc.c.id),
         ["document", "case_id", "case"],
     )
-    starts = _word_starts(project, documents["document"].tolist())
+    starts = _word_starts(store, documents["document"].tolist())
     documents["words"] = documents["document"].map(lambda d: len(starts[d]))
     case_names = documents.drop_duplicates("case_id").set_index("case_id")["case"]
     if by == "case":

@@ -13,7 +13,7 @@ from qdaw.errors import QdawError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 MISSING = "(no value)"
 CrosstabValue = Literal["cases", "segments", "pct", "label"]
@@ -23,16 +23,16 @@ def _format_edge(value: float) -> str:
     return f"{value:.4g}"
 
 
-def default_bins(project: Project, variable: str) -> int | None:
+def default_bins(store: Store, variable: str) -> int | None:
     """A number with more than 8 distinct values is crossed in 4 equal bins; anything
     else value by value (a table with dozens of columns reads as noise)."""
-    if project.variable_types().get(variable, "text") == "text":
+    if store.variable_types().get(variable, "text") == "text":
         return None
-    return 4 if project.variables()[variable].nunique() > 8 else None
+    return 4 if store.variables()[variable].nunique() > 8 else None
 
 
 def case_groups(
-    project: Project,
+    store: Store,
     variable: str,
     scope: Scope = ALL,
     bins: int | Sequence[float] | None = None,
@@ -46,13 +46,13 @@ def case_groups(
     import numpy as np
     import pandas as pd
 
-    types = project.variable_types()
+    types = store.variable_types()
     if variable not in types:
         known = ", ".join(types) or "none yet"
         raise QdawError(f"unknown variable {variable!r} (variables: {known})")
     if cases is None:
-        cases = case_code_matrix(project, scope).index
-    values = project.variables().reindex(cases)[variable]
+        cases = case_code_matrix(store, scope).index
+    values = store.variables().reindex(cases)[variable]
     if bins is not None:
         if types[variable] == "text":
             raise QdawError(f"variable {variable!r} is text: only numbers can be binned")
@@ -75,7 +75,7 @@ def case_groups(
 
 
 def crosstab(
-    project: Project,
+    store: Store,
     variable: str,
     scope: Scope = ALL,
     value: CrosstabValue = "cases",
@@ -91,8 +91,8 @@ def crosstab(
     """
     if value not in ("cases", "segments", "pct", "label"):
         raise QdawError(f"value must be cases, segments, pct or label, not {value!r}")
-    counts = case_code_matrix(project, scope, rollup=rollup)
-    groups = case_groups(project, variable, scope, bins, counts.index)
+    counts = case_code_matrix(store, scope, rollup=rollup)
+    groups = case_groups(store, variable, scope, bins, counts.index)
     data = counts if value == "segments" else (counts > 0).astype(int)
     table = data.groupby(groups, observed=False).sum().T
     table.columns = [str(c) for c in table.columns]
@@ -111,7 +111,7 @@ def crosstab(
 
 
 def crosstab_tests(
-    project: Project, variable: str, scope: Scope = ALL, bins: int | Sequence[float] | None = None
+    store: Store, variable: str, scope: Scope = ALL, bins: int | Sequence[float] | None = None
 ) -> pd.DataFrame:
     """Per code: a chi-square test of "has the code" × group, with Fisher's exact test
     for two groups, and a warning when expected counts are too small to trust chi-square.
@@ -122,7 +122,7 @@ def crosstab_tests(
     import pandas as pd
     from scipy import stats
 
-    table = crosstab(project, variable, scope, "cases", bins)
+    table = crosstab(store, variable, scope, "cases", bins)
     n = table.attrs["n"]
     groups = [c for c in table.columns if c not in ("Total", MISSING) and n[c] > 0]
     if len(groups) < 2:

@@ -17,18 +17,18 @@ from qdaw.core import models as m
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 RATIO_COLUMNS = ["segments", "cases", "total_cases", "pct_cases", "ratio"]
 
 
-def codebook_frame(project: Project) -> pd.DataFrame:
+def codebook_frame(store: Store) -> pd.DataFrame:
     """One row per code in codebook order: id, name, label, parent, path, hypotheses."""
     import pandas as pd
 
-    rows = project.rows(select(m.codes.c.id, m.codes.c.name, m.codes.c.parent_id, m.codes.c.color))
+    rows = store.rows(select(m.codes.c.id, m.codes.c.name, m.codes.c.parent_id, m.codes.c.color))
     frame = pd.DataFrame(rows, columns=["id", "name", "parent_id", "color"]).set_index("id")
-    frame = frame.reindex(project.tree_order())
+    frame = frame.reindex(store.tree_order())
     names = frame["name"].to_dict()
     parents = frame["parent_id"].to_dict()
 
@@ -48,7 +48,7 @@ def codebook_frame(project: Project) -> pd.DataFrame:
     frame["parent"] = [
         label_of.get(int(p)) if p is not None and p == p else None for p in frame["parent_id"]
     ]
-    links = project.rows(
+    links = store.rows(
         select(m.code_hypotheses.c.code_id, m.hypotheses.c.label)
         .join(m.hypotheses, m.hypotheses.c.id == m.code_hypotheses.c.hypothesis_id)
         .order_by(m.hypotheses.c.position, m.hypotheses.c.id)
@@ -61,10 +61,10 @@ def codebook_frame(project: Project) -> pd.DataFrame:
     return frame
 
 
-def total_cases(project: Project, scope: Scope = ALL) -> int:
+def total_cases(store: Store, scope: Scope = ALL) -> int:
     """Respondents in scope with at least one document: the N of "k/N"."""
     query = select(func.count(distinct(m.documents.c.case_id))).where(*scope.document_conditions())
-    return int(project.scalar(query) or 0)
+    return int(store.scalar(query) or 0)
 
 
 def _restrict(frame: pd.DataFrame, scope: Scope) -> pd.DataFrame:
@@ -82,14 +82,14 @@ def _add_ratios(frame: pd.DataFrame, total: int) -> pd.DataFrame:
     return frame
 
 
-def code_frequencies(project: Project, scope: Scope = ALL, rollup: bool = False) -> pd.DataFrame:
+def code_frequencies(store: Store, scope: Scope = ALL, rollup: bool = False) -> pd.DataFrame:
     """Columns: code, parent, hypotheses, segments, cases, total_cases, pct_cases, ratio.
 
     With ``rollup=False`` a parent's row counts its own segments only. With
     ``rollup=True`` each row counts the code and all its descendants (a respondent
     coded with two sub-codes still counts once).
     """
-    book = codebook_frame(project)
+    book = codebook_frame(store)
     seg, doc = m.segments, m.documents
     if rollup:
         tree = _descendants()
@@ -115,9 +115,9 @@ def code_frequencies(project: Project, scope: Scope = ALL, rollup: bool = False)
             .where(*scope.segment_conditions(), *_code_condition(seg.c.code_id, scope))
             .group_by(seg.c.code_id)
         )
-    counts = _frame(project, query, ["code_id", "segments", "cases"]).set_index("code_id")
+    counts = _frame(store, query, ["code_id", "segments", "cases"]).set_index("code_id")
     frame = _restrict(book[["label", "parent", "hypotheses"]], scope).join(counts)
-    frame = _add_ratios(frame.rename(columns={"label": "code"}), total_cases(project, scope))
+    frame = _add_ratios(frame.rename(columns={"label": "code"}), total_cases(store, scope))
     return frame.reset_index(drop=True)[["code", "parent", "hypotheses", *RATIO_COLUMNS]]
 
 
@@ -132,7 +132,7 @@ def _descendants() -> Any:
 
 
 def case_code_matrix(
-    project: Project,
+    store: Store,
     scope: Scope = ALL,
     value: Literal["count", "presence"] = "count",
     rollup: bool = False,
@@ -148,20 +148,20 @@ def case_code_matrix(
     import numpy as np
     import pandas as pd
 
-    book = _restrict(codebook_frame(project), scope)
+    book = _restrict(codebook_frame(store), scope)
     seg, doc = m.segments, m.documents
     # Grouping by (code, document) follows the covering index with no sort; documents
     # are then summed into their respondents below.
     counts = _frame(
-        project,
+        store,
         select(seg.c.document_id, seg.c.code_id, func.count())
         .where(*scope.segment_conditions())
         .group_by(seg.c.code_id, seg.c.document_id),
         ["document_id", "code_id", "n"],
     )
-    owners = _frame(project, select(doc.c.id, doc.c.case_id), ["document_id", "case_id"])
+    owners = _frame(store, select(doc.c.id, doc.c.case_id), ["document_id", "case_id"])
     cases = _frame(
-        project,
+        store,
         select(m.cases.c.id, m.cases.c.name)
         .where(m.cases.c.id.in_(select(doc.c.case_id).where(*scope.document_conditions())))
         .order_by(m.cases.c.id),
@@ -196,7 +196,7 @@ def _rolled_up(cells: Any, book: pd.DataFrame) -> Any:
     return rolled
 
 
-def hypothesis_summary(project: Project, scope: Scope = ALL) -> pd.DataFrame:
+def hypothesis_summary(store: Store, scope: Scope = ALL) -> pd.DataFrame:
     """Columns: hypothesis, statement, codes, segments, cases, total_cases, pct_cases, ratio.
 
     A hypothesis' cases are the respondents with a segment of any of its linked codes.
@@ -205,7 +205,7 @@ def hypothesis_summary(project: Project, scope: Scope = ALL) -> pd.DataFrame:
 
     link, seg, doc, hyp = m.code_hypotheses, m.segments, m.documents, m.hypotheses
     counts = _frame(
-        project,
+        store,
         select(
             link.c.hypothesis_id,
             func.count(distinct(seg.c.id)).label("segments"),
@@ -218,15 +218,15 @@ def hypothesis_summary(project: Project, scope: Scope = ALL) -> pd.DataFrame:
         ["hypothesis_id", "segments", "cases"],
     ).set_index("hypothesis_id")
     hypotheses = _frame(
-        project,
+        store,
         select(hyp.c.id, hyp.c.label, hyp.c.statement).order_by(hyp.c.position, hyp.c.id),
         ["hypothesis_id", "hypothesis", "statement"],
     ).set_index("hypothesis_id")
     if scope.hypothesis_ids is not None:
         hypotheses = hypotheses[hypotheses.index.isin(scope.hypothesis_ids)]
-    book = codebook_frame(project)
+    book = codebook_frame(store)
     order = {code_id: i for i, code_id in enumerate(book.index)}
-    links = project.rows(select(link.c.hypothesis_id, link.c.code_id))
+    links = store.rows(select(link.c.hypothesis_id, link.c.code_id))
     names: dict[int, list[int]] = {}
     for hypothesis_id, code_id in links:
         if scope.keeps_code(code_id):
@@ -236,7 +236,7 @@ def hypothesis_summary(project: Project, scope: Scope = ALL) -> pd.DataFrame:
         for h in hypotheses.index
     ]
     frame = hypotheses.join(counts)
-    frame = _add_ratios(frame, total_cases(project, scope))
+    frame = _add_ratios(frame, total_cases(store, scope))
     columns = ["hypothesis", "statement", "codes", *RATIO_COLUMNS]
     return pd.DataFrame(frame.reset_index(drop=True)[columns])
 
@@ -245,17 +245,17 @@ def _code_condition(column: Any, scope: Scope) -> list[Any]:
     return [] if scope.code_ids is None else [column.in_(scope.code_ids)]
 
 
-def _frame(project: Project, query: Any, columns: list[str]) -> pd.DataFrame:
+def _frame(store: Store, query: Any, columns: list[str]) -> pd.DataFrame:
     import pandas as pd
 
     # Plain tuples: building a frame from SQLAlchemy Row objects is ~20 times slower.
-    with project.reading() as conn:
+    with store.reading() as conn:
         rows = [tuple(row) for row in conn.execute(query)]
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
 def code_counts(
-    project: Project, scope: Scope = ALL, rollup: bool = False
+    store: Store, scope: Scope = ALL, rollup: bool = False
 ) -> dict[int, tuple[int, int]]:
     """code id → (segments, respondents), in SQL only: cheap enough to run after every
     edit, and free of pandas (the workbench's codebook shows these). ``rollup``: codes
@@ -263,7 +263,7 @@ def code_counts(
     seg, doc = m.segments, m.documents
     if rollup:
         tree = _descendants()
-        rows = project.rows(
+        rows = store.rows(
             select(
                 tree.c.ancestor, func.count(distinct(seg.c.id)), func.count(distinct(doc.c.case_id))
             )
@@ -273,7 +273,7 @@ def code_counts(
             .group_by(tree.c.ancestor)
         )
         return {int(code): (int(n), int(k)) for code, n, k in rows}
-    rows = project.rows(
+    rows = store.rows(
         select(seg.c.code_id, func.count(seg.c.id), func.count(distinct(doc.c.case_id)))
         .join(doc, doc.c.id == seg.c.document_id)
         .where(*scope.segment_conditions())
@@ -282,10 +282,10 @@ def code_counts(
     return {int(code): (int(n), int(k)) for code, n, k in rows}
 
 
-def hypothesis_counts(project: Project, scope: Scope = ALL) -> dict[int, tuple[int, int]]:
+def hypothesis_counts(store: Store, scope: Scope = ALL) -> dict[int, tuple[int, int]]:
     """hypothesis id → (segments, respondents) over its linked codes, in SQL only."""
     link, seg, doc = m.code_hypotheses, m.segments, m.documents
-    rows = project.rows(
+    rows = store.rows(
         select(
             link.c.hypothesis_id,
             func.count(distinct(seg.c.id)),

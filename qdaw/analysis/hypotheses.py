@@ -15,7 +15,7 @@ from qdaw.core import models as m
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 #: Quotes shorter than this are used only when a code has nothing longer.
 READABLE_QUOTE = 30
@@ -110,20 +110,20 @@ def quote_candidates(scope: Scope, per_code: int) -> Any:
 
 
 def hypothesis_report(
-    project: Project, label: str, scope: Scope = ALL, quotes_per_code: int = 3
+    store: Store, label: str, scope: Scope = ALL, quotes_per_code: int = 3
 ) -> HypothesisReport:
     import pandas as pd
 
-    hypothesis_id = project.hypothesis_id(label)
+    hypothesis_id = store.hypothesis_id(label)
     hyp = m.hypotheses
-    row = project.rows(
+    row = store.rows(
         select(hyp.c.label, hyp.c.statement, hyp.c.description, hyp.c.memo).where(
             hyp.c.id == hypothesis_id
         )
     )[0]
     linked = frozenset(
         r[0]
-        for r in project.rows(
+        for r in store.rows(
             select(m.code_hypotheses.c.code_id).where(
                 m.code_hypotheses.c.hypothesis_id == hypothesis_id
             )
@@ -133,19 +133,19 @@ def hypothesis_report(
     code_scope = Scope(
         scope.case_ids, scope.coder_ids, linked, scope.hypothesis_ids, scope.speakers
     )
-    total = total_cases(project, scope)
-    codes = code_frequencies(project, code_scope)
-    details = project.rows(
+    total = total_cases(store, scope)
+    codes = code_frequencies(store, code_scope)
+    details = store.rows(
         select(m.codes.c.id, m.codes.c.description, m.codes.c.memo).where(m.codes.c.id.in_(linked))
     )
-    order = {code_id: i for i, code_id in enumerate(project.tree_order())}
+    order = {code_id: i for i, code_id in enumerate(store.tree_order())}
     details.sort(key=lambda r: order[r[0]])
     # object columns keep None for "no description" (a str column would turn it into NaN)
     codes.insert(1, "description", pd.Series([r[1] for r in details], dtype=object))
     codes.insert(2, "memo", pd.Series([r[2] for r in details], dtype=object))
     codes = codes.drop(columns=["parent", "hypotheses"])
     seg, doc = m.segments, m.documents
-    with_rows = project.rows(
+    with_rows = store.rows(
         select(m.cases.c.name, m.cases.c.id)
         .distinct()
         .join(doc, doc.c.case_id == m.cases.c.id)
@@ -153,14 +153,14 @@ def hypothesis_report(
         .where(seg.c.code_id.in_(linked), *scope.segment_conditions())
         .order_by(m.cases.c.id)
     )
-    all_rows = project.rows(
+    all_rows = store.rows(
         select(m.cases.c.name)
         .where(m.cases.c.id.in_(select(doc.c.case_id).where(*scope.document_conditions())))
         .order_by(m.cases.c.id)
     )
     cases_with = [r[0] for r in with_rows]
     candidates = quote_candidates(code_scope, quotes_per_code)
-    segments = retrieve(project, code_scope, segment_ids=candidates)
+    segments = retrieve(store, code_scope, segment_ids=candidates)
     quotes = choose_quotes(segments, quotes_per_code, codes["code"].tolist())
     return HypothesisReport(
         label=row[0],

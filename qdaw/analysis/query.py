@@ -22,13 +22,13 @@ from sqlalchemy import and_, exists, not_, or_, select
 
 from qdaw.analysis.scope import Scope
 from qdaw.core import models as m
-from qdaw.core.codebook import subtree_query
+from qdaw.core.tree import subtree_query
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]+)"|([^\s()"]+))')
 _OPERATORS = {"AND": "AND", "ET": "AND", "OR": "OR", "OU": "OR", "NOT": "NOT", "SAUF": "NOT"}
@@ -128,16 +128,16 @@ def positive_codes(node: Any, negated: bool = False) -> list[str]:
 class Compiler:
     """Turns a parsed query into SQL conditions on a candidate segment."""
 
-    def __init__(self, project: Project, scope: Scope) -> None:
-        self.project = project
+    def __init__(self, store: Store, scope: Scope) -> None:
+        self.store = store
         self.scope = scope
         self._ids: dict[str, list[int]] = {}
 
     def code_ids(self, name: str) -> list[int]:
         if name not in self._ids:
-            root = self.project.code_id(name)
+            root = self.store.code_id(name)
             tree = subtree_query(root)
-            self._ids[name] = [row[0] for row in self.project.rows(select(tree.c.id))]
+            self._ids[name] = [row[0] for row in self.store.rows(select(tree.c.id))]
         return self._ids[name]
 
     def segment_condition(self, node: Any, candidate: Any) -> ColumnElement[bool]:

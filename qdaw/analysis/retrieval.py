@@ -15,13 +15,13 @@ from qdaw.errors import QdawError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 COLUMNS = ["code", "document", "case", "coder", "start", "end", "text", "memo", "time"]
 
 
 def retrieve(
-    project: Project,
+    store: Store,
     scope: Scope = ALL,
     query: str | None = None,
     level: Literal["segment", "case"] = "segment",
@@ -62,7 +62,7 @@ def retrieve(
         statement = statement.where(seg.c.id.in_(segment_ids))
     if query is not None:
         tree = parse(query)
-        compiler = Compiler(project, scope)
+        compiler = Compiler(store, scope)
         wanted = sorted({i for name in positive_codes(tree) for i in compiler.code_ids(name)})
         if not wanted:
             raise QdawError("the query names no code positively (nothing to retrieve)")
@@ -72,17 +72,17 @@ def retrieve(
             else compiler.case_condition(tree, doc.c.case_id)
         )
         statement = statement.where(seg.c.code_id.in_(wanted), condition)
-    frame = _frame(project, statement, ["segment_id", "code_id", *COLUMNS[1:]])
-    labels = codebook_frame(project)["label"]
+    frame = _frame(store, statement, ["segment_id", "code_id", *COLUMNS[1:]])
+    labels = codebook_frame(store)["label"]
     frame.insert(1, "code", frame["code_id"].map(labels))
     frame = frame.drop(columns="code_id").set_index("segment_id")
     return frame[COLUMNS]
 
 
-def query_cases(project: Project, query: str, scope: Scope = ALL) -> list[str]:
+def query_cases(store: Store, query: str, scope: Scope = ALL) -> list[str]:
     """Names of the respondents (with documents, in scope) for whom ``query`` holds."""
     tree = parse(query)
-    compiler = Compiler(project, scope)
+    compiler = Compiler(store, scope)
     statement = (
         select(m.cases.c.name)
         .where(
@@ -91,4 +91,4 @@ def query_cases(project: Project, query: str, scope: Scope = ALL) -> list[str]:
         )
         .order_by(m.cases.c.id)
     )
-    return [row[0] for row in project.rows(statement)]
+    return [row[0] for row in store.rows(statement)]

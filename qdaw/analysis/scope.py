@@ -17,7 +17,7 @@ from qdaw.core import models as m
 from qdaw.errors import NotFoundError, QdawError
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 Where = Mapping[str, Any]
 
@@ -94,16 +94,16 @@ def _matches(value: Any, wanted: Any) -> bool:
     return str(value).strip().casefold() == str(wanted).strip().casefold()
 
 
-def cases_where(project: Project, where: Where) -> frozenset[int]:
+def cases_where(store: Store, where: Where) -> frozenset[int]:
     """Ids of respondents whose variables match every condition in ``where``."""
-    types = project.variable_types()
+    types = store.variable_types()
     unknown = [name for name in where if name not in types]
     if unknown:
         known = ", ".join(types) or "none yet"
         raise QdawError(f"unknown variable {unknown[0]!r} (variables: {known})")
-    ids = {row[0] for row in project.rows(select(m.cases.c.id))}
+    ids = {row[0] for row in store.rows(select(m.cases.c.id))}
     for name, wanted in where.items():
-        rows = project.rows(
+        rows = store.rows(
             select(m.case_values.c.case_id, m.case_values.c.value)
             .join(m.variables, m.variables.c.id == m.case_values.c.variable_id)
             .where(m.variables.c.name == name)
@@ -120,7 +120,7 @@ def _ids(items: Iterable[Any], resolve: Callable[[Any], int]) -> frozenset[int]:
 
 
 def resolve_scope(
-    project: Project,
+    store: Store,
     cases: Iterable[Any] | None = None,
     where: Where | None = None,
     coders: Iterable[str] | str | None = None,
@@ -131,9 +131,9 @@ def resolve_scope(
     """Turn user-level filters (names, handles, variable conditions) into a Scope."""
     case_ids: frozenset[int] | None = None
     if cases is not None:
-        case_ids = _ids(cases, project.case_id)
+        case_ids = _ids(cases, store.case_id)
     if where:
-        matching = cases_where(project, where)
+        matching = cases_where(store, where)
         case_ids = matching if case_ids is None else case_ids & matching
     if case_ids is not None and not case_ids:
         raise QdawError(f"no respondent matches the filter (cases={cases!r}, where={where!r})")
@@ -141,16 +141,16 @@ def resolve_scope(
     if coders is not None:
 
         def coder_id(name: str) -> int:
-            return project.id_by(m.coders, "name", name, "coder")
+            return store.id_by(m.coders, "name", name, "coder")
 
         coder_ids = _ids(coders, coder_id)
-    code_ids = None if codes is None else _ids(codes, project.code_id)
+    code_ids = None if codes is None else _ids(codes, store.code_id)
     hypothesis_ids = None
     if hypotheses is not None:
-        hypothesis_ids = _ids(hypotheses, project.hypothesis_id)
+        hypothesis_ids = _ids(hypotheses, store.hypothesis_id)
         linked = frozenset(
             row[0]
-            for row in project.rows(
+            for row in store.rows(
                 select(m.code_hypotheses.c.code_id).where(
                     m.code_hypotheses.c.hypothesis_id.in_(hypothesis_ids)
                 )

@@ -14,7 +14,7 @@ from qdaw.core import models as m
 from qdaw.core.text_units import fold
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def find_in_text(
 
 
 def find_text(
-    project: Project,
+    store: Store,
     query: str,
     scope: Scope = ALL,
     accents: bool = False,
@@ -90,7 +90,7 @@ def find_text(
         .order_by(m.documents.c.id)
     )
     hits = []
-    for doc_id, name, case_name, text in project.rows(statement):
+    for doc_id, name, case_name, text in store.rows(statement):
         for start, end in find_in_text(text, query, accents, case, whole_words):
             left = text[max(0, start - context) : start].replace("\n", " ")
             right = text[end : end + context].replace("\n", " ")

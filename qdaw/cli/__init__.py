@@ -18,7 +18,7 @@ from qdaw.errors import QdawError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.project import Project
 
 
 def format_frequencies(frame: pd.DataFrame, indent: dict[str, int] | None = None) -> str:
@@ -38,12 +38,12 @@ def format_frequencies(frame: pd.DataFrame, indent: dict[str, int] | None = None
 def _depths(project: Project) -> dict[str, int]:
     from qdaw.analysis.frequencies import codebook_frame
 
-    book = codebook_frame(project)
+    book = codebook_frame(project.store)
     return {label: path.count("/") for label, path in zip(book["label"], book["path"], strict=True)}
 
 
 def cmd_new(args: argparse.Namespace) -> None:
-    from qdaw.core.project import Project
+    from qdaw.project import Project
 
     Project.create(args.project).close()
     print(f"Created {args.project}")

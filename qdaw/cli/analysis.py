@@ -12,7 +12,7 @@ from qdaw.cli.common import open_project, print_table
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.project import Project
 
 _CONDITION = re.compile(r"^\s*([^=<>!]+?)\s*(>=|<=|!=|=|>|<)\s*(.*?)\s*$")
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
@@ -96,25 +96,22 @@ def cmd_crosstab(args: argparse.Namespace) -> None:
 
 
 def cmd_hypothesis_report(args: argparse.Namespace) -> None:
-    from qdaw.export.report import build_report, write_report
+    from qdaw.export.report import write_report
 
     with open_project(args.project) as project:
-        document = build_report(
-            project, args.lang, args.quotes, args.anonymise, **filters_from(args)
-        )
+        document = project.report(args.lang, args.quotes, args.anonymise, **filters_from(args))
         print(f"Wrote {write_report(document, args.output)}")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
     from qdaw.export.tables import write_table, write_workbook
-    from qdaw.export.workbook import workbook_sheets
 
     with open_project(args.project) as project:
         filters = filters_from(args)
         what = args.what
         index = what in ("matrix", "crosstab", "cooccurrence", "segments")
         if what == "workbook":
-            sheets = workbook_sheets(project, filters, args.anonymise)
+            sheets = project.workbook_sheets(args.anonymise, **filters)
             written = write_workbook(sheets, args.output)
         elif what == "documents":
             files = project.export_documents(args.output, args.anonymise)
@@ -148,9 +145,7 @@ def _table_for(project: Project, args: argparse.Namespace, filters: dict[str, An
         return project.cooccurrence(args.level, "jaccard" if args.jaccard else "count", **filters)
     if what == "segments":
         return project.retrieve(query=args.query, level=args.level, **filters)
-    from qdaw.export.codebook import codebook_table
-
-    return codebook_table(project)
+    return project.codebook_table()
 
 
 def _export_chart(project: Project, args: argparse.Namespace, filters: dict[str, Any]) -> Any:
@@ -160,7 +155,9 @@ def _export_chart(project: Project, args: argparse.Namespace, filters: dict[str,
         figure = charts.heatmap(project.case_code_matrix(**filters), project.name)
     else:
         frequencies = project.code_frequencies(rollup=args.rollup, **filters)
-        figure = charts.frequency_chart(frequencies, charts.code_colors(project), project.name)
+        figure = charts.frequency_chart(
+            frequencies, charts.code_colors(project.store), project.name
+        )
     return charts.save(figure, args.output)
 
 

@@ -9,12 +9,12 @@ from qdaw.export.report import percent  # one rounding for the terminal and the 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.project import Project
 
 
 def open_project(target: str) -> Project:
     """A project file or database URL (imports stay lazy: `qdaw --help` is instant)."""
-    from qdaw.core.project import Project
+    from qdaw.project import Project
 
     return Project.open(target)
 

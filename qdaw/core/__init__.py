@@ -1,1 +1,2 @@
-"""Domain and storage. Imports no Qt."""
+"""The store: engine, transactions, models, the row-image journal (undo), revisions,
+lookups. Imports no Qt and nothing above it."""

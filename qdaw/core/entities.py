@@ -7,26 +7,35 @@ values, so a handle stays valid across renames, undo and redo.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from sqlalchemy import Table
 
 from qdaw.core import models as m
 
-if TYPE_CHECKING:
-    from qdaw.core.project import Project
+
+class Owner(Protocol):
+    """What a handle reads through: the Project that made it."""
+
+    def value(self, table: Table, row_id: int, column: str) -> Any: ...
+    def documents(self, case: Any = None) -> list[Document]: ...
+    def case_variables(self, case: Any) -> dict[str, Any]: ...
+    def document_text(self, document: Any) -> str: ...
+    def segments(self, document: Any = None, code: Any = None) -> list[Segment]: ...
+    def codes(self, parent: Any = None, hypothesis: Any = None) -> list[Code]: ...
+    def hypotheses(self, code: Any = None) -> list[Hypothesis]: ...
 
 
 class Handle:
     __slots__ = ("_project", "id")
     table: ClassVar[Table]
 
-    def __init__(self, project: Project, row_id: int) -> None:
+    def __init__(self, project: Owner, row_id: int) -> None:
         self._project = project
         self.id = int(row_id)
 
     def _get(self, column: str) -> Any:
-        return self._project._value(self.table, self.id, column)
+        return self._project.value(self.table, self.id, column)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.id == self.id and other._project is self._project
@@ -210,7 +219,7 @@ class Segment(Handle):
         coder_id = self._get("coder_id")
         if coder_id is None:
             return None
-        return str(self._project._value(m.coders, coder_id, "name"))
+        return str(self._project.value(m.coders, coder_id, "name"))
 
     @property
     def text(self) -> str:

@@ -240,6 +240,7 @@ class Writer:
 
     # -- the store's public reading and writing, for analysis, nlp and export ----------
     # (the underscored names are the same functions, used inside the core)
+    writing = _writing
     rows = _rows
     scalar = _scalar
     reading = _reading

@@ -126,8 +126,8 @@ def to_bytes(figure: Figure, kind: str = "png", dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def code_colors(project: Any) -> dict[str, str]:
+def code_colors(store: Any) -> dict[str, str]:
     from qdaw.analysis.frequencies import codebook_frame
 
-    book = codebook_frame(project)
+    book = codebook_frame(store)
     return dict(zip(book["label"], book["color"], strict=True))

@@ -12,22 +12,22 @@ from qdaw.core import models as m
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 COLUMNS = ["name", "parent", "description", "color", "hypotheses", "memo", "segments", "cases"]
 
 
-def codebook_table(project: Project) -> pd.DataFrame:
+def codebook_table(store: Store) -> pd.DataFrame:
     """One row per code in tree order; ``parent`` is the parent's path ("A/B")."""
     import pandas as pd
 
-    book = codebook_frame(project)
+    book = codebook_frame(store)
     details = dict(
         (r[0], r[1:])
-        for r in project.rows(select(m.codes.c.id, m.codes.c.description, m.codes.c.memo))
+        for r in store.rows(select(m.codes.c.id, m.codes.c.description, m.codes.c.memo))
     )
     paths = book["path"].to_dict()
-    counts = code_frequencies(project)
+    counts = code_frequencies(store)
     table = pd.DataFrame(
         {
             "name": book["name"].to_numpy(),

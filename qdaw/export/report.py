@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from qdaw.analysis.hypotheses import HypothesisReport
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
+    from qdaw.nlp.entities import Anonymiser
 
 LABELS = {
     "en": {
@@ -169,36 +170,39 @@ def describe_filters(filters: dict[str, Any]) -> str:
 
 
 def build_report(
-    project: Project,
+    store: Store,
     lang: str = "en",
     quotes_per_code: int = 3,
-    anonymise: bool = False,
+    anonymiser: Anonymiser | None = None,
     **filters: Any,
 ) -> ReportDocument:
-    """The supervisor's report; ``anonymise`` replaces accepted names by their
+    """The supervisor's report; with an ``anonymiser``, accepted names become their
     pseudonyms in quotes and memos (the project is not changed)."""
+    from qdaw.analysis.frequencies import hypothesis_summary, total_cases
+    from qdaw.analysis.hypotheses import hypothesis_report
+    from qdaw.analysis.scope import resolve_scope
     from qdaw.export.charts import code_colors
 
     if lang not in LABELS:
         raise QdawError(f"report language must be one of {', '.join(LABELS)}, not {lang!r}")
-    summary = project.hypothesis_summary(**filters)
+    scope = resolve_scope(store, **filters)
+    summary = hypothesis_summary(store, scope)
     hypotheses = [
-        project.hypothesis_report(label, quotes_per_code=quotes_per_code, **filters)
-        for label in summary["hypothesis"]
+        hypothesis_report(store, label, scope, quotes_per_code) for label in summary["hypothesis"]
     ]
-    if anonymise:
-        replace = project.anonymiser()
-        hypotheses = [_anonymised(report, replace) for report in hypotheses]
+    if anonymiser is not None:
+        hypotheses = [_anonymised(report, anonymiser) for report in hypotheses]
+    respondents = resolve_scope(
+        store, **{k: v for k, v in filters.items() if k in ("cases", "where")}
+    )
     return ReportDocument(
-        project=project.name,
+        project=store.name,
         generated=datetime.now().replace(microsecond=0),
-        total_cases=project.total_cases(
-            **{k: v for k, v in filters.items() if k in ("cases", "where")}
-        ),
+        total_cases=total_cases(store, respondents),
         filters=describe_filters(filters),
         summary=summary,
         hypotheses=hypotheses,
-        colors=code_colors(project),
+        colors=code_colors(store),
         lang=lang,
     )
 

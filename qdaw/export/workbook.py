@@ -9,28 +9,36 @@ from qdaw.export.codebook import codebook_table
 from qdaw.export.tables import Sheet
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
+    from qdaw.nlp.entities import Anonymiser
 
 
 def workbook_sheets(
-    project: Project, filters: dict[str, Any], anonymise: bool = False
+    store: Store, anonymiser: Anonymiser | None = None, **filters: Any
 ) -> list[Sheet]:
-    """``anonymise``: accepted names become pseudonyms in passages and memos."""
-    segments = project.retrieve(**filters)
-    if anonymise:
-        segments = project.anonymiser().frame(segments, ["text", "memo"])
+    """With an ``anonymiser``, accepted names become pseudonyms in passages and memos."""
+    from qdaw.analysis.cooccurrence import cooccurrence
+    from qdaw.analysis.crosstab import crosstab
+    from qdaw.analysis.frequencies import case_code_matrix, code_frequencies, hypothesis_summary
+    from qdaw.analysis.retrieval import retrieve
+    from qdaw.analysis.scope import resolve_scope
+
+    scope = resolve_scope(store, **filters)
+    segments = retrieve(store, scope)
+    if anonymiser is not None:
+        segments = anonymiser.frame(segments, ["text", "memo"])
     sheets = [
-        Sheet("Frequencies", project.code_frequencies(**filters)),
-        Sheet("Matrix", project.case_code_matrix(**filters), index=True),
-        Sheet("Hypotheses", project.hypothesis_summary(**filters)),
+        Sheet("Frequencies", code_frequencies(store, scope)),
+        Sheet("Matrix", case_code_matrix(store, scope), index=True),
+        Sheet("Hypotheses", hypothesis_summary(store, scope)),
     ]
-    for name in project.variable_types():
-        table = project.crosstab(name, bins=default_bins(project, name), **filters)
+    for name in store.variable_types():
+        table = crosstab(store, name, scope, bins=default_bins(store, name))
         sheets.append(Sheet(f"Crosstab {name}", table, index=True))
     sheets += [
-        Sheet("Co-occurrence", project.cooccurrence("segment", **filters), index=True),
-        Sheet("Co-occurrence cases", project.cooccurrence("case", **filters), index=True),
+        Sheet("Co-occurrence", cooccurrence(store, scope, "segment"), index=True),
+        Sheet("Co-occurrence cases", cooccurrence(store, scope, "case"), index=True),
         Sheet("Segments", segments, index=True),
-        Sheet("Codebook", codebook_table(project)),
+        Sheet("Codebook", codebook_table(store)),
     ]
     return sheets

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,8 @@ from qdaw.gui.workers import Worker, start
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from qdaw.project import Project
 
 
 #: What the analysis tables are computed from.
@@ -129,7 +131,7 @@ class AnalysisPanel(QTabWidget):
         session.closed.connect(self._on_close)
         self._workers: list[Worker] = []
 
-    def _project(self) -> Any:
+    def _project(self) -> Project:
         return self.session.require()
 
     def rolled_up(self) -> bool:
@@ -190,7 +192,10 @@ class AnalysisPanel(QTabWidget):
 
         project = self._project()
         table = project.crosstab(
-            variable, value=value, bins=default_bins(project, variable), rollup=self.rolled_up()
+            variable,
+            value=value,
+            bins=default_bins(project.store, variable),
+            rollup=self.rolled_up(),
         )
         sizes = table.attrs["n"]
         table.columns = [f"{c} (n={sizes[c]})" for c in table.columns]
@@ -221,17 +226,17 @@ class AnalysisPanel(QTabWidget):
 
     def start_report(self, path: str) -> Worker:
         """Build and write the report on a worker thread, with its own connection."""
-        from qdaw.core.project import Project
+        from qdaw.project import Project
 
         location = self._project().location
         anonymise = self.session.anonymise_exports
 
         def task(worker: Worker) -> str:
-            from qdaw.export.report import build_report, write_report
+            from qdaw.export.report import write_report
 
             worker.report(0, 2, "analyse")
             with Project.open(location) as project:
-                document = build_report(project, anonymise=anonymise)
+                document = project.report(anonymise=anonymise)
                 worker.report(1, 2, "write")
                 return str(write_report(document, path))
 

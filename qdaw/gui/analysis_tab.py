@@ -28,12 +28,14 @@ from qdaw.gui.session import Session
 if TYPE_CHECKING:
     import pandas as pd
 
+    from qdaw.project import Project
 
-def category_labels(project: Any) -> set[str]:
+
+def category_labels(project: Project) -> set[str]:
     """Codes with sub-codes, as the analysis tables name them."""
     from qdaw.analysis.frequencies import codebook_frame
 
-    book = codebook_frame(project)
+    book = codebook_frame(project.store)
     parents = {int(p) for p in book["parent_id"].dropna()}
     return {str(label) for code_id, label in book["label"].items() if code_id in parents}
 

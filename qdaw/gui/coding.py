@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.operations import Op, op
-from qdaw.core.project import Project
 from qdaw.core.text_units import paragraph_at, snap_to_words
 from qdaw.errors import QdawError
 from qdaw.gui.document_view import DocumentView
@@ -28,6 +27,7 @@ from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker
 from qdaw.gui.workers import start as start_worker
+from qdaw.project import Project
 
 IN_VIVO_LIMIT = 80
 

@@ -21,13 +21,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from qdaw.core.colors import readable_text
-from qdaw.core.listing import SegmentRow
 from qdaw.core.operations import Area
 from qdaw.gui.find_bar import FindBar
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
 from qdaw.gui.offsets import OffsetMap
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.gui.stripe_layout import StripeLayout
+from qdaw.services.listing import SegmentRow
 
 MARGIN_BACKGROUND = "#f4f5f7"
 HIGHLIGHT_ALPHA = 70

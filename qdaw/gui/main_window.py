@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.operations import Area
-from qdaw.core.project import Project
 from qdaw.errors import NothingToUndo, QdawError
 from qdaw.gui.analysis_panel import AnalysisPanel
 from qdaw.gui.codebook_panel import CodebookPanel
@@ -45,6 +44,7 @@ from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
 from qdaw.gui.status_progress import StatusProgress
 from qdaw.gui.workers import Worker, start, stop_all
+from qdaw.project import Project
 
 if TYPE_CHECKING:
     from qdaw.gui.names_dialog import NamesDialog
@@ -534,7 +534,6 @@ class MainWindow(QMainWindow):
 
     def export_workbook(self, path: str | None = None) -> Path | None:
         from qdaw.export.tables import write_workbook
-        from qdaw.export.workbook import workbook_sheets
 
         project = self.session.require()
         target = (
@@ -545,7 +544,7 @@ class MainWindow(QMainWindow):
         if target is None:
             return None
         try:
-            sheets = workbook_sheets(project, {}, anonymise=self.session.anonymise_exports)
+            sheets = project.workbook_sheets(anonymise=self.session.anonymise_exports)
             written = write_workbook(sheets, target)
         except (QdawError, OSError) as exc:
             self.show_error(str(exc))

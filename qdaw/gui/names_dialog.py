@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.operations import Area
-from qdaw.core.project import Project
 from qdaw.errors import QdawError
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.gui.workers import Worker, start
 from qdaw.nlp.entities import Candidate
+from qdaw.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
 PSEUDONYM = 4

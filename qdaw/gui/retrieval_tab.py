@@ -42,7 +42,7 @@ class RetrievalTab(AnalysisTab):
             return
         colors = {row.name: row.color for row in project.code_rows()}
         shown = []
-        for row in passages_in_context(project, self.frame).to_dict("records"):
+        for row in passages_in_context(project.store, self.frame).to_dict("records"):
             heading = " · ".join(
                 str(part)
                 for part in (row["case"], row["document"], row["code"], row["coder"])

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from qdaw.core.project import Project
 from qdaw.errors import QdawError
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker, start
+from qdaw.project import Project
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -8,6 +8,8 @@ every hit.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.project import Project
 from qdaw.gui.passages import Passage, PassageList, PassageModel
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker, start
-from qdaw.nlp.kwic import ContextHit
+from qdaw.nlp.kwic import ContextHit, Mode
+from qdaw.project import Project
 
 KwicHit = ContextHit  # the name the autocode dialog knows hits by
 
@@ -120,8 +122,8 @@ class SearchPanel(QWidget):
         self.field.setFocus()
         self.field.selectAll()
 
-    def query(self) -> tuple[str, str]:
-        return self.field.text().strip(), str(self.mode.currentData())
+    def query(self) -> tuple[str, Mode]:
+        return self.field.text().strip(), cast(Mode, self.mode.currentData())
 
     def search(self) -> Worker | None:
         project = self.session.project
@@ -135,7 +137,7 @@ class SearchPanel(QWidget):
 
         def task(worker: Worker) -> list[ContextHit]:
             with Project.open(location) as own:
-                return own.keyword_in_context(query, mode, *options)  # type: ignore[arg-type]
+                return own.keyword_in_context(query, mode, *options)
 
         worker = Worker(task)
         self.worker = worker

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from qdaw.core.base import ChangeEvent
-from qdaw.core.project import Project
+from qdaw.core.store import ChangeEvent
 from qdaw.errors import QdawError
+from qdaw.project import Project
 
 RECENT_LIMIT = 10
 #: How often the window asks whether another writer changed the project (a cheap
@@ -33,7 +34,7 @@ class Session(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
-        self._unsubscribe = None
+        self._unsubscribe: Callable[[], None] | None = None
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll)
@@ -68,7 +69,7 @@ class Session(QObject):
         )
         self.close()
         self.project = project
-        self._unsubscribe = project.subscribe(self.changed.emit)  # type: ignore[assignment]
+        self._unsubscribe = project.subscribe(self.changed.emit)
         if project.path is not None:
             remember_recent(str(project.path.resolve()))
         self.opened.emit()

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.project import Project
 from qdaw.errors import QdawError
 from qdaw.gui.models.tables import RAW, FrameModel
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker, start
+from qdaw.project import Project
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import select
@@ -15,13 +15,15 @@ from qdaw.errors import QdawError
 from qdaw.nlp.search import Mode, search
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 Unit = Literal["match", "sentence", "paragraph"]
+#: How a segment is coded (the coding service's ``code_segment``): nlp writes through it.
+CodeSegment = Callable[..., object]
 
 
 def planned_spans(
-    project: Project,
+    store: Store,
     query: str,
     mode: Mode = "exact",
     unit: Unit = "match",
@@ -34,14 +36,14 @@ def planned_spans(
     """
     if unit not in ("match", "sentence", "paragraph"):
         raise QdawError(f"unit must be match, sentence or paragraph, not {unit!r}")
-    hits = search(project, query, mode, scope)
-    ids = dict(project.rows(select(m.documents.c.name, m.documents.c.id)))
+    hits = search(store, query, mode, scope)
+    ids = dict(store.rows(select(m.documents.c.name, m.documents.c.id)))
     found = zip(hits["document"].map(ids), hits["start"], hits["end"], strict=True)
-    return enclose(project, found, unit, scope.speakers)
+    return enclose(store, found, unit, scope.speakers)
 
 
 def enclose(
-    project: Project,
+    store: Store,
     hits: Iterable[tuple[int, int, int]],
     unit: Unit = "match",
     speakers: Iterable[str] | None = None,
@@ -52,7 +54,7 @@ def enclose(
         raise QdawError(f"unit must be match, sentence or paragraph, not {unit!r}")
     wanted = set(speakers or [])
     spans = set()
-    units = Units(project)
+    units = Units(store)
     for document_id, start, end in hits:
         document_id, start, end = int(document_id), int(start), int(end)
         if wanted and not units.spoken_by(document_id, start, wanted):
@@ -66,15 +68,15 @@ def enclose(
 class Units:
     """A document's sentences, paragraphs and turns, read once per autocoding."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
+    def __init__(self, store: Store) -> None:
+        self.store = store
         # (units, their starts): the starts list is built once, not once per hit.
         self.cache: dict[tuple[int, str], tuple[list[Any], list[int]]] = {}
 
     def of(self, document_id: int, kind: str) -> tuple[list[Any], list[int]]:
         if (document_id, kind) not in self.cache:
             units = m.text_units
-            rows = self.project.rows(
+            rows = self.store.rows(
                 select(units.c.start_offset, units.c.end_offset, units.c.label, units.c.role)
                 .where(units.c.document_id == document_id, units.c.kind == kind)
                 .order_by(units.c.start_offset)
@@ -101,7 +103,8 @@ def _containing(units: list[Any], starts: list[int], position: int) -> Any | Non
 
 
 def autocode(
-    project: Project,
+    store: Store,
+    code_segment: CodeSegment,
     query: str,
     code: Any,
     mode: Mode = "exact",
@@ -111,11 +114,13 @@ def autocode(
 ) -> int:
     """Code every hit; one undoable operation. Returns the number of segments created
     (a span the code already has is not coded twice)."""
-    return code_spans(project, planned_spans(project, query, mode, unit, scope), code, coder)
+    spans = planned_spans(store, query, mode, unit, scope)
+    return code_spans(store, code_segment, spans, code, coder)
 
 
 def code_spans(
-    project: Project,
+    store: Store,
+    code_segment: CodeSegment,
     spans: Iterable[tuple[int, int, int]],
     code: Any,
     coder: str | None = None,
@@ -124,13 +129,13 @@ def code_spans(
     """Code every (document id, start, end) as one undoable operation, skipping spans
     the code already has; returns the segments created."""
     spans = list(spans)
-    code_id = project.code_id(code)
-    name = project.value(m.codes, code_id, "name")
-    with project.batch(label or op("autocode", name=name)):
+    code_id = store.code_id(code)
+    name = store.value(m.codes, code_id, "name")
+    with store.batch(label or op("autocode", name=name)):
         # Inside the transaction: another writer's codings of these spans count too.
         existing = {
             (r[0], r[1], r[2])
-            for r in project.rows(
+            for r in store.rows(
                 select(
                     m.segments.c.document_id, m.segments.c.start_offset, m.segments.c.end_offset
                 ).where(m.segments.c.code_id == code_id)
@@ -138,5 +143,5 @@ def code_spans(
         }
         todo = [span for span in spans if span not in existing]
         for document_id, start, end in todo:
-            project.code_segment(document_id, start, end, code_id, coder=coder)
+            code_segment(document_id, start, end, code_id, coder=coder)
     return len(todo)

@@ -23,7 +23,7 @@ from qdaw.nlp.pipeline import guess_language, pipeline
 from qdaw.nlp.speakers import DEFAULT_PATTERN, Turn, detect_turns, label_spans, without_labels
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 MAX_TOKEN = 100
 INDEX_LABEL = op("index_text")
@@ -76,11 +76,11 @@ def analyse(text: str, language: str | None = None) -> Analysis:
     return result
 
 
-def store(project: Project, document_id: int, text: str, analysis: Analysis) -> None:
-    pattern = project.get_meta("speaker_pattern") or DEFAULT_PATTERN
+def save_analysis(store: Store, document_id: int, text: str, analysis: Analysis) -> None:
+    pattern = store.get_meta("speaker_pattern") or DEFAULT_PATTERN
     turns = detect_turns(text, pattern)
     sentences = without_labels(analysis.sentences, label_spans(text, pattern))
-    with project.deriving(INDEX_LABEL, INDEX_TABLES) as journal:
+    with store.deriving(INDEX_LABEL, INDEX_TABLES) as journal:
         conn = journal.conn
         conn.execute(delete(m.text_units).where(m.text_units.c.document_id == document_id))
         conn.execute(delete(m.tokens).where(m.tokens.c.document_id == document_id))
@@ -159,36 +159,34 @@ def _insert_units(
     return sentence_ids
 
 
-def unindexed(project: Project) -> list[int]:
+def unindexed(store: Store) -> list[int]:
     """Documents without units (one index seek each)."""
     has_units = exists().where(m.text_units.c.document_id == m.documents.c.id)
-    rows = project.rows(select(m.documents.c.id).where(~has_units))
+    rows = store.rows(select(m.documents.c.id).where(~has_units))
     return [int(r[0]) for r in rows]
 
 
 def index_documents(
-    project: Project,
+    store: Store,
     documents: Iterable[int] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Index the given documents (default: those not indexed yet); returns how many."""
-    targets = list(documents) if documents is not None else unindexed(project)
+    targets = list(documents) if documents is not None else unindexed(store)
     done = 0
     for number, document_id in enumerate(targets):
         if cancelled is not None and cancelled():
             break
-        name = str(project.value(m.documents, document_id, "name"))
+        name = str(store.value(m.documents, document_id, "name"))
         if progress is not None:
             progress(number, len(targets), name)
-        language = project.value(m.documents, document_id, "language") or project.get_meta(
-            "language"
-        )
-        text = project.document_text(document_id)
-        store(project, document_id, text, analyse(text, language))
+        language = store.value(m.documents, document_id, "language") or store.get_meta("language")
+        text = store.document_text(document_id)
+        save_analysis(store, document_id, text, analyse(text, language))
         done += 1
     if done >= OPTIMIZE_AFTER:
-        with project.transaction() as conn:  # the same content, merged: no revision
+        with store.transaction() as conn:  # the same content, merged: no revision
             optimize(conn)
     if progress is not None:
         progress(done, len(targets), "")

@@ -14,7 +14,7 @@ from qdaw.core import models as m
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 #: Parts of speech that carry content; untagged tokens (English blank pipeline) count too.
 CONTENT = ("NOUN", "PROPN", "VERB", "ADJ")
@@ -70,7 +70,7 @@ def _phrases(scope_documents: Any) -> Any:
     return union_all(*parts).subquery("phrases")
 
 
-def _counts(project: Project, code_id: int, scope: Scope, units: Any, term: Any) -> tuple[Any, Any]:
+def _counts(store: Store, code_id: int, scope: Scope, units: Any, term: Any) -> tuple[Any, Any]:
     """(in_code, total) per term: in_code counts units inside the code's passages (a unit
     under two overlapping segments once), total counts every unit in scope."""
     s = m.segments
@@ -90,11 +90,11 @@ def _counts(project: Project, code_id: int, scope: Scope, units: Any, term: Any)
         .subquery()
     )
     in_code = _frame(
-        project,
+        store,
         select(inside.c.term, func.count()).group_by(inside.c.term),
         ["term", "in_code"],
     ).set_index("term")["in_code"]
-    total = _frame(project, select(term, func.count()).group_by(term), ["term", "total"]).set_index(
+    total = _frame(store, select(term, func.count()).group_by(term), ["term", "total"]).set_index(
         "term"
     )["total"]
     return in_code, total
@@ -126,7 +126,7 @@ def _g2_table(in_code: Any, total: Any, stop: set[str]) -> Any:
 
 
 def distinctive_words(
-    project: Project, code: Any, scope: Scope = ALL, limit: int = 20, phrases: bool = True
+    store: Store, code: Any, scope: Scope = ALL, limit: int = 20, phrases: bool = True
 ) -> pd.DataFrame:
     """Columns: term, kind (word | phrase), in_code, in_rest, per_1000_code,
     per_1000_rest, g2; most distinctive first. Words are content lemmas; phrases are
@@ -134,7 +134,7 @@ def distinctive_words(
     own kind. Terms are shown as written ("évaluation à distance"), not folded."""
     import pandas as pd
 
-    code_id = project.code_id(code)
+    code_id = store.code_id(code)
     t = m.tokens
     documents = select(m.documents.c.id).where(*scope.document_conditions())
     words = (
@@ -144,12 +144,12 @@ def distinctive_words(
         .subquery("words")
     )  # fmt: skip
     stop = _stop_words()
-    tables = [_g2_table(*_counts(project, code_id, scope, words, words.c.lemma), stop)
+    tables = [_g2_table(*_counts(store, code_id, scope, words, words.c.lemma), stop)
               .assign(kind="word")]  # fmt: skip
     if phrases:
         found = _phrases(documents)
         tables.append(
-            _g2_table(*_counts(project, code_id, scope, found, found.c.term), set()).assign(
+            _g2_table(*_counts(store, code_id, scope, found, found.c.term), set()).assign(
                 kind="phrase"
             )
         )
@@ -160,11 +160,11 @@ def distinctive_words(
     result = result.rename_axis("term").reset_index()
     result["in_code"] = result["in_code"].astype(int)
     result["in_rest"] = result["in_rest"].astype(int)
-    result["term"] = _as_written(project, code_id, result)
+    result["term"] = _as_written(store, code_id, result)
     return result[COLUMNS].reset_index(drop=True)
 
 
-def _as_written(project: Project, code_id: int, result: Any) -> list[str]:
+def _as_written(store: Store, code_id: int, result: Any) -> list[str]:
     """Each folded term as the transcripts write it: the commonest lower-cased spelling
     among its first occurrences in the code's passages' documents (a word whose form is
     its lemma: "evaluation" -> "évaluation"). Two statements, whatever the number of
@@ -197,7 +197,7 @@ def _as_written(project: Project, code_id: int, result: Any) -> list[str]:
             .label("n"),
         ).subquery("numbered")
         texts = m.document_texts
-        rows = project.rows(
+        rows = store.rows(
             select(
                 numbered.c.term,
                 func.substr(texts.c.text, numbered.c.start + 1, numbered.c.end - numbered.c.start),

@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from sqlalchemy import select
+
 from qdaw.analysis.scope import ALL, Scope
+from qdaw.core import models as m
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 WINDOW = 160  # characters of a paragraph kept on each side of a plain-text hit
 Mode = Literal["text", "exact", "lemma", "phrase", "regex"]
@@ -54,7 +57,7 @@ def around(text: str, start: int, end: int, window: int = WINDOW) -> tuple[int, 
 
 
 def keyword_in_context(
-    project: Project,
+    store: Store,
     query: str,
     mode: Mode = "text",
     scope: Scope = ALL,
@@ -70,15 +73,15 @@ def keyword_in_context(
     if mode == "text":
         hits = []
         texts: dict[int, str] = {}
-        for hit in find_text(project, query, scope, accents, case, whole_words):
+        for hit in find_text(store, query, scope, accents, case, whole_words):
             if hit.document_id not in texts:  # read once per document, not per hit
-                texts[hit.document_id] = project.document_text(hit.document_id)
+                texts[hit.document_id] = store.document_text(hit.document_id)
             text = texts[hit.document_id]
             first, last = around(text, hit.start, hit.end)
             hits.append(ContextHit(hit.document_id, hit.document, hit.case, hit.start, hit.end,
                                    first, text[first:last]))  # fmt: skip
         return hits
-    frame = search(project, query, mode, scope, accents, case)
+    frame = search(store, query, mode, scope, accents, case)
     return [
         ContextHit(
             int(row["document_id"]),
@@ -93,17 +96,17 @@ def keyword_in_context(
     ]
 
 
-def passages_in_context(project: Project, frame: Any, window: int = WINDOW) -> Any:
+def passages_in_context(store: Store, frame: Any, window: int = WINDOW) -> Any:
     """Retrieved segments (``p.retrieve``'s rows) with ``document_id``, ``before`` and
     ``after``: the stretch of the paragraph around each passage. Each document's text is
     read once."""
-    documents = {row.name: row.id for row in project.document_rows()}
+    documents = dict(store.rows(select(m.documents.c.name, m.documents.c.id)))
     texts: dict[int, str] = {}
     ids, befores, afters = [], [], []
     for name, start, end in zip(frame["document"], frame["start"], frame["end"], strict=True):
         document_id = documents[str(name)]
         if document_id not in texts:
-            texts[document_id] = project.document_text(document_id)
+            texts[document_id] = store.document_text(document_id)
         text = texts[document_id]
         first, last = around(text, int(start), int(end), window)
         ids.append(document_id)

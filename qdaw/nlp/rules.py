@@ -28,7 +28,8 @@ from qdaw.core.text_units import fold
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
+    from qdaw.nlp.autocode import Unit
 
 FOLDED_KEYS = ("LEMMA", "NORM")
 UNITS = ("match", "sentence", "paragraph")
@@ -38,7 +39,7 @@ UNITS = ("match", "sentence", "paragraph")
 class Rule:
     code: str
     patterns: list[list[dict[str, Any]]]
-    unit: str = "match"
+    unit: Unit = "match"
     speakers: list[str] = field(default_factory=list)
 
 
@@ -106,7 +107,7 @@ def _matcher(rules: list[Rule], vocab: Any, source: str) -> Any:
     return matcher
 
 
-def rule_hits(project: Project, rules: list[Rule], source: str = "rules") -> dict[int, list[Any]]:
+def rule_hits(store: Store, rules: list[Rule], source: str = "rules") -> dict[int, list[Any]]:
     """For each rule (by index), its hits as (document id, start, end)."""
     import spacy
     from spacy.tokens import Doc
@@ -115,15 +116,15 @@ def rule_hits(project: Project, rules: list[Rule], source: str = "rules") -> dic
     matcher = _matcher(rules, vocab, source)
     hits: dict[int, list[Any]] = {i: [] for i in range(len(rules))}
     t = m.tokens
-    for (document_id,) in project.rows(select(m.documents.c.id).order_by(m.documents.c.id)):
-        rows = project.rows(
+    for (document_id,) in store.rows(select(m.documents.c.id).order_by(m.documents.c.id)):
+        rows = store.rows(
             select(t.c.start_offset, t.c.end_offset, t.c.lemma, t.c.pos)
             .where(t.c.document_id == document_id)
             .order_by(t.c.position)
         )
         if not rows:
             continue
-        text = project.document_text(int(document_id))
+        text = store.document_text(int(document_id))
         words = [text[start:end] for start, end, _l, _p in rows]
         spaces = [rows[i][1] < rows[i + 1][0] for i in range(len(rows) - 1)] + [False]
         doc = Doc(
@@ -138,17 +139,18 @@ def rule_hits(project: Project, rules: list[Rule], source: str = "rules") -> dic
     return hits
 
 
-def plan(project: Project, source: str | Path | dict[str, Any]) -> list[tuple[Rule, list[Any]]]:
+def plan(store: Store, source: str | Path | dict[str, Any]) -> list[tuple[Rule, list[Any]]]:
     """Each rule with the passages it would code (the preview)."""
+    from qdaw.nlp.autocode import enclose
     from qdaw.nlp.indexing import unindexed
 
-    missing = unindexed(project)
+    missing = unindexed(store)
     if missing:
         raise QdawError(f"{len(missing)} documents are not indexed yet (run the text index)")
     rules = load_rules(source)
     label = str(source) if not isinstance(source, dict) else "rules"
-    hits = rule_hits(project, rules, label)
+    hits = rule_hits(store, rules, label)
     return [
-        (rule, project.enclosing_passages(hits[i], rule.unit, rule.speakers or None))  # type: ignore[arg-type]
+        (rule, enclose(store, hits[i], rule.unit, rule.speakers or None))
         for i, rule in enumerate(rules)
     ]

@@ -21,7 +21,7 @@ from qdaw.nlp.fulltext import positions as fulltext_positions
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 Mode = Literal["exact", "lemma", "regex", "phrase"]
 COLUMNS = [
@@ -32,7 +32,7 @@ COLUMNS = [
 _PLAIN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 
 
-def _query_terms(project: Project, query: str, mode: Mode, language: str) -> list[str]:
+def _query_terms(store: Store, query: str, mode: Mode, language: str) -> list[str]:
     if mode == "lemma":
         from qdaw.nlp.pipeline import pipeline
 
@@ -51,7 +51,7 @@ def _query_terms(project: Project, query: str, mode: Mode, language: str) -> lis
     return terms + (["*"] if prefix else [])
 
 
-def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -> Any:
+def _token_hits(store: Store, terms: list[str], column: str, scope: Scope) -> Any:
     """A subquery of (document_id, start, end, sentence_id) for consecutive tokens
     matching the terms; a final '*' makes the last term a prefix.
 
@@ -88,9 +88,9 @@ def _token_hits(project: Project, terms: list[str], column: str, scope: Scope) -
     )
     if column == "form":
         is_prefix = prefix and anchor_at == len(terms) - 1
-        found = fulltext_positions(
-            project.engine.dialect.name, terms[anchor_at], is_prefix
-        ).subquery("found")
+        found = fulltext_positions(store.engine.dialect.name, terms[anchor_at], is_prefix).subquery(
+            "found"
+        )
         statement = statement.select_from(found).join(
             anchor,
             (anchor.c.document_id == found.c.document_id) & (anchor.c.position == found.c.position),
@@ -124,7 +124,7 @@ def _with_context(hits: Any) -> Any:
 
 
 def search(
-    project: Project,
+    store: Store,
     query: str,
     mode: Mode = "exact",
     scope: Scope = ALL,
@@ -145,21 +145,21 @@ def search(
         raise QdawError(f"search mode must be exact, lemma, regex or phrase, not {mode!r}")
     from qdaw.nlp.indexing import unindexed
 
-    missing = unindexed(project)
+    missing = unindexed(store)
     if missing and mode != "regex":
-        names = ", ".join(str(project.value(m.documents, i, "name")) for i in missing[:5])
+        names = ", ".join(str(store.value(m.documents, i, "name")) for i in missing[:5])
         raise QdawError(f"these documents are not indexed yet: {names} (run the text index)")
     if mode == "regex":
-        return _regex_search(project, query, scope, case)
-    language = language or project.get_meta("language") or _main_language(project)
+        return _regex_search(store, query, scope, case)
+    language = language or store.get_meta("language") or _main_language(store)
     column = "lemma" if mode == "lemma" else "form"
-    terms = _query_terms(project, query, mode, language)
-    located = project.rows(_with_context(_token_hits(project, terms, column, scope)))
+    terms = _query_terms(store, query, mode, language)
+    located = store.rows(_with_context(_token_hits(store, terms, column, scope)))
     located.sort(key=lambda row: (row[0], row[1]))
     documents = {int(row[0]) for row in located}
     # Each document's text is read once, however many hits it has.
     texts = dict(
-        project.rows(
+        store.rows(
             select(m.document_texts.c.document_id, m.document_texts.c.text).where(
                 m.document_texts.c.document_id.in_(documents)
             )
@@ -167,7 +167,7 @@ def search(
     )
     labels = {
         int(row[0]): (row[1], row[2])
-        for row in project.rows(
+        for row in store.rows(
             select(m.documents.c.id, m.documents.c.name, m.cases.c.name)
             .join(m.cases, m.cases.c.id == m.documents.c.case_id)
             .where(m.documents.c.id.in_(documents))
@@ -188,21 +188,21 @@ def search(
     return frame
 
 
-def _regex_search(project: Project, query: str, scope: Scope, case: bool) -> pd.DataFrame:
+def _regex_search(store: Store, query: str, scope: Scope, case: bool) -> pd.DataFrame:
     import pandas as pd
 
     try:
         pattern = re.compile(query, 0 if case else re.IGNORECASE)
     except re.error as exc:
         raise QdawError(f"regular expression {query!r}: {exc}") from exc
-    documents = project.rows(
+    documents = store.rows(
         select(m.documents.c.id, m.documents.c.name, m.cases.c.name, m.document_texts.c.text)
         .join(m.cases, m.cases.c.id == m.documents.c.case_id)
         .join(m.document_texts, m.document_texts.c.document_id == m.documents.c.id)
         .where(*scope.document_conditions())
         .order_by(m.documents.c.id)
     )
-    sentences = _sentences(project, [int(d[0]) for d in documents])
+    sentences = _sentences(store, [int(d[0]) for d in documents])
     rows = []
     for doc_id, name, case_name, text in documents:
         starts, spans = sentences.get(int(doc_id), ([], []))
@@ -216,8 +216,8 @@ def _regex_search(project: Project, query: str, scope: Scope, case: bool) -> pd.
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _main_language(project: Project) -> str:
-    rows = project.rows(
+def _main_language(store: Store) -> str:
+    rows = store.rows(
         select(m.documents.c.language, func.count())
         .where(m.documents.c.language.is_not(None))
         .group_by(m.documents.c.language)
@@ -227,9 +227,9 @@ def _main_language(project: Project) -> str:
 
 
 def _sentences(
-    project: Project, document_ids: list[int]
+    store: Store, document_ids: list[int]
 ) -> dict[int, tuple[list[int], list[tuple[int, int]]]]:
-    units = project.rows(
+    units = store.rows(
         select(m.text_units.c.document_id, m.text_units.c.start_offset, m.text_units.c.end_offset)
         .where(m.text_units.c.kind == "sentence", m.text_units.c.document_id.in_(document_ids))
         .order_by(m.text_units.c.document_id, m.text_units.c.start_offset)

@@ -14,20 +14,20 @@ from qdaw.nlp.keywords import _content, _stop_words
 if TYPE_CHECKING:
     import pandas as pd
 
-    from qdaw.core.project import Project
+    from qdaw.core.store import Store
 
 
 def suggest_codes(
-    project: Project, document: Any, start: int, end: int, limit: int = 5
+    store: Store, document: Any, start: int, end: int, limit: int = 5
 ) -> pd.DataFrame:
     """Columns: code, score (0–1), shared (the lemmas that weigh most in the match)."""
     import numpy as np
     import pandas as pd
 
-    document_id = project.document_id(document)
+    document_id = store.document_id(document)
     t, s = m.tokens, m.segments
     profiles = _frame(
-        project,
+        store,
         select(s.c.code_id, t.c.lemma, func.count())
         .join(
             t,
@@ -43,7 +43,7 @@ def suggest_codes(
         ["code_id", "lemma", "n"],
     )
     passage = _frame(
-        project,
+        store,
         select(t.c.lemma, func.count())
         .where(
             t.c.document_id == document_id,
@@ -71,7 +71,7 @@ def suggest_codes(
         return empty
     query = query / norm
     scores = weights.to_numpy() @ query.to_numpy()
-    labels = codebook_frame(project)["label"]
+    labels = codebook_frame(store)["label"]
     contributions = weights * query
     rows = []
     for position in np.argsort(-scores)[:limit]:

@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from qdaw.core.listing import CaseRow, DocumentRow
 from qdaw.core.natural import natural_key
 from qdaw.core.operations import Area
 from qdaw.gui.session import ChangeEvent, Session
+from qdaw.services.listing import CaseRow, DocumentRow
 
 Index = QModelIndex | QPersistentModelIndex
 SHOWN = {Area.CASES, Area.DOCUMENTS}

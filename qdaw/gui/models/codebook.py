@@ -15,10 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
-from qdaw.core.listing import CodeRow
 from qdaw.core.operations import Area, op
 from qdaw.errors import QdawError
 from qdaw.gui.session import ChangeEvent, Session
+from qdaw.services.listing import CodeRow
 
 CODE_MIME = "application/x-qdaw-codes"
 Index = QModelIndex | QPersistentModelIndex

@@ -16,12 +16,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from qdaw.core.listing import HypothesisRow
 from qdaw.core.natural import natural_key
 from qdaw.core.operations import Area, op
 from qdaw.errors import QdawError
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
 from qdaw.gui.session import ChangeEvent, Session
+from qdaw.services.listing import HypothesisRow
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from qdaw.core import models as m
-from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Document
+from qdaw.services.service import Service
 
 
 @dataclass(frozen=True)
@@ -64,22 +64,22 @@ class SegmentRow:
     memo: str | None
 
 
-class ListingMixin(ProjectBase):
+class Listing(Service):
     def code_rows(self) -> list[CodeRow]:
         """Every code, in codebook order (depth first)."""
         c = m.codes
         rows = {
             r[0]: CodeRow(*r)
-            for r in self._rows(
+            for r in self.store.rows(
                 select(c.c.id, c.c.name, c.c.parent_id, c.c.color, c.c.description, c.c.memo)
             )
         }
-        return [rows[code_id] for code_id in self._tree_order()]  # type: ignore[attr-defined]
+        return [rows[code_id] for code_id in self.store.tree_order()]
 
     def case_rows(self) -> list[CaseRow]:
         return [
             CaseRow(*r)
-            for r in self._rows(
+            for r in self.store.rows(
                 select(m.cases.c.id, m.cases.c.name, m.cases.c.memo).order_by(m.cases.c.id)
             )
         ]
@@ -88,7 +88,7 @@ class ListingMixin(ProjectBase):
         d, t = m.documents, m.document_texts
         return [
             DocumentRow(*r)
-            for r in self._rows(
+            for r in self.store.rows(
                 select(d.c.id, d.c.name, d.c.case_id, m.cases.c.name, func.length(t.c.text))
                 .join(m.cases, m.cases.c.id == d.c.case_id)
                 .join(t, t.c.document_id == d.c.id)
@@ -99,13 +99,13 @@ class ListingMixin(ProjectBase):
     def hypothesis_rows(self) -> list[HypothesisRow]:
         h = m.hypotheses
         links: dict[int, list[int]] = {}
-        for hypothesis_id, code_id in self._rows(
+        for hypothesis_id, code_id in self.store.rows(
             select(m.code_hypotheses.c.hypothesis_id, m.code_hypotheses.c.code_id)
         ):
             links.setdefault(hypothesis_id, []).append(code_id)
         return [
             HypothesisRow(r[0], r[1], r[2], r[3], r[4], tuple(sorted(links.get(r[0], []))))
-            for r in self._rows(
+            for r in self.store.rows(
                 select(h.c.id, h.c.label, h.c.statement, h.c.description, h.c.memo).order_by(
                     h.c.position, h.c.id
                 )
@@ -115,10 +115,10 @@ class ListingMixin(ProjectBase):
     def segment_rows(self, document: Document | int | str) -> list[SegmentRow]:
         """A document's segments in text order, with their code's name and colour."""
         s = m.segments
-        document_id = self._document_id(document)
+        document_id = self.store.document_id(document)
         return [
             SegmentRow(*r)
-            for r in self._rows(
+            for r in self.store.rows(
                 select(
                     s.c.id,
                     s.c.document_id,
@@ -145,7 +145,7 @@ class ListingMixin(ProjectBase):
         if not lengths:
             return {}
         stored: dict[str, str] = {}
-        for name, text in self._rows(
+        for name, text in self.store.rows(
             select(m.documents.c.name, t.c.text)
             .join(t, t.c.document_id == m.documents.c.id)
             .where(func.length(t.c.text).in_(sorted(lengths)))

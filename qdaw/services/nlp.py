@@ -1,4 +1,4 @@
-"""Text intelligence on the Project facade (spaCy loads on first use)."""
+"""Text intelligence: the index, search, suggestions, autocoding (spaCy loads on first use)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,14 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack
 from sqlalchemy import select
 
 from qdaw.core import models as m
-from qdaw.core.analysis_api import AnalysisMixin, Filters
-from qdaw.core.entities import Document
+from qdaw.core.entities import Document, Owner
 from qdaw.core.operations import op
+from qdaw.core.store import Store
 from qdaw.errors import QdawError
+from qdaw.services.analysis import Analysis, Filters
+from qdaw.services.codebook import Codebook
+from qdaw.services.coding import Coding
+from qdaw.services.service import Service
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,17 +25,25 @@ if TYPE_CHECKING:
     from qdaw.nlp.speakers import Turn
 
 
-class NlpMixin(AnalysisMixin):
+class Nlp(Service):
+    def __init__(
+        self, store: Store, owner: Owner, analysis: Analysis, codebook: Codebook, coding: Coding
+    ) -> None:
+        super().__init__(store, owner)
+        self.analysis, self.codebook, self.coding = analysis, codebook, coding
+
     def set_language(self, language: str, document: Document | int | str | None = None) -> None:
         """The project's default language, or one document's ("fr" or "en")."""
         if language not in ("fr", "en"):
             raise QdawError(f"language must be 'fr' or 'en', not {language!r}")
         if document is None:
-            with self._writing(op("set_language", language=language)) as journal:
-                self._set_meta(journal, "language", language)
+            with self.store.writing(op("set_language", language=language)) as journal:
+                self.store.set_meta(journal, "language", language)
             return
-        with self._writing(op("set_language", language=language)) as journal:
-            journal.update(m.documents, {"id": self._document_id(document)}, {"language": language})
+        with self.store.writing(op("set_language", language=language)) as journal:
+            journal.update(
+                m.documents, {"id": self.store.document_id(document)}, {"language": language}
+            )
 
     def set_speaker_pattern(self, pattern: str | None) -> None:
         """A regex with a named group 'speaker' matching a turn's label at a line start."""
@@ -43,8 +55,8 @@ class NlpMixin(AnalysisMixin):
                     raise QdawError("the speaker pattern needs a group named 'speaker'")
             except re.error as exc:
                 raise QdawError(f"speaker pattern {pattern!r}: {exc}") from exc
-        with self._writing(op("set_speaker_pattern")) as journal:
-            self._set_meta(journal, "speaker_pattern", pattern)
+        with self.store.writing(op("set_speaker_pattern")) as journal:
+            self.store.set_meta(journal, "speaker_pattern", pattern)
 
     def index_text(
         self,
@@ -56,20 +68,23 @@ class NlpMixin(AnalysisMixin):
         yet (or of those given). Derived data: not part of undo. Returns how many."""
         from qdaw.nlp.indexing import index_documents
 
-        ids = None if documents is None else [self._document_id(d) for d in documents]
-        return index_documents(self, ids, progress, cancelled)  # type: ignore[arg-type]
+        ids = None if documents is None else [self.store.document_id(d) for d in documents]
+        return index_documents(self.store, ids, progress, cancelled)
 
     def _units(self, document: Document | int | str, kind: str) -> list[Any]:
-        document_id = self._document_id(document)
+        document_id = self.store.document_id(document)
         u = m.text_units
-        rows = self._rows(
+        rows = self.store.rows(
             select(u.c.start_offset, u.c.end_offset, u.c.label, u.c.role)
             .where(u.c.document_id == document_id, u.c.kind == kind)
             .order_by(u.c.start_offset)
         )
-        if not rows and self._scalar(select(u.c.id).where(u.c.document_id == document_id)) is None:
+        if (
+            not rows
+            and self.store.scalar(select(u.c.id).where(u.c.document_id == document_id)) is None
+        ):
             raise QdawError(
-                f"document {self._value(m.documents, document_id, 'name')} is not indexed yet"
+                f"document {self.store.value(m.documents, document_id, 'name')} is not indexed yet"
             )
         return rows
 
@@ -98,7 +113,7 @@ class NlpMixin(AnalysisMixin):
         sentence_end (the sentence's offsets place the match in it) — see qdaw.nlp.search."""
         from qdaw.nlp.search import search
 
-        return search(self, query, mode, self.scope(**filters), accents, case)  # type: ignore[arg-type]
+        return search(self.store, query, mode, self.analysis.scope(**filters), accents, case)
 
     def keyword_in_context(
         self,
@@ -114,10 +129,10 @@ class NlpMixin(AnalysisMixin):
         from qdaw.nlp.kwic import keyword_in_context
 
         return keyword_in_context(
-            self,  # type: ignore[arg-type]
+            self.store,
             query,
             mode,
-            self.scope(**filters),
+            self.analysis.scope(**filters),
             accents,
             case,
             whole_words,
@@ -130,7 +145,7 @@ class NlpMixin(AnalysisMixin):
         (log-likelihood G²): lemma, in_code, in_rest, per_1000_code, per_1000_rest, g2."""
         from qdaw.nlp.keywords import distinctive_words
 
-        return distinctive_words(self, code, self.scope(**filters), limit)  # type: ignore[arg-type]
+        return distinctive_words(self.store, code, self.analysis.scope(**filters), limit)
 
     def suggest_codes(
         self, document: Document | int | str, start: int, end: int, limit: int = 5
@@ -139,7 +154,7 @@ class NlpMixin(AnalysisMixin):
         code, score, shared lemmas. Suggestions only: nothing is coded."""
         from qdaw.nlp.suggest import suggest_codes
 
-        return suggest_codes(self, document, start, end, limit)  # type: ignore[arg-type]
+        return suggest_codes(self.store, document, start, end, limit)
 
     def autocode_preview(
         self,
@@ -151,7 +166,7 @@ class NlpMixin(AnalysisMixin):
         """(document id, start, end) that autocode would code."""
         from qdaw.nlp.autocode import planned_spans
 
-        return planned_spans(self, query, mode, unit, self.scope(**filters))  # type: ignore[arg-type]
+        return planned_spans(self.store, query, mode, unit, self.analysis.scope(**filters))
 
     def autocode(
         self,
@@ -166,7 +181,10 @@ class NlpMixin(AnalysisMixin):
         ``speakers="respondent"`` codes only what respondents said."""
         from qdaw.nlp.autocode import autocode
 
-        return autocode(self, query, code, mode, unit, self.scope(**filters), coder)  # type: ignore[arg-type]
+        return autocode(
+            self.store, self.coding.code_segment, query, code, mode, unit,
+            self.analysis.scope(**filters), coder,
+        )  # fmt: skip
 
     def enclosing_passages(
         self,
@@ -178,7 +196,7 @@ class NlpMixin(AnalysisMixin):
         kept only in the given speakers' turns ("respondent", "R"…): what to code."""
         from qdaw.nlp.autocode import enclose
 
-        return enclose(self, hits, unit, speakers)  # type: ignore[arg-type]
+        return enclose(self.store, hits, unit, speakers)
 
     def code_passages(
         self,
@@ -191,7 +209,7 @@ class NlpMixin(AnalysisMixin):
         segments were created."""
         from qdaw.nlp.autocode import code_spans
 
-        return code_spans(self, spans, code, coder, label)  # type: ignore[arg-type]
+        return code_spans(self.store, self.coding.code_segment, spans, code, coder, label)
 
     def rules_preview(self, source: str | Path | dict[str, Any]) -> pd.DataFrame:
         """What a rule file (spaCy Matcher patterns mapped to codes) would code: code,
@@ -202,7 +220,7 @@ class NlpMixin(AnalysisMixin):
 
         rows = [
             (rule.code, rule.unit, len(spans), len({s[0] for s in spans}))
-            for rule, spans in plan(self, source)  # type: ignore[arg-type]
+            for rule, spans in plan(self.store, source)
         ]
         return pd.DataFrame(rows, columns=["code", "unit", "passages", "documents"])
 
@@ -213,12 +231,12 @@ class NlpMixin(AnalysisMixin):
         included); one undoable operation. Returns the segments created per code."""
         from qdaw.nlp.rules import plan
 
-        planned = plan(self, source)  # type: ignore[arg-type]
+        planned = plan(self.store, source)
         name = Path(source).name if isinstance(source, str | Path) else "rules"
         created: dict[str, int] = {}
-        with self.batch(op("apply_rules", name=name)):
+        with self.store.batch(op("apply_rules", name=name)):
             for rule, spans in planned:
-                code, _new = self.code_or_new(rule.code, coder)  # type: ignore[attr-defined]
+                code, _new = self.codebook.code_or_new(rule.code, coder)
                 created[rule.code] = created.get(rule.code, 0) + self.code_passages(
                     spans, code.id, coder
                 )

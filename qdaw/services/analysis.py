@@ -1,4 +1,4 @@
-"""The analyses on the Project facade. Each accepts the same filters:
+"""The analyses. Each accepts the same filters:
 
 ``cases`` (names or handles), ``where`` (variable conditions, e.g. ``{"discipline":
 "SHS"}``, a list of accepted values, or a predicate), ``coders``, ``codes`` and
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
 
-from qdaw.core.base import ProjectBase
+from qdaw.services.service import Service
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,17 +29,17 @@ class Filters(TypedDict, total=False):
     speakers: Iterable[str] | str  # "respondent", "interviewer" or speaker labels
 
 
-class AnalysisMixin(ProjectBase):
+class Analysis(Service):
     def scope(self, **filters: Unpack[Filters]) -> Scope:
         from qdaw.analysis.scope import resolve_scope
 
-        return resolve_scope(self, **filters)  # type: ignore[arg-type]
+        return resolve_scope(self.store, **filters)
 
     def total_cases(self, **filters: Unpack[Filters]) -> int:
         """Respondents with at least one document (the N of "k/N"), within the filter."""
         from qdaw.analysis.frequencies import total_cases
 
-        return total_cases(self, self.scope(**filters))  # type: ignore[arg-type]
+        return total_cases(self.store, self.scope(**filters))
 
     def code_counts(
         self, rollup: bool = False, **filters: Unpack[Filters]
@@ -48,13 +48,13 @@ class AnalysisMixin(ProjectBase):
         with sub-codes counts them too."""
         from qdaw.analysis.frequencies import code_counts
 
-        return code_counts(self, self.scope(**filters), rollup)  # type: ignore[arg-type]
+        return code_counts(self.store, self.scope(**filters), rollup)
 
     def hypothesis_counts(self, **filters: Unpack[Filters]) -> dict[int, tuple[int, int]]:
         """hypothesis id → (segments, respondents) over its linked codes; SQL only."""
         from qdaw.analysis.frequencies import hypothesis_counts
 
-        return hypothesis_counts(self, self.scope(**filters))  # type: ignore[arg-type]
+        return hypothesis_counts(self.store, self.scope(**filters))
 
     def find_text(
         self,
@@ -68,13 +68,13 @@ class AnalysisMixin(ProjectBase):
         unless ``accents`` / ``case`` ask to respect them."""
         from qdaw.analysis.search import find_text
 
-        return find_text(self, query, self.scope(**filters), accents, case, whole_words)  # type: ignore[arg-type]
+        return find_text(self.store, query, self.scope(**filters), accents, case, whole_words)
 
     def code_frequencies(self, rollup: bool = False, **filters: Unpack[Filters]) -> pd.DataFrame:
         """code, parent, hypotheses, segments, cases, total_cases, pct_cases, ratio."""
         from qdaw.analysis.frequencies import code_frequencies
 
-        return code_frequencies(self, self.scope(**filters), rollup=rollup)  # type: ignore[arg-type]
+        return code_frequencies(self.store, self.scope(**filters), rollup=rollup)
 
     def case_code_matrix(
         self,
@@ -85,12 +85,12 @@ class AnalysisMixin(ProjectBase):
         """Respondents × codes: segments (or presence); ``rollup`` adds sub-codes in."""
         from qdaw.analysis.frequencies import case_code_matrix
 
-        return case_code_matrix(self, self.scope(**filters), value=value, rollup=rollup)  # type: ignore[arg-type]
+        return case_code_matrix(self.store, self.scope(**filters), value=value, rollup=rollup)
 
     def hypothesis_summary(self, **filters: Unpack[Filters]) -> pd.DataFrame:
         from qdaw.analysis.frequencies import hypothesis_summary
 
-        return hypothesis_summary(self, self.scope(**filters))  # type: ignore[arg-type]
+        return hypothesis_summary(self.store, self.scope(**filters))
 
     def crosstab(
         self,
@@ -103,7 +103,7 @@ class AnalysisMixin(ProjectBase):
         """Codes × the variable's values (then Total); see qdaw.analysis.crosstab."""
         from qdaw.analysis.crosstab import crosstab
 
-        return crosstab(self, variable, self.scope(**filters), value, bins, rollup)  # type: ignore[arg-type]
+        return crosstab(self.store, variable, self.scope(**filters), value, bins, rollup)
 
     def crosstab_tests(
         self, variable: str, bins: int | Sequence[float] | None = None, **filters: Unpack[Filters]
@@ -111,7 +111,7 @@ class AnalysisMixin(ProjectBase):
         """Per code: chi2, dof, p_value, min_expected, low_expected_cells, [fisher_p], warning."""
         from qdaw.analysis.crosstab import crosstab_tests
 
-        return crosstab_tests(self, variable, self.scope(**filters), bins)  # type: ignore[arg-type]
+        return crosstab_tests(self.store, variable, self.scope(**filters), bins)
 
     def cooccurrence(
         self,
@@ -122,7 +122,7 @@ class AnalysisMixin(ProjectBase):
         """Symmetric codes × codes table; see qdaw.analysis.cooccurrence for the diagonal."""
         from qdaw.analysis.cooccurrence import cooccurrence
 
-        return cooccurrence(self, self.scope(**filters), scope, measure)  # type: ignore[arg-type]
+        return cooccurrence(self.store, self.scope(**filters), scope, measure)
 
     def retrieve(
         self,
@@ -134,20 +134,20 @@ class AnalysisMixin(ProjectBase):
         text, memo, time (index: segment_id). ``query``: e.g. '"A" AND NOT "B"'."""
         from qdaw.analysis.retrieval import retrieve
 
-        return retrieve(self, self.scope(**filters), query, level)  # type: ignore[arg-type]
+        return retrieve(self.store, self.scope(**filters), query, level)
 
     def query_cases(self, query: str, **filters: Unpack[Filters]) -> list[str]:
         """Respondents for whom a boolean code query holds, e.g. 'A AND NOT B'."""
         from qdaw.analysis.retrieval import query_cases
 
-        return query_cases(self, query, self.scope(**filters))  # type: ignore[arg-type]
+        return query_cases(self.store, query, self.scope(**filters))
 
     def words_coded(
         self, by: Literal["code", "case", "matrix"] = "code", **filters: Unpack[Filters]
     ) -> pd.DataFrame:
         from qdaw.analysis.coverage import words_coded
 
-        return words_coded(self, self.scope(**filters), by)  # type: ignore[arg-type]
+        return words_coded(self.store, self.scope(**filters), by)
 
     def hypothesis_report(
         self, label: str, quotes_per_code: int = 3, **filters: Unpack[Filters]
@@ -155,4 +155,4 @@ class AnalysisMixin(ProjectBase):
         """Statement, linked codes with k/N, coverage (who, and who not), memos, quotes."""
         from qdaw.analysis.hypotheses import hypothesis_report
 
-        return hypothesis_report(self, label, self.scope(**filters), quotes_per_code)  # type: ignore[arg-type]
+        return hypothesis_report(self.store, label, self.scope(**filters), quotes_per_code)

@@ -1,4 +1,4 @@
-"""Documents, cases (respondents) and case variables on the Project facade."""
+"""Documents, cases (respondents) and case variables."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from qdaw.core import models as m
-from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Case, Document
 from qdaw.core.journal import Journal
 from qdaw.core.operations import op
-from qdaw.errors import ConflictError, ImportFailed, NotFoundError, QdawError
+from qdaw.errors import ConflictError, ImportFailed, QdawError
+from qdaw.services.service import Service
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 ProgressCallback = Callable[[int, int, Path], None]
 
@@ -69,18 +69,18 @@ def widen_type(current: str, incoming: str) -> str:
     return order[max(order.index(current), order.index(incoming))]
 
 
-class DocumentsMixin(ProjectBase):
+class Library(Service):
     # -- cases --------------------------------------------------------------------
     def cases(self) -> list[Case]:
-        rows = self._rows(select(m.cases.c.id).order_by(m.cases.c.id))
-        return [Case(self, r[0]) for r in rows]  # type: ignore[arg-type]
+        rows = self.store.rows(select(m.cases.c.id).order_by(m.cases.c.id))
+        return [Case(self.owner, r[0]) for r in rows]
 
     def case(self, name: str | int) -> Case:
-        return Case(self, self._case_id(name))  # type: ignore[arg-type]
+        return Case(self.owner, self.store.case_id(name))
 
     def add_case(self, name: str) -> Case:
-        with self._writing(op("add_case", name=name)) as journal:
-            return Case(self, self._case_in(journal, name, must_be_new=True))  # type: ignore[arg-type]
+        with self.store.writing(op("add_case", name=name)) as journal:
+            return Case(self.owner, self._case_in(journal, name, must_be_new=True))
 
     def _case_in(self, journal: Journal, name: str, must_be_new: bool) -> int:
         """The case's id, created if missing (an error if it exists and must be new)."""
@@ -100,9 +100,9 @@ class DocumentsMixin(ProjectBase):
         new_name = new_name.strip()
         if not new_name:
             raise ConflictError("a case needs a name")
-        with self._writing(op("rename_case", name=new_name)) as journal:
-            case_id = self._case_id(case)
-            if self._scalar(
+        with self.store.writing(op("rename_case", name=new_name)) as journal:
+            case_id = self.store.case_id(case)
+            if self.store.scalar(
                 select(m.cases.c.id).where(m.cases.c.name == new_name, m.cases.c.id != case_id)
             ):
                 raise ConflictError(f"a case named {new_name!r} already exists")
@@ -110,10 +110,12 @@ class DocumentsMixin(ProjectBase):
 
     def delete_case(self, case: Case | int | str) -> None:
         """Delete a respondent with its documents, their segments and its variable values."""
-        with self._writing(
-            lambda: op("delete_case", name=self._value(m.cases, self._case_id(case), "name"))
+        with self.store.writing(
+            lambda: op(
+                "delete_case", name=self.store.value(m.cases, self.store.case_id(case), "name")
+            )
         ) as journal:
-            case_id = self._case_id(case)
+            case_id = self.store.case_id(case)
             docs = select(m.documents.c.id).where(m.documents.c.case_id == case_id)
             journal.delete_where(m.segments, m.segments.c.document_id.in_(docs))
             journal.delete_where(m.document_texts, m.document_texts.c.document_id.in_(docs))
@@ -125,20 +127,11 @@ class DocumentsMixin(ProjectBase):
     def documents(self, case: Case | int | str | None = None) -> list[Document]:
         query = select(m.documents.c.id).order_by(m.documents.c.id)
         if case is not None:
-            query = query.where(m.documents.c.case_id == self._case_id(case))
-        return [Document(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
-
-    def document_text(self, document: Document | int | str) -> str:
-        doc_id = self._document_id(document)
-        text = self._scalar(
-            select(m.document_texts.c.text).where(m.document_texts.c.document_id == doc_id)
-        )
-        if text is None:
-            raise NotFoundError(f"document #{doc_id} no longer exists")
-        return str(text)
+            query = query.where(m.documents.c.case_id == self.store.case_id(case))
+        return [Document(self.owner, r[0]) for r in self.store.rows(query)]
 
     def document(self, name: str | int) -> Document:
-        return Document(self, self._document_id(name))  # type: ignore[arg-type]
+        return Document(self.owner, self.store.document_id(name))
 
     def _unique_document_name(self, journal: Journal, name: str) -> str:
         taken = {
@@ -170,7 +163,8 @@ class DocumentsMixin(ProjectBase):
             },
         )
         journal.insert(m.document_texts, {"document_id": doc_id, "text": text})
-        return Document(self, doc_id)  # type: ignore[arg-type]
+        assert doc_id is not None
+        return Document(self.owner, doc_id)
 
     def add_document(
         self, name: str, text: str, case: str | None = None, source_name: str | None = None
@@ -181,7 +175,7 @@ class DocumentsMixin(ProjectBase):
         text = normalise(text)
         if not text.strip():
             raise ConflictError(f"document {name!r} has no text")
-        with self._writing(op("add_document", name=name)) as journal:
+        with self.store.writing(op("add_document", name=name)) as journal:
             return self._insert_document(journal, name, text, case or name, source_name, "txt")
 
     def import_file(
@@ -192,7 +186,7 @@ class DocumentsMixin(ProjectBase):
 
         path = Path(path)
         source = read_source(path)
-        with self._writing(op("import_file", name=path.name)) as journal:
+        with self.store.writing(op("import_file", name=path.name)) as journal:
             return self._insert_document(
                 journal, name or path.stem, source.text, case or path.stem, path.name, source.format
             )
@@ -249,7 +243,7 @@ class DocumentsMixin(ProjectBase):
             if len(sources) == 1
             else op("import_files", count=len(sources))
         )
-        with self._writing(label) as journal:
+        with self.store.writing(label) as journal:
             return [
                 self._insert_document(
                     journal, path.stem, source.text, naming.case_for(path), path.name, source.format
@@ -261,29 +255,29 @@ class DocumentsMixin(ProjectBase):
         new_name = new_name.strip()
         if not new_name:
             raise ConflictError("a document needs a name")
-        with self._writing(op("rename_document", name=new_name)) as journal:
-            doc_id = self._document_id(document)
+        with self.store.writing(op("rename_document", name=new_name)) as journal:
+            doc_id = self.store.document_id(document)
             clash = select(m.documents.c.id).where(
                 m.documents.c.name == new_name, m.documents.c.id != doc_id
             )
-            if self._scalar(clash):
+            if self.store.scalar(clash):
                 raise ConflictError(f"a document named {new_name!r} already exists")
             journal.update(m.documents, {"id": doc_id}, {"name": new_name})
 
     def move_document(self, document: Document | int | str, case: Case | int | str) -> None:
         """Assign a document to another respondent (the case must exist)."""
-        with self._writing(op("move_document")) as journal:
-            doc_id, case_id = self._document_id(document), self._case_id(case)
+        with self.store.writing(op("move_document")) as journal:
+            doc_id, case_id = self.store.document_id(document), self.store.case_id(case)
             journal.update(m.documents, {"id": doc_id}, {"case_id": case_id})
 
     def delete_document(self, document: Document | int | str) -> None:
-        with self._writing(
+        with self.store.writing(
             lambda: op(
                 "delete_document",
-                name=self._value(m.documents, self._document_id(document), "name"),
+                name=self.store.value(m.documents, self.store.document_id(document), "name"),
             )
         ) as journal:
-            doc_id = self._document_id(document)
+            doc_id = self.store.document_id(document)
             journal.delete_where(m.segments, m.segments.c.document_id == doc_id)
             journal.delete(m.document_texts, {"document_id": doc_id})
             journal.delete(m.documents, {"id": doc_id})
@@ -313,8 +307,8 @@ class DocumentsMixin(ProjectBase):
         variable into text and every crosstab and filter on it with it.
         """
         value_kind = infer_type([value])
-        with self._writing(op("set_variable", name=name)) as journal:
-            case_id = self._case_id(case)
+        with self.store.writing(op("set_variable", name=name)) as journal:
+            case_id = self.store.case_id(case)
             variable_id, kind = self._variable_in(journal, name, value_kind)
             if value is not None and str(value).strip():
                 if kind != "text" and value_kind == "text":
@@ -364,7 +358,7 @@ class DocumentsMixin(ProjectBase):
                 raise QdawError(
                     f"{path}: line {number} has {len(row)} columns, the header {len(header)}"
                 )
-        with self._writing(op("import_variables", name=path.name)) as journal:
+        with self.store.writing(op("import_variables", name=path.name)) as journal:
             variable_ids = [
                 self._variable_in(journal, name, infer_type(r[i] for r in body))[0]
                 for i, name in enumerate(header[1:], start=1)
@@ -382,49 +376,22 @@ class DocumentsMixin(ProjectBase):
             raise ConflictError("a variable needs a name")
         if kind not in ("text", "integer", "float"):
             raise ConflictError(f"variable type must be text, integer or float, not {kind!r}")
-        with self._writing(op("add_variable", name=name)) as journal:
-            if name in self.variable_types():
+        with self.store.writing(op("add_variable", name=name)) as journal:
+            if name in self.store.variable_types():
                 raise ConflictError(f"a variable named {name!r} already exists")
             journal.insert(m.variables, {"name": name, "type": kind})
 
-    def variable_types(self) -> dict[str, str]:
-        rows = self._rows(select(m.variables.c.name, m.variables.c.type).order_by(m.variables.c.id))
-        return {str(name): str(kind) for name, kind in rows}
-
     def case_variables(self, case: Case | int | str) -> dict[str, Any]:
-        case_id = self._case_id(case)
-        rows = self._rows(
+        case_id = self.store.case_id(case)
+        rows = self.store.rows(
             select(m.variables.c.name, m.variables.c.type, m.case_values.c.value)
             .join(m.case_values, m.case_values.c.variable_id == m.variables.c.id)
             .where(m.case_values.c.case_id == case_id)
         )
         return {name: _parse_value(value, kind) for name, kind, value in rows}
 
-    def variables(self) -> pd.DataFrame:
-        """Cases × variables, typed (integers, floats, text); index: case names."""
-        import pandas as pd
-
-        types = self.variable_types()
-        rows = self._rows(
-            select(m.cases.c.name, m.variables.c.name, m.case_values.c.value)
-            .join(m.case_values, m.case_values.c.case_id == m.cases.c.id)
-            .join(m.variables, m.variables.c.id == m.case_values.c.variable_id)
-        )
-        case_names = [c.name for c in self.cases()]
-        frame = pd.DataFrame(rows, columns=["case", "variable", "value"])
-        table = frame.pivot(index="case", columns="variable", values="value").reindex(
-            index=case_names, columns=list(types)
-        )
-        for name, kind in types.items():
-            if kind in ("integer", "float"):
-                numbers = pd.to_numeric(table[name].str.replace(",", ".", regex=False))
-                table[name] = numbers.astype("Int64") if kind == "integer" else numbers
-        table.index.name = "case"
-        table.columns.name = None
-        return table
-
     def delete_variable(self, name: str) -> None:
-        with self._writing(op("delete_variable", name=name)) as journal:
-            variable_id = self._id_by(m.variables, "name", name, "variable")
+        with self.store.writing(op("delete_variable", name=name)) as journal:
+            variable_id = self.store.id_by(m.variables, "name", name, "variable")
             journal.delete_where(m.case_values, m.case_values.c.variable_id == variable_id)
             journal.delete(m.variables, {"id": variable_id})

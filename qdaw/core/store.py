@@ -1,4 +1,7 @@
-"""The plumbing every part of the Project facade shares: who writes, and lookups.
+"""The store: the typed layer every service, analysis, nlp and export work on.
+
+It knows who writes, resolves names and handles to ids, reads the data every layer
+needs (codebook order, variables, texts) and opens the one kind of write transaction.
 
 Transactions and the operations log live in qdaw.core.writing (every change runs
 inside ``_writing(label)``, one transaction and one undo step of this project's coder),
@@ -12,7 +15,7 @@ from __future__ import annotations
 import getpass
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, Table, select
 
@@ -25,6 +28,9 @@ from qdaw.core.watch import ChangeWatching
 from qdaw.core.writing import ChangeEvent, Listener
 from qdaw.errors import ConflictError, NotFoundError
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 #: The environment variable naming the coder when ``Project.open`` is given none.
 CODER_VARIABLE = "QDAW_CODER"
 
@@ -36,7 +42,7 @@ def os_user() -> str | None:
         return None
 
 
-class ProjectBase(Undoing, ChangeWatching):
+class Store(Undoing, ChangeWatching):
     def __init__(
         self,
         engine: Engine,
@@ -135,12 +141,14 @@ class ProjectBase(Undoing, ChangeWatching):
                 return parent_id
         raise NotFoundError(f"no code named {code!r}")
 
-    # Public names of the lookups, for analysis, nlp and export (the same functions).
+    # The public names, for the services, analysis, nlp and export (the same functions).
     value = _value
     id_by = _id_by
+    ensure = _ensure
     document_id = _document_id
     case_id = _case_id
     hypothesis_id = _hypothesis_id
+    segment_id = _segment_id
     code_id = _code_id
 
     def _coder_id(self, journal: Journal, coder: str | None) -> int:
@@ -155,6 +163,20 @@ class ProjectBase(Undoing, ChangeWatching):
             )
         return int(self._cache[key])
 
+    def __repr__(self) -> str:
+        return f"<Store {self.shown!r}>"
+
+    def close(self) -> None:
+        self._stop_watching()
+        self.engine.dispose()
+
+    @property
+    def name(self) -> str:
+        """The project's name: its file's stem, or the database's name in its URL."""
+        if self.path is not None:
+            return self.path.stem
+        return self.shown.rsplit("/", 1)[-1]
+
     @property
     def default_coder(self) -> str:
         """The coder a project opened without one writes as (set_default_coder)."""
@@ -168,5 +190,66 @@ class ProjectBase(Undoing, ChangeWatching):
         if not journal.update(m.meta, {"key": key}, {"value": value}):
             journal.insert(m.meta, {"key": key, "value": value})
 
+    coder_id = _coder_id
+    set_meta = _set_meta
 
-__all__ = ["ChangeEvent", "Listener", "ProjectBase"]
+    @property
+    def cache(self) -> dict[Any, Any]:
+        """Facts remembered until anything is deleted, rolled back, undone or redone."""
+        return self._cache
+
+    # -- what every layer reads ---------------------------------------------------------
+    def tree_order(self) -> list[int]:
+        """Code ids in codebook order: depth first, siblings by position."""
+        rows = self._rows(
+            select(m.codes.c.id, m.codes.c.parent_id).order_by(m.codes.c.position, m.codes.c.id)
+        )
+        children: dict[int | None, list[int]] = {}
+        for code_id, parent_id in rows:
+            children.setdefault(parent_id, []).append(code_id)
+        order: list[int] = []
+        stack = list(reversed(children.get(None, [])))
+        while stack:
+            code_id = stack.pop()
+            order.append(code_id)
+            stack.extend(reversed(children.get(code_id, [])))
+        return order
+
+    def document_text(self, document: Document | int | str) -> str:
+        doc_id = self._document_id(document)
+        text = self._scalar(
+            select(m.document_texts.c.text).where(m.document_texts.c.document_id == doc_id)
+        )
+        if text is None:
+            raise NotFoundError(f"document #{doc_id} no longer exists")
+        return str(text)
+
+    def variable_types(self) -> dict[str, str]:
+        rows = self._rows(select(m.variables.c.name, m.variables.c.type).order_by(m.variables.c.id))
+        return {str(name): str(kind) for name, kind in rows}
+
+    def variables(self) -> pd.DataFrame:
+        """Cases × variables, typed (integers, floats, text); index: case names."""
+        import pandas as pd
+
+        types = self.variable_types()
+        rows = self._rows(
+            select(m.cases.c.name, m.variables.c.name, m.case_values.c.value)
+            .join(m.case_values, m.case_values.c.case_id == m.cases.c.id)
+            .join(m.variables, m.variables.c.id == m.case_values.c.variable_id)
+        )
+        case_names = [r[0] for r in self._rows(select(m.cases.c.name).order_by(m.cases.c.id))]
+        frame = pd.DataFrame(rows, columns=["case", "variable", "value"])
+        table = frame.pivot(index="case", columns="variable", values="value").reindex(
+            index=case_names, columns=list(types)
+        )
+        for name, kind in types.items():
+            if kind in ("integer", "float"):
+                numbers = pd.to_numeric(table[name].str.replace(",", ".", regex=False))
+                table[name] = numbers.astype("Int64") if kind == "integer" else numbers
+        table.index.name = "case"
+        table.columns.name = None
+        return table
+
+
+__all__ = ["ChangeEvent", "Listener", "Store"]

@@ -9,10 +9,11 @@ from qdaw.core.operations import op
 from qdaw.errors import NotFoundError, QdawError
 
 if TYPE_CHECKING:
-    from qdaw.core.project import Project
+    from qdaw.services.codebook import Codebook
+    from qdaw.services.coding import Coding
 
 
-def import_codebook(project: Project, path: str | Path) -> int:
+def import_codebook(codebook: Codebook, coding: Coding, path: str | Path) -> int:
     """Create the codes of a codebook file; returns how many were created.
 
     Columns: name (required), parent (a name or path), description, color, hypotheses
@@ -27,7 +28,7 @@ def import_codebook(project: Project, path: str | Path) -> int:
     if not rows:
         raise QdawError(f"{path}: the codebook has no codes")
     created = 0
-    with project.batch(op("import_codebook", name=path.name)):
+    with codebook.store.batch(op("import_codebook", name=path.name)):
         pending = rows
         while pending:
             waiting = []
@@ -35,13 +36,13 @@ def import_codebook(project: Project, path: str | Path) -> int:
                 parent = row.get("parent") or None
                 if parent is not None:
                     try:
-                        parent_code = project.code(parent)
+                        parent_code = codebook.code(parent)
                     except NotFoundError:
                         waiting.append(row)
                         continue
                 else:
                     parent_code = None
-                created += _apply_row(project, row, parent_code)
+                created += _apply_row(codebook, coding, row, parent_code)
             if len(waiting) == len(pending):
                 missing = ", ".join(sorted({str(r["parent"]) for r in waiting}))
                 raise QdawError(f"{path}: parent codes not found: {missing}")
@@ -49,32 +50,32 @@ def import_codebook(project: Project, path: str | Path) -> int:
     return created
 
 
-def _apply_row(project: Project, row: dict[str, Any], parent: Any) -> int:
+def _apply_row(codebook: Codebook, coding: Coding, row: dict[str, Any], parent: Any) -> int:
     name = row["name"]
-    siblings = {c.name: c for c in (project.codes(parent=parent) if parent else _top(project))}
+    siblings = {c.name: c for c in (codebook.codes(parent=parent) if parent else _top(codebook))}
     color = row.get("color") or row.get("colour")
     if name in siblings:
         code = siblings[name]
         if row.get("description"):
-            project.describe_code(code, row["description"])
+            codebook.describe_code(code, row["description"])
         if color:
-            project.recolor_code(code, color)
+            codebook.recolor_code(code, color)
         made = 0
     else:
-        code = project.add_code(
+        code = codebook.add_code(
             name, parent=parent, color=color, description=row.get("description")
         )
         made = 1
     if row.get("memo"):
-        project.set_memo(code, row["memo"])
+        coding.set_memo(code, row["memo"])
     for label in filter(None, (part.strip() for part in (row.get("hypotheses") or "").split(";"))):
         try:
-            hypothesis = project.hypothesis(label)
+            hypothesis = codebook.hypothesis(label)
         except NotFoundError:
-            hypothesis = project.add_hypothesis(label)
-        project.link_code(code, hypothesis)
+            hypothesis = codebook.add_hypothesis(label)
+        codebook.link_code(code, hypothesis)
     return made
 
 
-def _top(project: Project) -> list[Any]:
-    return [c for c in project.codes() if c.parent is None]
+def _top(codebook: Codebook) -> list[Any]:
+    return [c for c in codebook.codes() if c.parent is None]

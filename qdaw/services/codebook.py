@@ -1,4 +1,4 @@
-"""Codes (a hierarchy) and hypotheses, with their links, on the Project facade."""
+"""Codes (a hierarchy) and hypotheses, with their links."""
 
 from __future__ import annotations
 
@@ -6,15 +6,18 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import and_, func, select
 
 from qdaw import resources
 from qdaw.core import models as m
-from qdaw.core.base import ProjectBase
-from qdaw.core.entities import Code, Hypothesis
+from qdaw.core.entities import Code, Hypothesis, Owner
 from qdaw.core.journal import Journal
 from qdaw.core.operations import op
+from qdaw.core.store import Store
+from qdaw.core.tree import subtree_query
 from qdaw.errors import ConflictError, NotFoundError, QdawError
+from qdaw.services.coding import Coding
+from qdaw.services.service import Service
 
 #: Colours given to new codes in turn (least used first): resources/palette.json, chosen
 #: to stay distinguishable from one another, colour-vision deficiencies included.
@@ -28,22 +31,11 @@ def _check_color(color: str) -> str:
     return color.lower()
 
 
-def subtree_query(root_id: int) -> Any:
-    """Recursive CTE of (id, depth) for a code and its descendants."""
-    tree = (
-        select(m.codes.c.id, literal(0).label("depth"))
-        .where(m.codes.c.id == root_id)
-        .cte("tree", recursive=True)
-    )
-    tree = tree.union_all(
-        select(m.codes.c.id, (tree.c.depth + 1).label("depth")).where(
-            m.codes.c.parent_id == tree.c.id
-        )
-    )
-    return tree
+class Codebook(Service):
+    def __init__(self, store: Store, owner: Owner, coding: Coding) -> None:
+        super().__init__(store, owner)
+        self.coding = coding  # memos of imported codes
 
-
-class CodebookMixin(ProjectBase):
     # -- reading ------------------------------------------------------------------
     def codes(
         self,
@@ -53,45 +45,30 @@ class CodebookMixin(ProjectBase):
         """All codes in codebook order (depth first), or a parent's children, or a
         hypothesis' linked codes."""
         if hypothesis is not None:
-            rows = self._rows(
+            rows = self.store.rows(
                 select(m.code_hypotheses.c.code_id)
                 .join(m.codes, m.codes.c.id == m.code_hypotheses.c.code_id)
-                .where(m.code_hypotheses.c.hypothesis_id == self._hypothesis_id(hypothesis))
+                .where(m.code_hypotheses.c.hypothesis_id == self.store.hypothesis_id(hypothesis))
             )
             linked = {r[0] for r in rows}
             return [c for c in self.codes() if c.id in linked]
         if parent is not None:
-            rows = self._rows(
+            rows = self.store.rows(
                 select(m.codes.c.id)
-                .where(m.codes.c.parent_id == self._code_id(parent))
+                .where(m.codes.c.parent_id == self.store.code_id(parent))
                 .order_by(m.codes.c.position, m.codes.c.id)
             )
-            return [Code(self, r[0]) for r in rows]  # type: ignore[arg-type]
-        return [Code(self, code_id) for code_id in self._tree_order()]  # type: ignore[arg-type]
-
-    def _tree_order(self) -> list[int]:
-        rows = self._rows(
-            select(m.codes.c.id, m.codes.c.parent_id).order_by(m.codes.c.position, m.codes.c.id)
-        )
-        children: dict[int | None, list[int]] = {}
-        for code_id, parent_id in rows:
-            children.setdefault(parent_id, []).append(code_id)
-        order: list[int] = []
-        stack = list(reversed(children.get(None, [])))
-        while stack:
-            code_id = stack.pop()
-            order.append(code_id)
-            stack.extend(reversed(children.get(code_id, [])))
-        return order
-
-    tree_order = _tree_order  # the public name, for analysis and export
+            return [Code(self.owner, r[0]) for r in rows]
+        return [Code(self.owner, code_id) for code_id in self.store.tree_order()]
 
     def code(self, name: str | int) -> Code:
-        return Code(self, self._code_id(name))  # type: ignore[arg-type]
+        return Code(self.owner, self.store.code_id(name))
 
     def segment_count(self, code: Code | int | str) -> int:
-        code_id = self._code_id(code)
-        return int(self._scalar(select(func.count()).where(m.segments.c.code_id == code_id)) or 0)
+        code_id = self.store.code_id(code)
+        return int(
+            self.store.scalar(select(func.count()).where(m.segments.c.code_id == code_id)) or 0
+        )
 
     # -- changing codes -------------------------------------------------------------
     def _check_sibling_name(
@@ -106,13 +83,15 @@ class CodebookMixin(ProjectBase):
         query = select(m.codes.c.id).where(parent_cond, m.codes.c.name == name)
         if exclude is not None:
             query = query.where(m.codes.c.id != exclude)
-        if self._scalar(query) is not None:
+        if self.store.scalar(query) is not None:
             where = "at the top of the codebook" if parent_id is None else "under that parent"
             raise ConflictError(f"a code named {name!r} already exists {where}")
         return name
 
     def _next_color(self) -> str:
-        used = dict(self._rows(select(m.codes.c.color, func.count()).group_by(m.codes.c.color)))
+        used = dict(
+            self.store.rows(select(m.codes.c.color, func.count()).group_by(m.codes.c.color))
+        )
         return min(PALETTE, key=lambda c: (used.get(c, 0), PALETTE.index(c)))
 
     def _next_position(self, journal: Journal, parent_id: int | None) -> int:
@@ -131,9 +110,9 @@ class CodebookMixin(ProjectBase):
         author: str | None = None,
     ) -> Code:
         color = _check_color(color) if color else None
-        with self._writing(op("add_code", name=name.strip())) as journal:
+        with self.store.writing(op("add_code", name=name.strip())) as journal:
             # Inside the transaction: a writer who just added the same name is seen.
-            parent_id = None if parent is None else self._code_id(parent)
+            parent_id = None if parent is None else self.store.code_id(parent)
             name = self._check_sibling_name(parent_id, name)
             code_id = journal.insert(
                 m.codes,
@@ -143,12 +122,13 @@ class CodebookMixin(ProjectBase):
                     "color": color or self._next_color(),
                     "parent_id": parent_id,
                     "position": self._next_position(journal, parent_id),
-                    "author": author or self.coder,
+                    "author": author or self.store.coder,
                     "created_at": m.utcnow(),
                     "memo": None,
                 },
             )
-        return Code(self, code_id)  # type: ignore[arg-type]
+        assert code_id is not None
+        return Code(self.owner, code_id)
 
     def code_or_new(self, name: str, author: str | None = None) -> tuple[Code, bool]:
         """The code so named (a name or a "Category/Name" path), or a new emergent one,
@@ -163,7 +143,7 @@ class CodebookMixin(ProjectBase):
         if not parts:
             raise QdawError("a code needs a name")
         parent: int | None = None
-        with self.batch(op("add_code", name=parts[-1])):
+        with self.store.batch(op("add_code", name=parts[-1])):
             try:  # again, as a writer: another one may have created it meanwhile
                 return self.code(name), False
             except NotFoundError:
@@ -174,27 +154,27 @@ class CodebookMixin(ProjectBase):
                 except NotFoundError:
                     parent = self.add_code(part, parent=parent, author=author).id
         assert parent is not None
-        return Code(self, parent), True  # type: ignore[arg-type]
+        return Code(self.owner, parent), True
 
     def _code_name(self, code: Code | int | str) -> str:
-        return str(self._value(m.codes, self._code_id(code), "name"))
+        return str(self.store.value(m.codes, self.store.code_id(code), "name"))
 
     def rename_code(self, code: Code | int | str, new_name: str) -> None:
-        with self._writing(op("rename_code", name=new_name.strip())) as journal:
-            code_id = self._code_id(code)
-            parent_id = self._value(m.codes, code_id, "parent_id")
+        with self.store.writing(op("rename_code", name=new_name.strip())) as journal:
+            code_id = self.store.code_id(code)
+            parent_id = self.store.value(m.codes, code_id, "parent_id")
             new_name = self._check_sibling_name(parent_id, new_name, exclude=code_id)
             journal.update(m.codes, {"id": code_id}, {"name": new_name})
 
     def recolor_code(self, code: Code | int | str, color: str) -> None:
         color = _check_color(color)
-        with self._writing(lambda: op("recolour_code", name=self._code_name(code))) as journal:
-            journal.update(m.codes, {"id": self._code_id(code)}, {"color": color})
+        with self.store.writing(lambda: op("recolour_code", name=self._code_name(code))) as journal:
+            journal.update(m.codes, {"id": self.store.code_id(code)}, {"color": color})
 
     def describe_code(self, code: Code | int | str, description: str | None) -> None:
-        with self._writing(lambda: op("describe_code", name=self._code_name(code))) as journal:
+        with self.store.writing(lambda: op("describe_code", name=self._code_name(code))) as journal:
             journal.update(
-                m.codes, {"id": self._code_id(code)}, {"description": description or None}
+                m.codes, {"id": self.store.code_id(code)}, {"description": description or None}
             )
 
     def move_code(
@@ -204,11 +184,11 @@ class CodebookMixin(ProjectBase):
         position: int | None = None,
     ) -> None:
         """Put a code under ``parent`` (None: top level) at ``position`` among its siblings."""
-        with self._writing(lambda: op("move_code", name=self._code_name(code))) as journal:
-            code_id = self._code_id(code)
-            parent_id = None if parent is None else self._code_id(parent)
+        with self.store.writing(lambda: op("move_code", name=self._code_name(code))) as journal:
+            code_id = self.store.code_id(code)
+            parent_id = None if parent is None else self.store.code_id(parent)
             if parent_id is not None:
-                subtree = {r[0] for r in self._rows(select(subtree_query(code_id).c.id))}
+                subtree = {r[0] for r in self.store.rows(select(subtree_query(code_id).c.id))}
                 if parent_id in subtree:
                     raise ConflictError("a code cannot be moved under itself or its own sub-codes")
             self._check_sibling_name(parent_id, self._code_name(code_id), exclude=code_id)
@@ -233,8 +213,8 @@ class CodebookMixin(ProjectBase):
 
     def delete_code(self, code: Code | int | str) -> int:
         """Delete a code, its sub-codes, their segments and links. Returns segments removed."""
-        with self._writing(lambda: op("delete_code", name=self._code_name(code))) as journal:
-            tree = subtree_query(self._code_id(code))
+        with self.store.writing(lambda: op("delete_code", name=self._code_name(code))) as journal:
+            tree = subtree_query(self.store.code_id(code))
             ids = select(tree.c.id)
             removed = journal.delete_where(m.segments, m.segments.c.code_id.in_(ids))
             journal.delete_where(m.code_hypotheses, m.code_hypotheses.c.code_id.in_(ids))
@@ -251,15 +231,15 @@ class CodebookMixin(ProjectBase):
         label = lambda: op(  # noqa: E731
             "merge_codes", name=self._code_name(source), target=self._code_name(target)
         )
-        with self._writing(label) as journal:
-            source_id, target_id = self._code_id(source), self._code_id(target)
+        with self.store.writing(label) as journal:
+            source_id, target_id = self.store.code_id(source), self.store.code_id(target)
             self._check_merge(source_id, target_id)
             self._merge(journal, source_id, target_id)
 
     def _check_merge(self, source_id: int, target_id: int) -> None:
         if source_id == target_id:
             raise ConflictError("a code cannot be merged into itself")
-        if target_id in {r[0] for r in self._rows(select(subtree_query(source_id).c.id))}:
+        if target_id in {r[0] for r in self.store.rows(select(subtree_query(source_id).c.id))}:
             raise ConflictError("a code cannot be merged into one of its own sub-codes")
         for child in self.codes(parent=source_id):
             self._check_sibling_name(target_id, child.name)
@@ -310,11 +290,11 @@ class CodebookMixin(ProjectBase):
         if code is not None:
             query = query.join(
                 m.code_hypotheses, m.code_hypotheses.c.hypothesis_id == m.hypotheses.c.id
-            ).where(m.code_hypotheses.c.code_id == self._code_id(code))
-        return [Hypothesis(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
+            ).where(m.code_hypotheses.c.code_id == self.store.code_id(code))
+        return [Hypothesis(self.owner, r[0]) for r in self.store.rows(query)]
 
     def hypothesis(self, label: str | int) -> Hypothesis:
-        return Hypothesis(self, self._hypothesis_id(label))  # type: ignore[arg-type]
+        return Hypothesis(self.owner, self.store.hypothesis_id(label))
 
     def add_hypothesis(
         self, label: str, statement: str = "", description: str | None = None
@@ -322,9 +302,9 @@ class CodebookMixin(ProjectBase):
         label = label.strip()
         if not label:
             raise ConflictError("a hypothesis needs a label")
-        with self._writing(op("add_hypothesis", label=label)) as journal:
+        with self.store.writing(op("add_hypothesis", label=label)) as journal:
             taken = select(m.hypotheses.c.id).where(m.hypotheses.c.label == label)
-            if self._scalar(taken) is not None:
+            if self.store.scalar(taken) is not None:
                 raise ConflictError(f"a hypothesis labelled {label!r} already exists")
             top = journal.conn.execute(select(func.max(m.hypotheses.c.position))).scalar()
             hypothesis_id = journal.insert(
@@ -337,7 +317,8 @@ class CodebookMixin(ProjectBase):
                     "memo": None,
                 },
             )
-        return Hypothesis(self, hypothesis_id)  # type: ignore[arg-type]
+        assert hypothesis_id is not None
+        return Hypothesis(self.owner, hypothesis_id)
 
     def edit_hypothesis(
         self,
@@ -346,17 +327,17 @@ class CodebookMixin(ProjectBase):
         statement: str | None = None,
         description: str | None = None,
     ) -> None:
-        with self._writing(
+        with self.store.writing(
             lambda: op("edit_hypothesis", label=self._hypothesis_label(hypothesis))
         ) as journal:
-            hypothesis_id = self._hypothesis_id(hypothesis)
+            hypothesis_id = self.store.hypothesis_id(hypothesis)
             values: dict[str, Any] = {}
             if label is not None:
                 label = label.strip()
                 clash = select(m.hypotheses.c.id).where(
                     m.hypotheses.c.label == label, m.hypotheses.c.id != hypothesis_id
                 )
-                if not label or self._scalar(clash) is not None:
+                if not label or self.store.scalar(clash) is not None:
                     raise ConflictError(f"hypothesis label {label!r} is empty or taken")
                 values["label"] = label
             if statement is not None:
@@ -366,29 +347,29 @@ class CodebookMixin(ProjectBase):
             journal.update(m.hypotheses, {"id": hypothesis_id}, values)
 
     def delete_hypothesis(self, hypothesis: Hypothesis | int | str) -> None:
-        with self._writing(
+        with self.store.writing(
             lambda: op("delete_hypothesis", label=self._hypothesis_label(hypothesis))
         ) as journal:
-            hypothesis_id = self._hypothesis_id(hypothesis)
+            hypothesis_id = self.store.hypothesis_id(hypothesis)
             journal.delete_where(
                 m.code_hypotheses, m.code_hypotheses.c.hypothesis_id == hypothesis_id
             )
             journal.delete(m.hypotheses, {"id": hypothesis_id})
 
     def _hypothesis_label(self, hypothesis: Hypothesis | int | str) -> str:
-        return str(self._value(m.hypotheses, self._hypothesis_id(hypothesis), "label"))
+        return str(self.store.value(m.hypotheses, self.store.hypothesis_id(hypothesis), "label"))
 
     def link_code(self, code: Code | int | str, hypothesis: Hypothesis | int | str) -> None:
         label = lambda: op(  # noqa: E731
             "link_code", name=self._code_name(code), label=self._hypothesis_label(hypothesis)
         )
-        with self._writing(label) as journal:
-            code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
+        with self.store.writing(label) as journal:
+            code_id, hypothesis_id = self.store.code_id(code), self.store.hypothesis_id(hypothesis)
             exists = select(m.code_hypotheses.c.code_id).where(
                 m.code_hypotheses.c.code_id == code_id,
                 m.code_hypotheses.c.hypothesis_id == hypothesis_id,
             )
-            if self._scalar(exists) is None:  # linked already: nothing to do
+            if self.store.scalar(exists) is None:  # linked already: nothing to do
                 journal.insert(
                     m.code_hypotheses, {"code_id": code_id, "hypothesis_id": hypothesis_id}
                 )
@@ -397,15 +378,13 @@ class CodebookMixin(ProjectBase):
         label = lambda: op(  # noqa: E731
             "unlink_code", name=self._code_name(code), label=self._hypothesis_label(hypothesis)
         )
-        with self._writing(label) as journal:
-            code_id, hypothesis_id = self._code_id(code), self._hypothesis_id(hypothesis)
+        with self.store.writing(label) as journal:
+            code_id, hypothesis_id = self.store.code_id(code), self.store.hypothesis_id(hypothesis)
             journal.delete(m.code_hypotheses, {"code_id": code_id, "hypothesis_id": hypothesis_id})
 
-
-class CodebookImportMixin(ProjectBase):
     def import_codebook(self, path: str | Path) -> int:
         """Create codes from a CSV/XLSX codebook (name, parent, description, color,
         hypotheses, memo) in one undoable step; returns the number of codes created."""
-        from qdaw.core.codebook_import import import_codebook
+        from qdaw.services.codebook_import import import_codebook
 
-        return import_codebook(self, path)  # type: ignore[arg-type]
+        return import_codebook(self, self.coding, path)

@@ -1,4 +1,4 @@
-"""Anonymisation on the Project facade: the review list of names and their pseudonyms.
+"""Anonymisation: the review list of names and their pseudonyms.
 
 Stored texts and offsets are never altered: exports apply ``p.anonymiser()`` to the
 text they write. Every review decision is an undoable operation.
@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from qdaw.core import models as m
-from qdaw.core.base import ProjectBase
-from qdaw.core.entities import Document
+from qdaw.core.entities import Document, Owner
 from qdaw.core.operations import op
+from qdaw.core.store import Store
 from qdaw.errors import QdawError
+from qdaw.services.analysis import Analysis
+from qdaw.services.service import Service
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,7 +29,11 @@ if TYPE_CHECKING:
 ENTITY_COLUMNS = ["id", "name", "kind", "status", "pseudonym", "mentions", "origin"]
 
 
-class AnonymiseMixin(ProjectBase):
+class Anonymising(Service):
+    def __init__(self, store: Store, owner: Owner, analysis: Analysis) -> None:
+        super().__init__(store, owner)
+        self.analysis = analysis  # how often a name is mentioned
+
     def detect_entities(
         self,
         documents: Iterable[Document | int | str] | None = None,
@@ -51,15 +57,15 @@ class AnonymiseMixin(ProjectBase):
         from qdaw.nlp.entities import detect
 
         ids = (
-            [self._document_id(d) for d in documents]
+            [self.store.document_id(d) for d in documents]
             if documents is not None
-            else [int(r[0]) for r in self._rows(select(m.documents.c.id))]
+            else [int(r[0]) for r in self.store.rows(select(m.documents.c.id))]
         )
-        default = self.get_meta("language") or "fr"
+        default = self.store.get_meta("language") or "fr"
 
         def texts() -> Iterable[tuple[str, str]]:
             for document_id in ids:
-                language = self._value(m.documents, document_id, "language") or default
+                language = self.store.value(m.documents, document_id, "language") or default
                 yield str(language), self._text(document_id)
 
         found = detect(texts(), len(ids), progress, cancelled)
@@ -74,8 +80,8 @@ class AnonymiseMixin(ProjectBase):
 
         e = m.entities
         added = 0
-        with self._writing(op("detect_names")) as journal:
-            known = {str(r[0]): int(r[1]) for r in self._rows(select(e.c.key, e.c.id))}
+        with self.store.writing(op("detect_names")) as journal:
+            known = {str(r[0]): int(r[1]) for r in self.store.rows(select(e.c.key, e.c.id))}
             for candidate in candidates:
                 key = entity_key(candidate.name)
                 if key in known:
@@ -101,7 +107,7 @@ class AnonymiseMixin(ProjectBase):
         )
         if status is not None:
             statement = statement.where(e.c.status == status)
-        frame = pd.DataFrame(self._rows(statement), columns=ENTITY_COLUMNS)
+        frame = pd.DataFrame(self.store.rows(statement), columns=ENTITY_COLUMNS)
         # No pseudonym is None, not NaN (pandas' string columns would say "nan").
         frame["pseudonym"] = (
             frame["pseudonym"].astype(object).where(frame["pseudonym"].notna(), None)
@@ -113,9 +119,9 @@ class AnonymiseMixin(ProjectBase):
 
         e = m.entities
         if isinstance(entity, int):
-            found = self._scalar(select(e.c.id).where(e.c.id == entity))
+            found = self.store.scalar(select(e.c.id).where(e.c.id == entity))
         else:
-            found = self._scalar(select(e.c.id).where(e.c.key == entity_key(entity)))
+            found = self.store.scalar(select(e.c.id).where(e.c.key == entity_key(entity)))
         if found is None:
             raise QdawError(f"no name {entity!r} in the anonymisation list")
         return int(found)
@@ -139,7 +145,7 @@ class AnonymiseMixin(ProjectBase):
             str(r[0])
             for r in journal.conn.execute(select(e.c.pseudonym).where(e.c.pseudonym.is_not(None)))
         ]
-        return numbered_pseudonym(kind, self.get_meta("language") or "fr", taken)
+        return numbered_pseudonym(kind, self.store.get_meta("language") or "fr", taken)
 
     def accept_entity(self, entity: int | str, pseudonym: str | None = None) -> str:
         """Accept a proposed name: it will be replaced in anonymised exports. Without a
@@ -147,11 +153,13 @@ class AnonymiseMixin(ProjectBase):
         is part of ("Dupont" takes "Marie Dupont"'s). Returns the pseudonym."""
 
         def name() -> str:
-            return str(self._value(m.entities, self._entity_id(entity), "name"))
+            return str(self.store.value(m.entities, self._entity_id(entity), "name"))
 
-        with self._writing(lambda: op("accept_name", name=name())) as journal:
+        with self.store.writing(lambda: op("accept_name", name=name())) as journal:
             entity_id = self._entity_id(entity)
-            kind, current = (self._value(m.entities, entity_id, c) for c in ("kind", "pseudonym"))
+            kind, current = (
+                self.store.value(m.entities, entity_id, c) for c in ("kind", "pseudonym")
+            )
             chosen = pseudonym or current or self._new_pseudonym(journal, name(), str(kind))
             journal.update(
                 m.entities, {"id": entity_id}, {"status": "accepted", "pseudonym": chosen}
@@ -160,8 +168,10 @@ class AnonymiseMixin(ProjectBase):
 
     def reject_entity(self, entity: int | str) -> None:
         """Not a name to hide (a software called "Moodle", a common word)."""
-        with self._writing(
-            lambda: op("reject_name", name=self._value(m.entities, self._entity_id(entity), "name"))
+        with self.store.writing(
+            lambda: op(
+                "reject_name", name=self.store.value(m.entities, self._entity_id(entity), "name")
+            )
         ) as journal:
             journal.update(m.entities, {"id": self._entity_id(entity)}, {"status": "rejected"})
 
@@ -175,12 +185,12 @@ class AnonymiseMixin(ProjectBase):
         key = entity_key(name)
         if not key:
             raise QdawError("a name cannot be empty")
-        existing = self._scalar(select(m.entities.c.id).where(m.entities.c.key == key))
+        existing = self.store.scalar(select(m.entities.c.id).where(m.entities.c.key == key))
         if existing is not None:
             return self.accept_entity(int(existing), pseudonym)
-        mentions = len(self.find_text(name, whole_words=True))  # type: ignore[attr-defined]
-        with self._writing(op("add_name", name=name)) as journal:
-            added = self._scalar(select(m.entities.c.id).where(m.entities.c.key == key))
+        mentions = len(self.analysis.find_text(name, whole_words=True))
+        with self.store.writing(op("add_name", name=name)) as journal:
+            added = self.store.scalar(select(m.entities.c.id).where(m.entities.c.key == key))
             if added is not None:  # by another writer, meanwhile
                 return self.accept_entity(int(added), pseudonym)
             chosen = pseudonym or self._new_pseudonym(journal, name, kind)
@@ -194,9 +204,9 @@ class AnonymiseMixin(ProjectBase):
         """Give a name another pseudonym (the same one as another name: same person)."""
         if not pseudonym.strip():
             raise QdawError("a pseudonym cannot be empty")
-        with self._writing(
+        with self.store.writing(
             lambda: op(
-                "set_pseudonym", name=self._value(m.entities, self._entity_id(entity), "name")
+                "set_pseudonym", name=self.store.value(m.entities, self._entity_id(entity), "name")
             )
         ) as journal:
             journal.update(
@@ -208,7 +218,7 @@ class AnonymiseMixin(ProjectBase):
         from qdaw.nlp.entities import Anonymiser
 
         e = m.entities
-        rows = self._rows(
+        rows = self.store.rows(
             select(e.c.name, e.c.pseudonym).where(
                 e.c.status == "accepted", e.c.pseudonym.is_not(None)
             )
@@ -216,7 +226,7 @@ class AnonymiseMixin(ProjectBase):
         return Anonymiser((str(r[0]), str(r[1])) for r in rows)
 
     def anonymised_text(self, document: Document | int | str) -> str:
-        return str(self.anonymiser()(self._text(self._document_id(document))))
+        return str(self.anonymiser()(self._text(self.store.document_id(document))))
 
     def export_documents(self, folder: str | Path, anonymise: bool = False) -> list[Path]:
         """Each document as a UTF-8 .txt file (its case in the name), anonymised on
@@ -224,7 +234,7 @@ class AnonymiseMixin(ProjectBase):
         target = Path(folder)
         target.mkdir(parents=True, exist_ok=True)
         replace = self.anonymiser() if anonymise else None
-        rows = self._rows(
+        rows = self.store.rows(
             select(m.documents.c.id, m.documents.c.name, m.cases.c.name)
             .join(m.cases, m.cases.c.id == m.documents.c.case_id)
             .order_by(m.cases.c.name, m.documents.c.name)
@@ -245,4 +255,4 @@ class AnonymiseMixin(ProjectBase):
 
     def _text(self, document_id: int) -> str:
         t = m.document_texts
-        return str(self._scalar(select(t.c.text).where(t.c.document_id == document_id)))
+        return str(self.store.scalar(select(t.c.text).where(t.c.document_id == document_id)))

@@ -1,4 +1,4 @@
-"""Coded segments and memos on the Project facade."""
+"""Coded segments and memos."""
 
 from __future__ import annotations
 
@@ -7,19 +7,19 @@ from typing import Literal
 from sqlalchemy import func, select
 
 from qdaw.core import models as m
-from qdaw.core.base import ProjectBase
 from qdaw.core.entities import Case, Code, Document, Handle, Hypothesis, Segment
 from qdaw.core.journal import Journal
 from qdaw.core.operations import op
 from qdaw.errors import ConflictError
+from qdaw.services.service import Service
 
 MemoTarget = Document | Case | Code | Hypothesis | Segment | Literal["project"]
 
 
-class CodingMixin(ProjectBase):
+class Coding(Service):
     def _document_length(self, journal: Journal, document_id: int) -> int:
         key = ("doclen", document_id)
-        if key not in self._cache:
+        if key not in self.store.cache:
             length = journal.conn.execute(
                 select(func.length(m.document_texts.c.text)).where(
                     m.document_texts.c.document_id == document_id
@@ -27,8 +27,8 @@ class CodingMixin(ProjectBase):
             ).scalar()
             if length is None:
                 raise ConflictError(f"document #{document_id} does not exist")
-            self._cache[key] = int(length)
-        return int(self._cache[key])
+            self.store.cache[key] = int(length)
+        return int(self.store.cache[key])
 
     def _check_span(self, journal: Journal, document_id: int, start: int, end: int) -> None:
         length = self._document_length(journal, document_id)
@@ -47,25 +47,28 @@ class CodingMixin(ProjectBase):
         memo: str | None = None,
     ) -> Segment:
         """Tag text[start:end] (code points, end exclusive) of a document with a code."""
-        with self._writing(op("code_segment")) as journal:
+        with self.store.writing(op("code_segment")) as journal:
             document_id = (
-                self._document_id(document) if not isinstance(document, Document) else document.id
+                self.store.document_id(document)
+                if not isinstance(document, Document)
+                else document.id
             )
-            code_id = code.id if isinstance(code, Code) else self._code_id(code)
+            code_id = code.id if isinstance(code, Code) else self.store.code_id(code)
             self._check_span(journal, document_id, start, end)
             segment_id = journal.insert(
                 m.segments,
                 {
                     "document_id": document_id,
                     "code_id": code_id,
-                    "coder_id": self._coder_id(journal, coder),
+                    "coder_id": self.store.coder_id(journal, coder),
                     "start_offset": int(start),
                     "end_offset": int(end),
                     "memo": memo,
                     "created_at": m.utcnow(),
                 },
             )
-        return Segment(self, segment_id)  # type: ignore[arg-type]
+        assert segment_id is not None
+        return Segment(self.owner, segment_id)
 
     def segments(
         self,
@@ -80,29 +83,31 @@ class CodingMixin(ProjectBase):
             m.segments.c.id,
         )
         if document is not None:
-            query = query.where(m.segments.c.document_id == self._document_id(document))
+            query = query.where(m.segments.c.document_id == self.store.document_id(document))
         if code is not None:
-            query = query.where(m.segments.c.code_id == self._code_id(code))
-        return [Segment(self, r[0]) for r in self._rows(query)]  # type: ignore[arg-type]
+            query = query.where(m.segments.c.code_id == self.store.code_id(code))
+        return [Segment(self.owner, r[0]) for r in self.store.rows(query)]
 
     def delete_segment(self, segment: Segment | int) -> None:
-        with self._writing(op("remove_coding")) as journal:
-            journal.delete(m.segments, {"id": self._segment_id(segment)})
+        with self.store.writing(op("remove_coding")) as journal:
+            journal.delete(m.segments, {"id": self.store.segment_id(segment)})
 
     def resize_segment(self, segment: Segment | int, start: int, end: int) -> None:
-        with self._writing(op("resize_segment")) as journal:
-            segment_id = self._segment_id(segment)
-            document_id = self._value(m.segments, segment_id, "document_id")
+        with self.store.writing(op("resize_segment")) as journal:
+            segment_id = self.store.segment_id(segment)
+            document_id = self.store.value(m.segments, segment_id, "document_id")
             self._check_span(journal, document_id, start, end)
             journal.update(
                 m.segments, {"id": segment_id}, {"start_offset": start, "end_offset": end}
             )
 
     def recode_segment(self, segment: Segment | int, code: Code | int | str) -> None:
-        with self._writing(
-            lambda: op("recode_segment", name=self._value(m.codes, self._code_id(code), "name"))
+        with self.store.writing(
+            lambda: op(
+                "recode_segment", name=self.store.value(m.codes, self.store.code_id(code), "name")
+            )
         ) as journal:
-            segment_id, code_id = self._segment_id(segment), self._code_id(code)
+            segment_id, code_id = self.store.segment_id(segment), self.store.code_id(code)
             journal.update(m.segments, {"id": segment_id}, {"code_id": code_id})
 
     # -- memos ----------------------------------------------------------------------
@@ -110,18 +115,18 @@ class CodingMixin(ProjectBase):
         """Write the memo of the project, a document, case, code, hypothesis or segment."""
         text = text if text and text.strip() else None
         if target == "project":
-            with self._writing(op("edit_project_memo")) as journal:
-                self._set_meta(journal, "memo", text)
+            with self.store.writing(op("edit_project_memo")) as journal:
+                self.store.set_meta(journal, "memo", text)
             return
         if not isinstance(target, Handle):
             raise ConflictError(f"cannot attach a memo to {target!r}")
-        with self._writing(op("edit_memo", target=type(target).__name__.lower())) as journal:
-            self._ensure(target.table, target.id, type(target).__name__.lower())
+        with self.store.writing(op("edit_memo", target=type(target).__name__.lower())) as journal:
+            self.store.ensure(target.table, target.id, type(target).__name__.lower())
             journal.update(target.table, {"id": target.id}, {"memo": text})
 
     def memo(self, target: MemoTarget) -> str | None:
         if target == "project":
-            return self.get_meta("memo")
+            return self.store.get_meta("memo")
         if not isinstance(target, Handle):
             raise ConflictError(f"{target!r} has no memo")
         return target.memo

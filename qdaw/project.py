@@ -1,0 +1,299 @@
+"""The Project facade: the public scripting API of qdaw.
+
+    from qdaw import Project
+    with Project.open("study.qdaw") as p:
+        print(p.code_frequencies())
+
+Every change is one transaction and one undo step (``p.undo()``, ``p.redo()``);
+``with p.batch("label"):`` groups many changes into one.
+
+A Project is composed of a store (``p.store``, qdaw.core.store) and services over it,
+one per subject: ``p.library`` (documents, cases, variables), ``p.codebook``,
+``p.coding``, ``p.listing``, ``p.analysis``, ``p.nlp``, ``p.anonymising`` and
+``p.exports``. Their methods are also the Project's own, by the same names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy import exc as sa_exc
+
+from qdaw.core import storage
+from qdaw.core.dberrors import translate
+from qdaw.core.operations import Op, op
+from qdaw.core.store import Store
+from qdaw.core.undo import History
+from qdaw.services.analysis import Analysis
+from qdaw.services.anonymise import Anonymising
+from qdaw.services.codebook import Codebook
+from qdaw.services.coding import Coding
+from qdaw.services.documents import Library
+from qdaw.services.exports import Exports
+from qdaw.services.forward import forward
+from qdaw.services.listing import Listing
+from qdaw.services.nlp import Nlp
+
+T = TypeVar("T")
+
+
+def _translated(target: str | Path, call: Callable[[], T]) -> T:
+    """Database errors met while opening or creating, as QdawErrors naming the target."""
+    try:
+        return call()
+    except sa_exc.SQLAlchemyError as exc:
+        raise translate(exc, storage.shown(target)) from exc
+
+
+class Project:
+    def __init__(
+        self,
+        engine: Engine,
+        location: str,
+        path: Path | None,
+        coder: str | None = None,
+        busy_timeout: float = storage.BUSY_TIMEOUT,
+    ) -> None:
+        self.store = store = Store(engine, location, path, coder, busy_timeout)
+        self.library = Library(store, self)
+        self.coding = Coding(store, self)
+        self.codebook = Codebook(store, self, self.coding)
+        self.listing = Listing(store, self)
+        self.analysis = Analysis(store, self)
+        self.nlp = Nlp(store, self, self.analysis, self.codebook, self.coding)
+        self.anonymising = Anonymising(store, self, self.analysis)
+        self.exports = Exports(store, self, self.anonymising)
+
+    @classmethod
+    def create(
+        cls,
+        target: str | Path,
+        coder: str | None = None,
+        busy_timeout: float = storage.BUSY_TIMEOUT,
+    ) -> Project:
+        """Create a new project file (an error if it exists) or database URL.
+        ``coder`` as for ``open``."""
+        engine = _translated(target, lambda: storage.create_database(target, busy_timeout))
+        path = None if storage.is_url(target) else Path(target)
+        return cls(engine, str(target), path, coder, busy_timeout)
+
+    @classmethod
+    def open(
+        cls,
+        target: str | Path,
+        coder: str | None = None,
+        busy_timeout: float = storage.BUSY_TIMEOUT,
+        read_only: bool = False,
+    ) -> Project:
+        """Open a project file or URL, migrating an older format after a backup copy.
+
+        ``coder`` names who writes (else $QDAW_CODER, the project's default coder, the
+        login name): their steps are the ones ``undo`` and ``redo`` take, also after
+        the project is closed and opened again. A writer waits up to ``busy_timeout``
+        seconds for another writer's transaction. ``read_only`` opens a file so that
+        nothing can change it.
+        """
+        engine, backup = _translated(
+            target, lambda: storage.open_database(target, busy_timeout, read_only)
+        )
+        path = None if storage.is_url(target) else Path(target)
+        project = cls(engine, str(target), path, coder, busy_timeout)
+        project.store.backup_path = backup
+        return project
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Project {self.store.shown!r}>"
+
+    def set_default_coder(self, name: str) -> None:
+        with self.store.writing(op("set_default_coder", name=name)) as journal:
+            self.store.set_meta(journal, "default_coder", name)
+
+    # -- the store's own facts -------------------------------------------------------
+    @property
+    def coder(self) -> str:
+        """Who this project writes as (see ``open``)."""
+        return self.store.coder
+
+    @property
+    def default_coder(self) -> str:
+        return self.store.default_coder
+
+    @property
+    def name(self) -> str:
+        return self.store.name
+
+    @property
+    def path(self) -> Path | None:
+        """The project's file (None for a database URL)."""
+        return self.store.path
+
+    @property
+    def location(self) -> str:
+        """The file or URL it was opened from (a URL with its password)."""
+        return self.store.location
+
+    @property
+    def shown(self) -> str:
+        """The file or URL as it may be printed (no password)."""
+        return self.store.shown
+
+    @property
+    def engine(self) -> Engine:
+        return self.store.engine
+
+    @property
+    def backup_path(self) -> Path | None:
+        """The copy made before this open migrated the file to the current format."""
+        return self.store.backup_path
+
+    @property
+    def history(self) -> History:
+        return self.store.history
+
+    @property
+    def undo_label(self) -> str | None:
+        return self.store.undo_label
+
+    @property
+    def redo_label(self) -> str | None:
+        return self.store.redo_label
+
+    @property
+    def undo_operation(self) -> Op | None:
+        return self.store.undo_operation
+
+    @property
+    def redo_operation(self) -> Op | None:
+        return self.store.redo_operation
+
+    # -- one-line delegations: the services' methods by their flat names ---------------
+    value = forward("store", Store.value)  # what a handle reads
+    # -- store ---------------------------------------------------------------
+    batch = forward("store", Store.batch)
+    document_text = forward("store", Store.document_text)
+    get_meta = forward("store", Store.get_meta)
+    poll_changes = forward("store", Store.poll_changes)
+    redo = forward("store", Store.redo)
+    subscribe = forward("store", Store.subscribe)
+    undo = forward("store", Store.undo)
+    variable_types = forward("store", Store.variable_types)
+    variables = forward("store", Store.variables)
+    # -- library -------------------------------------------------------------
+    cases = forward("library", Library.cases)
+    case = forward("library", Library.case)
+    add_case = forward("library", Library.add_case)
+    rename_case = forward("library", Library.rename_case)
+    delete_case = forward("library", Library.delete_case)
+    documents = forward("library", Library.documents)
+    document = forward("library", Library.document)
+    add_document = forward("library", Library.add_document)
+    import_file = forward("library", Library.import_file)
+    import_files = forward("library", Library.import_files)
+    store_sources = forward("library", Library.store_sources)
+    rename_document = forward("library", Library.rename_document)
+    move_document = forward("library", Library.move_document)
+    delete_document = forward("library", Library.delete_document)
+    set_variable = forward("library", Library.set_variable)
+    import_variables = forward("library", Library.import_variables)
+    add_variable = forward("library", Library.add_variable)
+    case_variables = forward("library", Library.case_variables)
+    delete_variable = forward("library", Library.delete_variable)
+    # -- codebook ------------------------------------------------------------
+    codes = forward("codebook", Codebook.codes)
+    code = forward("codebook", Codebook.code)
+    segment_count = forward("codebook", Codebook.segment_count)
+    add_code = forward("codebook", Codebook.add_code)
+    code_or_new = forward("codebook", Codebook.code_or_new)
+    rename_code = forward("codebook", Codebook.rename_code)
+    recolor_code = forward("codebook", Codebook.recolor_code)
+    describe_code = forward("codebook", Codebook.describe_code)
+    move_code = forward("codebook", Codebook.move_code)
+    delete_code = forward("codebook", Codebook.delete_code)
+    merge_codes = forward("codebook", Codebook.merge_codes)
+    hypotheses = forward("codebook", Codebook.hypotheses)
+    hypothesis = forward("codebook", Codebook.hypothesis)
+    add_hypothesis = forward("codebook", Codebook.add_hypothesis)
+    edit_hypothesis = forward("codebook", Codebook.edit_hypothesis)
+    delete_hypothesis = forward("codebook", Codebook.delete_hypothesis)
+    link_code = forward("codebook", Codebook.link_code)
+    unlink_code = forward("codebook", Codebook.unlink_code)
+    import_codebook = forward("codebook", Codebook.import_codebook)
+    # -- coding --------------------------------------------------------------
+    code_segment = forward("coding", Coding.code_segment)
+    segments = forward("coding", Coding.segments)
+    delete_segment = forward("coding", Coding.delete_segment)
+    resize_segment = forward("coding", Coding.resize_segment)
+    recode_segment = forward("coding", Coding.recode_segment)
+    set_memo = forward("coding", Coding.set_memo)
+    memo = forward("coding", Coding.memo)
+    # -- listing -------------------------------------------------------------
+    code_rows = forward("listing", Listing.code_rows)
+    case_rows = forward("listing", Listing.case_rows)
+    document_rows = forward("listing", Listing.document_rows)
+    hypothesis_rows = forward("listing", Listing.hypothesis_rows)
+    segment_rows = forward("listing", Listing.segment_rows)
+    documents_with_text = forward("listing", Listing.documents_with_text)
+    # -- analysis ------------------------------------------------------------
+    scope = forward("analysis", Analysis.scope)
+    total_cases = forward("analysis", Analysis.total_cases)
+    code_counts = forward("analysis", Analysis.code_counts)
+    hypothesis_counts = forward("analysis", Analysis.hypothesis_counts)
+    find_text = forward("analysis", Analysis.find_text)
+    code_frequencies = forward("analysis", Analysis.code_frequencies)
+    case_code_matrix = forward("analysis", Analysis.case_code_matrix)
+    hypothesis_summary = forward("analysis", Analysis.hypothesis_summary)
+    crosstab = forward("analysis", Analysis.crosstab)
+    crosstab_tests = forward("analysis", Analysis.crosstab_tests)
+    cooccurrence = forward("analysis", Analysis.cooccurrence)
+    retrieve = forward("analysis", Analysis.retrieve)
+    query_cases = forward("analysis", Analysis.query_cases)
+    words_coded = forward("analysis", Analysis.words_coded)
+    hypothesis_report = forward("analysis", Analysis.hypothesis_report)
+    # -- nlp -----------------------------------------------------------------
+    set_language = forward("nlp", Nlp.set_language)
+    set_speaker_pattern = forward("nlp", Nlp.set_speaker_pattern)
+    index_text = forward("nlp", Nlp.index_text)
+    sentences = forward("nlp", Nlp.sentences)
+    paragraphs = forward("nlp", Nlp.paragraphs)
+    speaker_turns = forward("nlp", Nlp.speaker_turns)
+    search = forward("nlp", Nlp.search)
+    keyword_in_context = forward("nlp", Nlp.keyword_in_context)
+    distinctive_words = forward("nlp", Nlp.distinctive_words)
+    suggest_codes = forward("nlp", Nlp.suggest_codes)
+    autocode_preview = forward("nlp", Nlp.autocode_preview)
+    autocode = forward("nlp", Nlp.autocode)
+    enclosing_passages = forward("nlp", Nlp.enclosing_passages)
+    code_passages = forward("nlp", Nlp.code_passages)
+    rules_preview = forward("nlp", Nlp.rules_preview)
+    apply_rules = forward("nlp", Nlp.apply_rules)
+    # -- anonymising ---------------------------------------------------------
+    detect_entities = forward("anonymising", Anonymising.detect_entities)
+    find_entities = forward("anonymising", Anonymising.find_entities)
+    propose_entities = forward("anonymising", Anonymising.propose_entities)
+    entities = forward("anonymising", Anonymising.entities)
+    accept_entity = forward("anonymising", Anonymising.accept_entity)
+    reject_entity = forward("anonymising", Anonymising.reject_entity)
+    add_entity = forward("anonymising", Anonymising.add_entity)
+    set_pseudonym = forward("anonymising", Anonymising.set_pseudonym)
+    anonymiser = forward("anonymising", Anonymising.anonymiser)
+    anonymised_text = forward("anonymising", Anonymising.anonymised_text)
+    export_documents = forward("anonymising", Anonymising.export_documents)
+    # -- exports -------------------------------------------------------------
+    report = forward("exports", Exports.report)
+    workbook_sheets = forward("exports", Exports.workbook_sheets)
+    codebook_table = forward("exports", Exports.codebook_table)

@@ -6,10 +6,13 @@ import csv
 from pathlib import Path
 
 import docx
+import pandas as pd
 import pytest
 
 from qdaw import Project, QdawError
 from qdaw.cli import main
+from qdaw.export.report import write_report
+from qdaw.export.tables import write_workbook
 
 FIRST = (
     "Entretien 1.\n"
@@ -146,3 +149,50 @@ def test_english_names_are_proposed_without_a_model(tmp_path: Path) -> None:
         p.detect_entities()
         assert {"Mary Smith", "Boston"} <= set(p.entities()["name"])
         assert p.accept_entity("Mary Smith") == "[Name 1]"
+
+
+ACCENTED = (
+    "Interviewer: Who helped you with the exams?\n"
+    "Respondent: Dr. Smith did, with Élodie Durand and Ömer. Łukasz came too, then Zoë.\n"
+    "Respondent: Дмитрий Петров wrote the questions; Dmitri checked them with Γιώργος. "
+    "Then we met Smith again in Thessaloniki.\n"
+)
+HIDDEN = ["Smith", "Élodie", "Durand", "Ömer", "Łukasz", "Zoë", "Дмитрий", "Петров",
+          "Dmitri", "Γιώργος", "Thessaloniki"]  # fmt: skip
+
+
+def test_english_names_in_any_script_never_leak_into_anonymised_exports(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "en.qdaw") as p:
+        p.set_language("en")
+        p.add_document("t1", ACCENTED, case="T1")
+        p.detect_entities()
+        names = p.entities().set_index("name")
+        expected = {"Smith", "Élodie Durand", "Ömer", "Łukasz", "Zoë", "Дмитрий Петров",
+                    "Dmitri", "Γιώργος", "Thessaloniki"}  # fmt: skip
+        assert expected <= set(names.index)
+        assert names.loc["Smith", "kind"] == "person"  # "Dr." is a title, not the name
+        assert names.loc["Smith", "mentions"] == 2
+        # Sentence openers and speaker labels are not names.
+        assert not {"Who", "Then", "Interviewer", "Respondent", "Dr", "Dr."} & set(names.index)
+        for name in names.index:
+            p.accept_entity(name)
+
+        code = p.add_code("Help")
+        p.code_segment("t1", ACCENTED.index("Dr."), len(ACCENTED) - 1, code)
+        p.add_hypothesis("H1", "Colleagues help")
+        p.link_code(code, "H1")
+        (document,) = p.export_documents(tmp_path / "docs", anonymise=True)
+        texts = {"document": document.read_text(encoding="utf-8")}
+        assert texts["document"].startswith("Interviewer: Who helped you")
+        assert "Respondent: Dr. [Person 1] did, with [Name " in texts["document"]
+        for suffix in (".md", ".html"):
+            written = write_report(p.report(anonymise=True), tmp_path / f"report{suffix}")
+            texts[suffix] = written.read_text(encoding="utf-8")
+        workbook = write_workbook(p.workbook_sheets(anonymise=True), tmp_path / "book.xlsx")
+        segments = pd.read_excel(workbook, sheet_name="Segments")
+        texts["workbook"] = "\n".join(segments["text"].astype(str))
+        assert "Dr. [Person 1] did" in texts["workbook"]
+        for where, text in texts.items():
+            leaked = [name for name in HIDDEN if name in text]
+            assert not leaked, f"{where} leaks {leaked}"
+        assert p.document("t1").text == ACCENTED  # the project keeps the real names

@@ -2,8 +2,10 @@
 
 French uses fr_core_news_sm's named-entity recogniser alone (it has its own token
 vectors, so nothing else of the pipeline is loaded). English has no statistical model
-here: capitalised word runs inside a sentence are proposed, for the researcher to
-review. Detection only proposes; nothing is replaced until a name is accepted.
+here: spaCy's tokenizer and sentencizer find runs of capitalised words, in any script
+("Élodie", "Łukasz", "Дмитрий"; "Dr." is an abbreviation, not a sentence end), for the
+researcher to review. Detection only proposes; nothing is replaced until a name is
+accepted.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qdaw.core.text_units import fold
+from qdaw.nlp.speakers import DEFAULT_PATTERN
 
 KINDS = ("person", "place", "organisation", "other")
 # MISC (works, events, software…) is left out: mostly noise for anonymisation.
@@ -57,6 +60,7 @@ def clean_name(name: str, kind: str) -> str:
 
 
 def _recogniser(language: str) -> Any:
+    """The pipeline of a language, loaded once (spaCy is a heavy import)."""
     with _lock:
         if language not in _ner:
             import spacy
@@ -68,31 +72,85 @@ def _recogniser(language: str) -> Any:
                              "attribute_ruler", "lemmatizer"],
                 )  # fmt: skip
             else:
-                _ner[language] = spacy.blank(language)
+                # No model: spaCy's tokenizer knows abbreviations ("Dr.", "Mrs.") and
+                # the sentencizer finds where sentences open.
+                nlp = spacy.blank(language)
+                nlp.add_pipe("sentencizer")
+                _ner[language] = nlp
         return _ner[language]
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
-_LEADING_LABEL = re.compile(r"^\s*[^:\n]{1,40}:\s*")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+# After these, a capital letter opens a sentence (or a quotation) and proves nothing.
+_OPENERS = frozenset('.!?:…-–—"“”«»')
+_HYPHENS = frozenset("-‐")
+# Lower-case words inside names: "Ludwig van Beethoven", "Maria da Silva".
+_PARTICLES = frozenset("van von der den de da di du del della dos das bin ibn al le la".split())
+_TITLE_WORDS = frozenset(
+    "mr mrs ms miss mx dr prof sir dame madam mme mlle m pr professor doctor".split()
+)
+_SPEAKER_LABEL = re.compile(DEFAULT_PATTERN, re.IGNORECASE)
 
 
 def _opens_sentence(doc: Any, index: int) -> bool:
-    return index == 0 or doc[index - 1].text in (".", "!", "?", ":", "…", "-", "—")
+    if index == 0 or doc[index].is_sent_start:
+        return True
+    previous = doc[index - 1]
+    return previous.is_space or previous.text in _OPENERS
 
 
-def _english_names(text: str) -> list[tuple[str, str, bool]]:
-    """Capitalised word runs, except a single word opening a sentence ("The")."""
+def _name_like(token: Any) -> bool:
+    """Any script's capital (Élodie, Łukasz, Дмитрий), not the pronoun "I"."""
+    text = token.text
+    return text[:1].isupper() and text != "I" and any(ch.isalpha() for ch in text)
+
+
+def _runs(doc: Any, start: int) -> Iterable[tuple[int, int]]:
+    """(first, last + 1) token indexes of each run of capitalised words, joined by
+    spaces, hyphens without spaces (Jean-Pierre) or name particles (van, da)."""
+    index, length = start, len(doc)
+    while index < length:
+        if not _name_like(doc[index]):
+            index += 1
+            continue
+        first, index = index, index + 1
+        while index < length:
+            token, previous = doc[index], doc[index - 1]
+            if _name_like(token):
+                index += 1
+            elif (
+                index + 1 < length
+                and _name_like(doc[index + 1])
+                and (
+                    (token.text in _HYPHENS and not previous.whitespace_ and not token.whitespace_)
+                    or (token.text in _PARTICLES and previous.whitespace_ and token.whitespace_)
+                )
+            ):
+                index += 2
+            else:
+                break
+        yield first, index
+
+
+def _english_names(doc: Any) -> list[tuple[str, str, bool]]:
+    """Capitalised word runs, except a common word opening a sentence ("The", "Then");
+    a title before a run makes it a person ("Dr. Smith" is the person "Smith")."""
+    label = _SPEAKER_LABEL.match(doc.text)  # "Interviewer:", "Respondent 2:"
+    start = 0
+    if label:
+        while start < len(doc) and doc[start].idx < label.end():
+            start += 1
     names = []
-    for sentence in _SENTENCE_BREAK.split(text):
-        sentence = _LEADING_LABEL.sub("", sentence, count=1)
-        for match in _CAPITALISED.finditer(sentence):
-            name = match.group()
-            if name in ("I", "I'm", "I've", "I'd", "I'll"):
-                continue
-            if match.start() == 0 and " " not in name:
-                continue
-            names.append((name, "other", match.start() == 0))
+    for first, end in _runs(doc, start):
+        opening = _opens_sentence(doc, first)
+        kind = "other"
+        while end - first > 1 and doc[first].text.rstrip(".").lower() in _TITLE_WORDS:
+            first, kind, opening = first + 1, "person", False
+        while end - first > 1 and opening and doc[first].is_stop:
+            first += 1  # "So Mary came": Mary
+            opening = _opens_sentence(doc, first)
+        if end - first == 1 and opening and doc[first].is_stop:
+            continue
+        names.append((doc[first:end].text, kind, opening))
     return names
 
 
@@ -114,17 +172,18 @@ def detect(
             return None
         if progress is not None:
             progress(number, total, "")
+        nlp = _recogniser("fr" if language == "fr" else language)
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        docs = nlp.pipe(paragraphs, batch_size=64)
         if language == "fr":
-            nlp = _recogniser("fr")
-            paragraphs = [p for p in text.split("\n") if p.strip()]
             pairs = [
                 (entity.text, _LABELS[entity.label_], _opens_sentence(doc, entity.start))
-                for doc in nlp.pipe(paragraphs, batch_size=64)
+                for doc in docs
                 for entity in doc.ents
                 if entity.label_ in _LABELS
             ]
         else:
-            pairs = _english_names(text)
+            pairs = [pair for doc in docs for pair in _english_names(doc)]
         for raw, kind, opening in pairs:
             name = clean_name(raw, kind)
             if len(name) > 1 and any(ch.isalpha() for ch in name):

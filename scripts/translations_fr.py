@@ -306,6 +306,7 @@ FR = {
     "{n} new names to review": "{n} nouveaux noms à examiner",
     "Export anonymised documents": "Exporter les documents anonymisés",
     "{n} anonymised documents written to {folder}": "{n} documents anonymisés écrits dans {folder}",
+    "({n} files of the same name replaced)": "({n} fichiers du même nom remplacés)",
     "Apply a rule file": "Appliquer un fichier de règles",
     "Rule files (*.json)": "Fichiers de règles (*.json)",
     "Matching the rules…": "Application des règles…",

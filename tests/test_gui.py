@@ -788,3 +788,38 @@ def test_apply_a_rule_file_after_its_preview(qtbot, window: MainWindow, tmp_path
     boxes[0].button(QMessageBox.StandardButton.Yes).click()
     assert len(project.segments(code="Outils/Visio")) == planned
     assert window.undo_action.text() == "Undo Apply rules rules.json"
+
+
+def test_exported_documents_named_alike_and_replaced_files_are_said(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+
+    from qdaw.gui.names_dialog import NamesDialog
+
+    project = window.session.require()
+    for name in ("Marie", "marie"):  # one file where case does not count
+        project.add_document(name, f"{name} parle.", case="Référent 9")
+    total = len(project.documents())
+    folder = tmp_path / "anon"
+    folder.mkdir()
+    menu_action(window, "File", "Names and anonymisation…").trigger()
+    dialog = next(d for d in window.findChildren(NamesDialog) if d.isVisible())
+    export = next(
+        b for b in dialog.findChildren(QPushButton) if b.text() == "Export anonymised documents…"
+    )
+
+    def choose_folder(chooser: QWidget) -> None:
+        assert isinstance(chooser, QFileDialog)
+        chooser.setDirectory(str(folder))
+        chooser.accept()
+
+    when_modal(choose_folder)
+    export.click()
+    assert dialog.message.text() == f"{total} anonymised documents written to {folder}"
+    assert (folder / "Référent 9 - Marie.txt").read_text(encoding="utf-8") == "Marie parle."
+    assert (folder / "Référent 9 - marie (2).txt").read_text(encoding="utf-8") == "marie parle."
+    when_modal(choose_folder)
+    export.click()
+    assert dialog.message.text().endswith(f"({total} files of the same name replaced)")
+    assert len(list(folder.iterdir())) == total

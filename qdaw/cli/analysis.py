@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from qdaw.cli.common import open_project, print_table
+from qdaw.cli.common import open_project, print_table, say_written, write_and_say
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def cmd_hypothesis_report(args: argparse.Namespace) -> None:
 
     with open_project(args.project) as project:
         document = project.report(args.lang, args.quotes, args.anonymise, **filters_from(args))
-        print(f"Wrote {write_report(document, args.output)}")
+        write_and_say(args.output, lambda: write_report(document, args.output))
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -110,24 +110,24 @@ def cmd_export(args: argparse.Namespace) -> None:
         filters = filters_from(args)
         what = args.what
         index = what in ("matrix", "crosstab", "cooccurrence", "segments")
-        if what == "workbook":
-            sheets = project.workbook_sheets(args.anonymise, **filters)
-            written = write_workbook(sheets, args.output)
-        elif what == "documents":
+        if what == "documents":
             files = project.export_documents(args.output, args.anonymise)
-            print(f"Wrote {len(files)} documents to {args.output}")
-            return
-        elif what == "chart":
-            written = _export_chart(project, args, filters)
+            say_written(files, args.output, "documents")
         elif what == "hypotheses":
             cmd_hypothesis_report(args)
-            return
+        elif what == "workbook":
+            sheets = project.workbook_sheets(args.anonymise, **filters)
+            write_and_say(args.output, lambda: write_workbook(sheets, args.output))
+        elif what == "chart":
+            write_and_say(args.output, lambda: _export_chart(project, args, filters))
         else:
             frame = _table_for(project, args, filters)
             if args.anonymise and what == "segments":
                 frame = project.anonymiser().frame(frame, ["text", "memo"])
-            written = write_table(frame, args.output, what.capitalize(), index, args.excel)
-    print(f"Wrote {written}")
+            write_and_say(
+                args.output,
+                lambda: write_table(frame, args.output, what.capitalize(), index, args.excel),
+            )
 
 
 def _table_for(project: Project, args: argparse.Namespace, filters: dict[str, Any]) -> Any:

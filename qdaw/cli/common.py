@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qdaw.export.report import percent  # one rounding for the terminal and the reports
@@ -9,6 +11,7 @@ from qdaw.export.report import percent  # one rounding for the terminal and the 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from qdaw.export.filenames import Written
     from qdaw.project import Project
 
 
@@ -19,7 +22,23 @@ def open_project(target: str) -> Project:
     return Project.open(target)
 
 
-__all__ = ["bar", "open_project", "percent", "print_table"]
+__all__ = ["bar", "open_project", "percent", "print_table", "say_written", "write_and_say"]
+
+
+def write_and_say(target: str | Path, write: Callable[[], Path]) -> Path:
+    """Write the file the user named, and say so: "Replaced" when one was there."""
+    existed = Path(target).exists()
+    path = write()
+    print(f"{'Replaced' if existed else 'Wrote'} {path}")
+    return path
+
+
+def say_written(files: Written, folder: str | Path, what: str) -> None:
+    """After writing many files into a folder: how many, and which ones replaced a
+    file already there (an earlier export, or anything else of that name)."""
+    print(f"Wrote {len(files)} {what} to {folder}")
+    for path in files.replaced:
+        print(f"replaced {path}")
 
 
 def bar(pct: float, width: int = 20) -> str:

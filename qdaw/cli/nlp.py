@@ -8,7 +8,7 @@ from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from qdaw.cli.analysis import add_filter_options, filters_from
-from qdaw.cli.common import open_project
+from qdaw.cli.common import open_project, write_and_say
 from qdaw.errors import QdawError
 from qdaw.export.tables import write_table
 from qdaw.nlp.search import Mode
@@ -65,7 +65,8 @@ def cmd_search(args: argparse.Namespace) -> None:
         if args.anonymise:
             hits = project.anonymiser().frame(hits, ["match", "sentence", "left", "right"])
     if args.output:
-        print(f"Wrote {write_table(hits.drop(columns=['left', 'right']), args.output, 'Search')}")
+        table = hits.drop(columns=["left", "right"])
+        write_and_say(args.output, lambda: write_table(table, args.output, "Search"))
         return
     for row in hits.to_dict("records"):
         print(kwic_line(row))
@@ -104,7 +105,7 @@ def cmd_words(args: argparse.Namespace) -> None:
     with open_project(args.project) as project:
         words = project.distinctive_words(args.code, limit=args.limit, **filters_from(args))
     if args.output:
-        print(f"Wrote {write_table(words, args.output, 'Distinctive words')}")
+        write_and_say(args.output, lambda: write_table(words, args.output, "Distinctive words"))
         return
     for row in words.to_dict("records"):
         print(f"{row['term']:<32} {row['kind']:<6} {row['in_code']:>5} {row['in_rest']:>6}"

@@ -36,7 +36,8 @@ def codebook_table(store: Store) -> pd.DataFrame:
             ],
             "description": [details[i][0] for i in book.index],
             "color": book["color"].to_numpy(),
-            "hypotheses": book["hypotheses"].str.replace(", ", "; ").to_numpy(),
+            # (a list comprehension: an empty codebook's column has no .str)
+            "hypotheses": [str(h).replace(", ", "; ") for h in book["hypotheses"]],
             "memo": [details[i][1] for i in book.index],
             "segments": counts["segments"].to_numpy(),
             "cases": counts["cases"].to_numpy(),

@@ -6,6 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qdaw.export.filenames import UniqueNames
 from qdaw.export.report import ReportDocument, percent
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ def write_markdown(doc: ReportDocument, path: Path, final: Path) -> None:
     """Markdown with its charts as PNG files in a folder beside it (<name>_charts/)."""
     charts = final.with_name(f"{final.stem}_charts")
     charts.mkdir(exist_ok=True)
+    chart_names = UniqueNames(["overview.png"])
     lines = [f"# {doc.text('title')} — {doc.project}", "", doc.meta_line(), ""]
     lines += [f"## {doc.text('overview')}", ""]
     lines += _md_table(doc.overview_header(), doc.overview_rows())
@@ -149,7 +151,7 @@ def write_markdown(doc: ReportDocument, path: Path, final: Path) -> None:
             continue
         chart = doc.hypothesis_chart(report)
         if chart:
-            name = f"{number}-{report.label}.png".replace("/", "-").replace("\\", "-")
+            name = chart_names(f"{number}-{report.label}", ".png")
             (charts / name).write_bytes(chart)
             lines += [f"![{report.label}]({charts.name}/{name})", ""]
         lines += _md_table(doc.codes_header(), doc.code_rows(report))

@@ -315,9 +315,12 @@ class NamesDialog(QDialog):
         except (QdawError, OSError) as exc:
             self._show_error(str(exc))
             return 0
-        self.message.setText(
-            self.tr("{n} anonymised documents written to {folder}").format(
-                n=len(written), folder=folder
-            )
+        message = self.tr("{n} anonymised documents written to {folder}").format(
+            n=len(written), folder=folder
         )
+        if written.replaced:  # an earlier export's, or anything of the same name
+            message += " " + self.tr("({n} files of the same name replaced)").format(
+                n=len(written.replaced)
+            )
+        self.message.setText(message)
         return len(written)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from qdaw.core.journal import Journal
+    from qdaw.export.filenames import Written
     from qdaw.nlp.entities import Anonymiser, Candidate
 
 ENTITY_COLUMNS = ["id", "name", "kind", "status", "pseudonym", "mentions", "origin"]
@@ -228,30 +229,27 @@ class Anonymising(Service):
     def anonymised_text(self, document: Document | int | str) -> str:
         return str(self.anonymiser()(self._text(self.store.document_id(document))))
 
-    def export_documents(self, folder: str | Path, anonymise: bool = False) -> list[Path]:
-        """Each document as a UTF-8 .txt file (its case in the name), anonymised on
-        request. Files are written beside and renamed, so none is ever half-written."""
-        target = Path(folder)
-        target.mkdir(parents=True, exist_ok=True)
+    def export_documents(self, folder: str | Path, anonymise: bool = False) -> Written:
+        """Each document as a UTF-8 .txt file named after its case and name (anonymised
+        on request), one file each even when two names make the same file name. Files
+        are written beside and renamed, so none is ever half-written; the list returned
+        says which files replaced ones already there."""
+        from qdaw.export.filenames import FolderExport
+
+        target = FolderExport(folder)
         replace = self.anonymiser() if anonymise else None
         rows = self.store.rows(
             select(m.documents.c.id, m.documents.c.name, m.cases.c.name)
             .join(m.cases, m.cases.c.id == m.documents.c.case_id)
-            .order_by(m.cases.c.name, m.documents.c.name)
+            .order_by(m.documents.c.id)  # the older of two alike keeps the plain name
         )
-        written = []
         for document_id, name, case in rows:
             label = f"{case} - {name}"
-            if replace:
-                label = str(replace(label))
-            safe = "".join(ch if ch.isalnum() or ch in " -_.()[]" else "_" for ch in label)
-            path = target / f"{safe.strip() or document_id}.txt"
             text = self._text(int(document_id))
-            partial = path.with_name(path.name + ".partial")
-            partial.write_text(str(replace(text)) if replace else text, encoding="utf-8")
-            partial.replace(path)
-            written.append(path)
-        return written
+            if replace:
+                label, text = str(replace(label)), str(replace(text))
+            target.write(label, ".txt", text, fallback=str(document_id))
+        return target.written
 
     def _text(self, document_id: int) -> str:
         t = m.document_texts

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 FORMATS = {".png", ".svg", ".pdf"}
+# Labels are users' words: "Prix $5 et $10" is no formula, "$\\frac{" no error.
+PLAIN: dict[str, Any] = {"parse_math": False}
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -49,7 +51,7 @@ def respondent_bars(
     axes = figure.add_subplot()
     positions = list(range(len(labels)))[::-1]
     axes.barh(positions, pct, color=colors, height=0.7)
-    axes.set_yticks(positions, [_shorten(label) for label in labels], fontsize=8)
+    axes.set_yticks(positions, [_shorten(label) for label in labels], fontsize=8, **PLAIN)
     axes.set_xlim(0, 112)
     axes.set_xlabel(axis_label, fontsize=8)
     axes.tick_params(axis="x", labelsize=8)
@@ -58,7 +60,7 @@ def respondent_bars(
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     if title:
-        axes.set_title(title, fontsize=10, loc="left")
+        axes.set_title(title, fontsize=10, loc="left", **PLAIN)
     return figure
 
 
@@ -87,8 +89,11 @@ def heatmap(matrix: pd.DataFrame, title: str = "") -> Figure:
         rotation=60,
         ha="right",
         fontsize=7,
+        **PLAIN,
     )
-    axes.set_yticks(np.arange(rows), [_shorten(str(c)) for c in matrix.columns], fontsize=7)
+    axes.set_yticks(
+        np.arange(rows), [_shorten(str(c)) for c in matrix.columns], fontsize=7, **PLAIN
+    )
     if rows * columns <= 2500:
         peak = values.max() if values.size else 0
         for (r, c), value in np.ndenumerate(values):
@@ -104,7 +109,7 @@ def heatmap(matrix: pd.DataFrame, title: str = "") -> Figure:
                 )
     figure.colorbar(image, ax=axes, shrink=0.6, label="segments")
     if title:
-        axes.set_title(title, fontsize=10, loc="left")
+        axes.set_title(title, fontsize=10, loc="left", **PLAIN)
     return figure
 
 

@@ -227,7 +227,7 @@ def write_report(document: ReportDocument, path: str | Path) -> Path:
     elif suffix in (".html", ".htm"):
         from qdaw.export.report_html import write_html as writer
     elif suffix == ".md":
-        from qdaw.export.report_html import write_markdown as writer
+        from qdaw.export.report_markdown import write_markdown as writer
     else:
         raise QdawError(f"{path}: the report is written as .docx, .html or .md")
     partial = path.with_name(f".{path.name}.partial")

@@ -1,4 +1,4 @@
-"""The hypotheses report as one self-contained printable HTML file, or as Markdown."""
+"""The hypotheses report as one self-contained printable HTML file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qdaw.export.filenames import UniqueNames
 from qdaw.export.report import ReportDocument, percent
 
 if TYPE_CHECKING:
@@ -35,6 +34,11 @@ def _svg(data: bytes | None) -> str:
         return ""
     text = data.decode("utf-8")
     return f'<div class="chart">{text[text.index("<svg") :]}</div>'
+
+
+def _lines(text: str) -> str:
+    """User text of several lines, escaped, its lines kept."""
+    return "<br>\n".join(escape(line) for line in str(text).strip().splitlines())
 
 
 def _rows(cells: list[list[str]], numeric: set[int]) -> str:
@@ -77,7 +81,7 @@ def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
     memos = doc.memos(report)
     if memos:
         parts.append(f"<h3>{escape(doc.text('memos'))}</h3><ul>")
-        parts += [f"<li><strong>{escape(w)}</strong>: {escape(t)}</li>" for w, t in memos]
+        parts += [f"<li><strong>{escape(w)}</strong>: {_lines(t)}</li>" for w, t in memos]
         parts.append("</ul>")
     if not report.quotes.empty:
         parts.append(f"<h3>{escape(doc.text('quotes'))}</h3>")
@@ -85,7 +89,7 @@ def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
             parts.append(f"<h4>{escape(str(code))}</h4>")
             for q in quotes.to_dict("records"):
                 cite = f"<cite>— {escape(q['case'])}</cite>"
-                parts.append(f"<blockquote>{escape(q['text'])}{cite}</blockquote>")
+                parts.append(f"<blockquote>{_lines(q['text'])}{cite}</blockquote>")
     return "\n".join(parts)
 
 
@@ -110,59 +114,3 @@ def write_html(doc: ReportDocument, path: Path, final: Path) -> None:
         + "\n</body></html>\n"
     )
     path.write_text(page, encoding="utf-8")
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(map(_md_cell, header)) + " |"]
-    lines.append("|" + "|".join("---" for _ in header) + "|")
-    lines += ["| " + " | ".join(map(_md_cell, row)) + " |" for row in rows]
-    return [*lines, ""]
-
-
-def write_markdown(doc: ReportDocument, path: Path, final: Path) -> None:
-    """Markdown with its charts as PNG files in a folder beside it (<name>_charts/)."""
-    charts = final.with_name(f"{final.stem}_charts")
-    charts.mkdir(exist_ok=True)
-    chart_names = UniqueNames(["overview.png"])
-    lines = [f"# {doc.text('title')} — {doc.project}", "", doc.meta_line(), ""]
-    lines += [f"## {doc.text('overview')}", ""]
-    lines += _md_table(doc.overview_header(), doc.overview_rows())
-    if len(doc.summary):
-        (charts / "overview.png").write_bytes(doc.overview_chart())
-        lines += [f"![{doc.text('chart_overview')}]({charts.name}/overview.png)", ""]
-    for number, report in enumerate(doc.hypotheses, start=1):
-        lines += [f"## {report.label} — {report.statement}", ""]
-        if report.description:
-            lines += [f"*{report.description}*", ""]
-        if report.cases_with:
-            names = ", ".join(report.cases_with)
-            pct = percent(report.pct_cases)
-            lines += [doc.text("supported", ratio=report.ratio, pct=pct, names=names), ""]
-        else:
-            lines += [doc.text("none_supported"), ""]
-        if report.cases_without:
-            lines += [doc.text("without", names=", ".join(report.cases_without)), ""]
-        if report.codes.empty:
-            lines += [doc.text("no_codes"), ""]
-            continue
-        chart = doc.hypothesis_chart(report)
-        if chart:
-            name = chart_names(f"{number}-{report.label}", ".png")
-            (charts / name).write_bytes(chart)
-            lines += [f"![{report.label}]({charts.name}/{name})", ""]
-        lines += _md_table(doc.codes_header(), doc.code_rows(report))
-        memos = doc.memos(report)
-        if memos:
-            lines += [f"### {doc.text('memos')}", ""]
-            lines += [f"- **{who}**: {text}" for who, text in memos] + [""]
-        if not report.quotes.empty:
-            lines += [f"### {doc.text('quotes')}", ""]
-            for code, quotes in report.quotes.groupby("code", sort=False):
-                lines += [f"#### {code}", ""]
-                for q in quotes.to_dict("records"):
-                    lines += [f"> {q['text']}", ">", f"> — **{q['case']}**", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")

@@ -287,3 +287,27 @@ def test_names_found_by_the_recogniser_that_cannot_be_names_are_left_out(p: Proj
     )  # fmt: skip
     assert added == 1
     assert sorted(p.entities()["name"]) == ["Chécole", "Marie Dupont"]
+
+
+def test_the_command_line_says_why_a_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qdaw.cli import main
+
+    path = tmp_path / "study.qdaw"
+    Project.create(path).close()
+    transcript = tmp_path / "e1.txt"
+    transcript.write_text("Un entretien.", encoding="utf-8")
+    assert main(["import", str(path), str(transcript), "--case", "Référent\t1"]) == 1
+    assert capsys.readouterr().err == (
+        f"qdaw: failed: {transcript}: Respondent name 'Référent\\t1' contains a control "
+        "character (names are one line of visible text): \\t at position 9\n"
+    )
+    assert main(["names", "add", str(path), "x" * 300]) == 1
+    assert "Name 'xxxx" in capsys.readouterr().err
+    book = tmp_path / "codebook.csv"
+    book.write_text("name,description\nCat/Sub,Une catégorie\n", encoding="utf-8")
+    assert main(["import-codebook", str(path), str(book)]) == 1
+    assert capsys.readouterr().err.startswith(f"qdaw: error: {book}, row 2: Code name 'Cat/Sub'")
+    with Project.open(path) as p:
+        assert (p.documents(), p.entities().empty, p.codes()) == ([], True, [])

@@ -207,6 +207,7 @@ class Project:
     import_file = forward("library", Library.import_file)
     import_files = forward("library", Library.import_files)
     store_sources = forward("library", Library.store_sources)
+    nameable_sources = forward("library", Library.nameable_sources)
     rename_document = forward("library", Library.rename_document)
     move_document = forward("library", Library.move_document)
     delete_document = forward("library", Library.delete_document)

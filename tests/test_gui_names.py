@@ -105,3 +105,25 @@ def test_a_rule_file_with_a_wrong_field_is_refused_with_the_rule_and_field(
         'names, e.g. ["respondent"]'
     ]
     assert snapshot(project) == before
+
+
+def test_an_import_reports_a_file_whose_name_makes_no_name_and_imports_the_rest(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    from qdaw.gui.import_dialog import ImportDialog
+
+    folder = tmp_path / "entretiens"
+    folder.mkdir()
+    (folder / "referent2.txt").write_text("R : Un bon entretien.", encoding="utf-8")
+    (folder / "referent\x013.txt").write_text("R : Un nom hostile.", encoding="utf-8")
+    dialog = ImportDialog(window.session, [str(folder)], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.report.isVisible(), timeout=10000)
+    report = dialog.report.toPlainText()
+    assert "1 documents imported." in report
+    assert "referent\x013.txt: Document name 'referent\\x013' contains a control" in report
+    assert [d.name for d in window.session.require().documents()] == ["r1", "referent2"]

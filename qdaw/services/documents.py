@@ -236,18 +236,34 @@ class Library(Service):
         read = read_sources(paths, recursive, progress, cancelled)
         report = ImportReport(failures=read.failures, cancelled=read.cancelled)
         if not read.cancelled:
-            naming = _case_naming(case, case_pattern, case_template, case_map)
-            named = []
-            for path, source in read.sources:
-                try:  # a file whose name makes no valid name is a failure of its own
-                    _names_for(path, path.stem, naming.case_for(path))
-                    named.append((path, source))
-                except ImportFailed as failure:
-                    report.failures.append(failure)
-            report.documents = self.store_sources(
-                named, case, case_pattern, case_template, naming.mapping
+            mapping = _case_naming(None, None, None, case_map).mapping  # read once
+            named, failures = self.nameable_sources(
+                read.sources, case, case_pattern, case_template, mapping
             )
+            report.failures += failures
+            report.documents = self.store_sources(named, case, case_pattern, case_template, mapping)
         return report
+
+    def nameable_sources(
+        self,
+        sources: list[tuple[Path, Any]],
+        case: str | None = None,
+        case_pattern: str | None = None,
+        case_template: str | None = None,
+        case_map: str | Path | dict[str, str] | None = None,
+    ) -> tuple[list[tuple[Path, Any]], list[ImportFailed]]:
+        """The texts read whose files give a valid document and case name, and a
+        failure for each other file (named as ``import_files`` names them): one hostile
+        file name must not hold the others back."""
+        naming = _case_naming(case, case_pattern, case_template, case_map)
+        named, failures = [], []
+        for path, source in sources:
+            try:
+                _names_for(path, path.stem, naming.case_for(path))
+                named.append((path, source))
+            except ImportFailed as failure:
+                failures.append(failure)
+        return named, failures
 
     def store_sources(
         self,

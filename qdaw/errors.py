@@ -37,6 +37,20 @@ class ConflictError(QdawError, ValueError):
     """The change would break a rule (duplicate name, cycle, bad offsets)."""
 
 
+class InvalidName(ConflictError):
+    """A name that cannot be stored: blank, too long, with control characters or a lone
+    surrogate, or a code name with the "/" that separates a code from its parent."""
+
+
+class InvalidText(ConflictError):
+    """A memo, description or statement holding what no database stores alike (NUL, a
+    lone surrogate)."""
+
+
+class InvalidRuleFile(QdawError):
+    """A rule file that cannot be applied: its message names the rule and the field."""
+
+
 class NothingToUndo(QdawError):
     """undo() or redo() was called with an empty history."""
 

@@ -25,6 +25,7 @@ from sqlalchemy import exc as sa_exc
 
 from qdaw.core import storage
 from qdaw.core.dberrors import translate
+from qdaw.core.names import CODER, check_name
 from qdaw.core.operations import Op, op
 from qdaw.core.store import Store
 from qdaw.core.undo import History
@@ -120,6 +121,7 @@ class Project:
         return f"<Project {self.store.shown!r}>"
 
     def set_default_coder(self, name: str) -> None:
+        name = check_name(name, CODER)
         with self.store.writing(op("set_default_coder", name=name)) as journal:
             self.store.set_meta(journal, "default_coder", name)
 
@@ -205,6 +207,7 @@ class Project:
     import_file = forward("library", Library.import_file)
     import_files = forward("library", Library.import_files)
     store_sources = forward("library", Library.store_sources)
+    nameable_sources = forward("library", Library.nameable_sources)
     rename_document = forward("library", Library.rename_document)
     move_document = forward("library", Library.move_document)
     delete_document = forward("library", Library.delete_document)

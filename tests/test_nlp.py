@@ -309,7 +309,7 @@ def test_rule_files_map_matcher_patterns_to_codes(project: Project, tmp_path: Pa
     assert project.segments() == [] and project.code_rows() == []
     bad = tmp_path / "bad.json"
     bad.write_text('{"rules": [{"code": "X", "patterns": [[{"LEMA": "x"}]]}]}', "utf-8")
-    with pytest.raises(QdawError, match=re.escape("bad.json, rule 1 (X)")):
+    with pytest.raises(QdawError, match=re.escape("bad.json: rule 1 ('X'): ")):
         project.rules_preview(bad)
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(QdawError, match=re.escape("bad.json: not a JSON rule file")):

@@ -23,6 +23,7 @@ from qdaw.core import models as m
 from qdaw.core import storage
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.journal import Journal
+from qdaw.core.names import CODER, PATH_SEPARATOR, check_name, lookup_forms
 from qdaw.core.undo import Undoing
 from qdaw.core.watch import ChangeWatching
 from qdaw.core.writing import ChangeEvent, Listener
@@ -55,12 +56,12 @@ class Store(Undoing, ChangeWatching):
         #: Who this project writes as: named at open, else $QDAW_CODER, else the
         #: project's default coder, else the user's login name. Steps, undo stacks and
         #: new segments without an explicit coder are this coder's.
+        chosen = coder if coder and coder.strip() else os.environ.get(CODER_VARIABLE, "")
+        # A coder named here is checked now: every step and undo stack carries the name.
         self.coder = (
-            (coder or "").strip()
-            or os.environ.get(CODER_VARIABLE, "").strip()
-            or self.get_meta("default_coder")
-            or os_user()
-            or "coder"
+            check_name(chosen, CODER)
+            if chosen.strip()
+            else self.get_meta("default_coder") or os_user() or "coder"
         )
 
     # -- lookups ------------------------------------------------------------------
@@ -71,10 +72,11 @@ class Store(Undoing, ChangeWatching):
         return row[0][0]
 
     def _id_by(self, table: Table, column: str, value: str, kind: str) -> int:
-        found = self._scalar(select(table.c.id).where(table.c[column] == value))
-        if found is None:
-            raise NotFoundError(f"no {kind} named {value!r}")
-        return int(found)
+        for form in lookup_forms(value):
+            found = self._scalar(select(table.c.id).where(table.c[column] == form))
+            if found is not None:
+                return int(found)
+        raise NotFoundError(f"no {kind} named {value!r}")
 
     def _ensure(self, table: Table, row_id: int, kind: str) -> int:
         # Remembered until anything is deleted, rolled back, undone or redone.
@@ -112,34 +114,43 @@ class Store(Undoing, ChangeWatching):
         return self._ensure(m.segments, segment, "segment")
 
     def _code_id(self, code: Code | int | str) -> int:
-        """A code by handle, id, unique name, or path ("Parent/Child")."""
+        """A code by handle, id, path ("Parent/Child") or unique name."""
         if isinstance(code, Code):
             return code.id
         if isinstance(code, int):
             return self._ensure(m.codes, code, "code")
-        rows = self._rows(select(m.codes.c.id).where(m.codes.c.name == code))
-        if len(rows) == 1:
-            return int(rows[0][0])
-        if len(rows) > 1:
-            raise ConflictError(f"several codes are named {code!r}; give the path (Parent/Child)")
-        if "/" in code:
-            parent_id: int | None = None
-            for part in code.split("/"):
-                parent_cond = (
-                    m.codes.c.parent_id.is_(None)
-                    if parent_id is None
-                    else m.codes.c.parent_id == parent_id
+        forms = lookup_forms(code)
+        # A path first: "/" separates a code from its parent (a code stored with "/" in
+        # its name, before names were checked, is still found by its name below).
+        if forms and PATH_SEPARATOR in forms[0]:
+            found = self._code_by_path(forms[0].split(PATH_SEPARATOR))
+            if found is not None:
+                return found
+        for form in forms:
+            rows = self._rows(select(m.codes.c.id).where(m.codes.c.name == form))
+            if len(rows) == 1:
+                return int(rows[0][0])
+            if len(rows) > 1:
+                raise ConflictError(
+                    f"several codes are named {code!r}; give the path (Parent/Child)"
                 )
-                found = self._scalar(
-                    select(m.codes.c.id).where(parent_cond, m.codes.c.name == part.strip())
-                )
-                if found is None:
-                    break
-                parent_id = int(found)
-            else:
-                assert parent_id is not None
-                return parent_id
         raise NotFoundError(f"no code named {code!r}")
+
+    def _code_by_path(self, parts: list[str]) -> int | None:
+        parent_id: int | None = None
+        for part in parts:
+            parent_cond = (
+                m.codes.c.parent_id.is_(None)
+                if parent_id is None
+                else m.codes.c.parent_id == parent_id
+            )
+            found = self._scalar(
+                select(m.codes.c.id).where(parent_cond, m.codes.c.name == part.strip())
+            )
+            if found is None:
+                return None
+            parent_id = int(found)
+        return parent_id
 
     # The public names, for the services, analysis, nlp and export (the same functions).
     value = _value
@@ -152,7 +163,7 @@ class Store(Undoing, ChangeWatching):
     code_id = _code_id
 
     def _coder_id(self, journal: Journal, coder: str | None) -> int:
-        name = coder or self.coder
+        name = check_name(coder, CODER) if coder else self.coder
         key = ("coder", name)
         if key not in self._cache:
             found = journal.conn.execute(

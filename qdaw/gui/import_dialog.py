@@ -193,8 +193,11 @@ class ImportDialog(QDialog):
         else:
             sources = self.without_duplicates(result.sources)
             try:
+                project = self.session.require()
+                sources, unnamed = project.nameable_sources(sources, **self.naming())
+                result.failures += unnamed
                 if sources:
-                    documents = self.session.require().store_sources(sources, **self.naming())
+                    documents = project.store_sources(sources, **self.naming())
                     count = len(documents)
                 lines.append(self.tr("{n} documents imported.").format(n=count))
             except QdawError as exc:

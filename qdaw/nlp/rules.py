@@ -16,7 +16,6 @@ the words as written. Punctuation is not in the index, so patterns cannot use it
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,15 +23,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from qdaw.core import models as m
+from qdaw.core.names import shown
 from qdaw.core.text_units import fold
-from qdaw.errors import QdawError
+from qdaw.errors import InvalidRuleFile, QdawError
 
 if TYPE_CHECKING:
     from qdaw.core.store import Store
     from qdaw.nlp.autocode import Unit
 
 FOLDED_KEYS = ("LEMMA", "NORM")
-UNITS = ("match", "sentence", "paragraph")
 
 
 @dataclass
@@ -54,43 +53,20 @@ def _folded(value: Any) -> Any:
 
 
 def load_rules(source: str | Path | dict[str, Any]) -> list[Rule]:
-    """Read and check a rule file (or its parsed content); errors name the rule."""
+    """Read and check a rule file (or its parsed content); errors name the rule and
+    the field (qdaw.nlp.rule_schema)."""
+    from qdaw.nlp.rule_schema import check_rule_file, read_rule_file
+
     name = str(source) if not isinstance(source, dict) else "rules"
-    if isinstance(source, dict):
-        content: Any = source
-    else:
-        try:
-            content = json.loads(Path(source).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise QdawError(f"{name}: cannot read the rule file ({exc.strerror})") from exc
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise QdawError(f"{name}: not a JSON rule file ({exc})") from exc
-    entries = content.get("rules") if isinstance(content, dict) else None
-    if not isinstance(entries, list) or not entries:
-        raise QdawError(f'{name}: expected {{"rules": [{{"code": …, "patterns": […]}}]}}')
+    content = source if isinstance(source, dict) else read_rule_file(Path(source))
     rules = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"{name}, rule {number}"
-        if not isinstance(entry, dict) or not str(entry.get("code", "")).strip():
-            raise QdawError(f"{where}: a rule needs a code")
-        patterns = entry.get("patterns")
-        if (
-            not isinstance(patterns, list)
-            or not patterns
-            or not all(isinstance(p, list) and p and all(isinstance(t, dict) for t in p)
-                       for p in patterns)
-        ):  # fmt: skip
-            raise QdawError(f"{where}: patterns must be lists of token descriptions")
-        unit = entry.get("unit", "match")
-        if unit not in UNITS:
-            raise QdawError(f"{where}: unit must be match, sentence or paragraph")
+    for entry in check_rule_file(content, name):
         folded = [
             [{k: (_folded(v) if k in FOLDED_KEYS else v) for k, v in token.items()}
              for token in pattern]
-            for pattern in patterns
+            for pattern in entry["patterns"]
         ]  # fmt: skip
-        speakers = entry.get("speakers") or []
-        rules.append(Rule(str(entry["code"]).strip(), folded, unit, list(speakers)))
+        rules.append(Rule(entry["code"], folded, entry["unit"], entry["speakers"]))
     return rules
 
 
@@ -103,7 +79,9 @@ def _matcher(rules: list[Rule], vocab: Any, source: str) -> Any:
             matcher.add(str(index), rule.patterns, greedy="LONGEST")
         except Exception as exc:  # spaCy's validation names the bad key
             message = str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc)
-            raise QdawError(f"{source}, rule {index + 1} ({rule.code}): {message}") from exc
+            raise InvalidRuleFile(
+                f"{source}: rule {index + 1} ({shown(rule.code)}): {message}"
+            ) from exc
     return matcher
 
 
@@ -144,10 +122,10 @@ def plan(store: Store, source: str | Path | dict[str, Any]) -> list[tuple[Rule, 
     from qdaw.nlp.autocode import enclose
     from qdaw.nlp.indexing import unindexed
 
+    rules = load_rules(source)  # a bad file is told first: it needs mending either way
     missing = unindexed(store)
     if missing:
         raise QdawError(f"{len(missing)} documents are not indexed yet (run the text index)")
-    rules = load_rules(source)
     label = str(source) if not isinstance(source, dict) else "rules"
     hits = rule_hits(store, rules, label)
     return [

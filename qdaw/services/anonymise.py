@@ -14,9 +14,10 @@ from sqlalchemy import select
 
 from qdaw.core import models as m
 from qdaw.core.entities import Document, Owner
+from qdaw.core.names import ENTITY, PSEUDONYM, check_name, check_optional_name, lookup_forms
 from qdaw.core.operations import op
 from qdaw.core.store import Store
-from qdaw.errors import QdawError
+from qdaw.errors import InvalidName, QdawError
 from qdaw.services.analysis import Analysis
 from qdaw.services.service import Service
 
@@ -84,12 +85,16 @@ class Anonymising(Service):
         with self.store.writing(op("detect_names")) as journal:
             known = {str(r[0]): int(r[1]) for r in self.store.rows(select(e.c.key, e.c.id))}
             for candidate in candidates:
-                key = entity_key(candidate.name)
+                try:  # what the recogniser took for a name, but cannot be one: left out
+                    name = check_name(candidate.name, ENTITY)
+                except InvalidName:
+                    continue
+                key = entity_key(name)
                 if key in known:
                     journal.update(m.entities, {"id": known[key]}, {"mentions": candidate.mentions})
                     continue
                 journal.insert(m.entities, {
-                    "name": candidate.name, "key": key, "kind": candidate.kind,
+                    "name": name, "key": key, "kind": candidate.kind,
                     "status": "proposed", "pseudonym": None, "origin": "detected",
                     "mentions": candidate.mentions,
                 })  # fmt: skip
@@ -122,7 +127,9 @@ class Anonymising(Service):
         if isinstance(entity, int):
             found = self.store.scalar(select(e.c.id).where(e.c.id == entity))
         else:
-            found = self.store.scalar(select(e.c.id).where(e.c.key == entity_key(entity)))
+            forms = lookup_forms(entity)
+            key = entity_key(forms[0]) if forms else None
+            found = None if key is None else self.store.scalar(select(e.c.id).where(e.c.key == key))
         if found is None:
             raise QdawError(f"no name {entity!r} in the anonymisation list")
         return int(found)
@@ -156,6 +163,8 @@ class Anonymising(Service):
         def name() -> str:
             return str(self.store.value(m.entities, self._entity_id(entity), "name"))
 
+        pseudonym = check_optional_name(pseudonym, PSEUDONYM)
+
         with self.store.writing(lambda: op("accept_name", name=name())) as journal:
             entity_id = self._entity_id(entity)
             kind, current = (
@@ -182,10 +191,9 @@ class Anonymising(Service):
 
         if kind not in KINDS:
             raise QdawError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-        name = clean_name(name, kind)
+        name = check_name(clean_name(check_name(name, ENTITY), kind), ENTITY)
+        pseudonym = check_optional_name(pseudonym, PSEUDONYM)
         key = entity_key(name)
-        if not key:
-            raise QdawError("a name cannot be empty")
         existing = self.store.scalar(select(m.entities.c.id).where(m.entities.c.key == key))
         if existing is not None:
             return self.accept_entity(int(existing), pseudonym)
@@ -203,16 +211,13 @@ class Anonymising(Service):
 
     def set_pseudonym(self, entity: int | str, pseudonym: str) -> None:
         """Give a name another pseudonym (the same one as another name: same person)."""
-        if not pseudonym.strip():
-            raise QdawError("a pseudonym cannot be empty")
+        pseudonym = check_name(pseudonym, PSEUDONYM)
         with self.store.writing(
             lambda: op(
                 "set_pseudonym", name=self.store.value(m.entities, self._entity_id(entity), "name")
             )
         ) as journal:
-            journal.update(
-                m.entities, {"id": self._entity_id(entity)}, {"pseudonym": pseudonym.strip()}
-            )
+            journal.update(m.entities, {"id": self._entity_id(entity)}, {"pseudonym": pseudonym})
 
     def anonymiser(self) -> Anonymiser:
         """The replacer of accepted names by their pseudonyms (callable on a text)."""

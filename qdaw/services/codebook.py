@@ -12,10 +12,19 @@ from qdaw import resources
 from qdaw.core import models as m
 from qdaw.core.entities import Code, Hypothesis, Owner
 from qdaw.core.journal import Journal
+from qdaw.core.names import (
+    CODE,
+    CODER,
+    HYPOTHESIS,
+    PATH_SEPARATOR,
+    check_name,
+    check_optional_name,
+    check_text,
+)
 from qdaw.core.operations import op
 from qdaw.core.store import Store
 from qdaw.core.tree import subtree_query
-from qdaw.errors import ConflictError, NotFoundError, QdawError
+from qdaw.errors import ConflictError, NotFoundError
 from qdaw.services.coding import Coding
 from qdaw.services.service import Service
 
@@ -74,9 +83,7 @@ class Codebook(Service):
     def _check_sibling_name(
         self, parent_id: int | None, name: str, exclude: int | None = None
     ) -> str:
-        name = name.strip()
-        if not name:
-            raise ConflictError("a code needs a name")
+        # Names read back (a move, a merge) are not checked again: validated on write.
         parent_cond = (
             m.codes.c.parent_id.is_(None) if parent_id is None else m.codes.c.parent_id == parent_id
         )
@@ -110,7 +117,10 @@ class Codebook(Service):
         author: str | None = None,
     ) -> Code:
         color = _check_color(color) if color else None
-        with self.store.writing(op("add_code", name=name.strip())) as journal:
+        name = check_name(name, CODE)
+        description = check_text(description, "Description")
+        author = check_optional_name(author, CODER)
+        with self.store.writing(op("add_code", name=name)) as journal:
             # Inside the transaction: a writer who just added the same name is seen.
             parent_id = None if parent is None else self.store.code_id(parent)
             name = self._check_sibling_name(parent_id, name)
@@ -139,9 +149,9 @@ class Codebook(Service):
             return self.code(name), False
         except NotFoundError:
             pass
-        parts = [part.strip() for part in name.split("/") if part.strip()]
+        parts = [check_name(part, CODE) for part in name.split(PATH_SEPARATOR) if part.strip()]
         if not parts:
-            raise QdawError("a code needs a name")
+            check_name(name, CODE)  # blank: says so
         parent: int | None = None
         with self.store.batch(op("add_code", name=parts[-1])):
             try:  # again, as a writer: another one may have created it meanwhile
@@ -160,7 +170,8 @@ class Codebook(Service):
         return str(self.store.value(m.codes, self.store.code_id(code), "name"))
 
     def rename_code(self, code: Code | int | str, new_name: str) -> None:
-        with self.store.writing(op("rename_code", name=new_name.strip())) as journal:
+        new_name = check_name(new_name, CODE)
+        with self.store.writing(op("rename_code", name=new_name)) as journal:
             code_id = self.store.code_id(code)
             parent_id = self.store.value(m.codes, code_id, "parent_id")
             new_name = self._check_sibling_name(parent_id, new_name, exclude=code_id)
@@ -172,6 +183,7 @@ class Codebook(Service):
             journal.update(m.codes, {"id": self.store.code_id(code)}, {"color": color})
 
     def describe_code(self, code: Code | int | str, description: str | None) -> None:
+        description = check_text(description, "Description")
         with self.store.writing(lambda: op("describe_code", name=self._code_name(code))) as journal:
             journal.update(
                 m.codes, {"id": self.store.code_id(code)}, {"description": description or None}
@@ -299,9 +311,9 @@ class Codebook(Service):
     def add_hypothesis(
         self, label: str, statement: str = "", description: str | None = None
     ) -> Hypothesis:
-        label = label.strip()
-        if not label:
-            raise ConflictError("a hypothesis needs a label")
+        label = check_name(label, HYPOTHESIS)
+        statement = check_text(statement, "Statement") or ""
+        description = check_text(description, "Description")
         with self.store.writing(op("add_hypothesis", label=label)) as journal:
             taken = select(m.hypotheses.c.id).where(m.hypotheses.c.label == label)
             if self.store.scalar(taken) is not None:
@@ -327,18 +339,20 @@ class Codebook(Service):
         statement: str | None = None,
         description: str | None = None,
     ) -> None:
+        label = None if label is None else check_name(label, HYPOTHESIS)
+        statement = check_text(statement, "Statement")
+        description = check_text(description, "Description")
         with self.store.writing(
             lambda: op("edit_hypothesis", label=self._hypothesis_label(hypothesis))
         ) as journal:
             hypothesis_id = self.store.hypothesis_id(hypothesis)
             values: dict[str, Any] = {}
             if label is not None:
-                label = label.strip()
                 clash = select(m.hypotheses.c.id).where(
                     m.hypotheses.c.label == label, m.hypotheses.c.id != hypothesis_id
                 )
-                if not label or self.store.scalar(clash) is not None:
-                    raise ConflictError(f"hypothesis label {label!r} is empty or taken")
+                if self.store.scalar(clash) is not None:
+                    raise ConflictError(f"a hypothesis labelled {label!r} already exists")
                 values["label"] = label
             if statement is not None:
                 values["statement"] = statement

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qdaw.core.names import CODE, HYPOTHESIS, check_name, check_text
 from qdaw.core.operations import op
-from qdaw.errors import NotFoundError, QdawError
+from qdaw.errors import InvalidName, InvalidText, NotFoundError, QdawError
 
 if TYPE_CHECKING:
     from qdaw.services.codebook import Codebook
@@ -24,7 +25,7 @@ def import_codebook(codebook: Codebook, coding: Coding, path: str | Path) -> int
     path = Path(path)
     from qdaw.ingest.codebook import read_codebook
 
-    rows = [row for row in read_codebook(path) if row.get("name")]
+    rows = _checked(path, read_codebook(path))
     if not rows:
         raise QdawError(f"{path}: the codebook has no codes")
     created = 0
@@ -48,6 +49,32 @@ def import_codebook(codebook: Codebook, coding: Coding, path: str | Path) -> int
                 raise QdawError(f"{path}: parent codes not found: {missing}")
             pending = waiting
     return created
+
+
+def _checked(path: Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with a name, their names, labels and texts checked before anything is
+    stored; a refusal names the file and the row (the header is row 1)."""
+    checked = []
+    for number, row in enumerate(rows, start=2):
+        if not row.get("name"):
+            continue
+        try:
+            row = {
+                **row,
+                "name": check_name(row["name"], CODE),
+                "hypotheses": ";".join(
+                    check_name(label, HYPOTHESIS)
+                    for label in (row.get("hypotheses") or "").split(";")
+                    if label.strip()
+                ),
+            }
+            for column in ("description", "memo"):
+                check_text(row.get(column), column.capitalize())
+        except (InvalidName, InvalidText) as exc:
+            hint = "; put the parent in the 'parent' column" if "'/'" in str(exc) else ""
+            raise type(exc)(f"{path}, row {number}: {exc}{hint}") from exc
+        checked.append(row)
+    return checked
 
 
 def _apply_row(codebook: Codebook, coding: Coding, row: dict[str, Any], parent: Any) -> int:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from qdaw.core import models as m
 from qdaw.core.entities import Case, Code, Document, Handle, Hypothesis, Segment
 from qdaw.core.journal import Journal
+from qdaw.core.names import check_text
 from qdaw.core.operations import op
 from qdaw.errors import ConflictError
 from qdaw.services.service import Service
@@ -47,6 +48,7 @@ class Coding(Service):
         memo: str | None = None,
     ) -> Segment:
         """Tag text[start:end] (code points, end exclusive) of a document with a code."""
+        memo = check_text(memo, "Memo")
         with self.store.writing(op("code_segment")) as journal:
             document_id = (
                 self.store.document_id(document)
@@ -113,7 +115,7 @@ class Coding(Service):
     # -- memos ----------------------------------------------------------------------
     def set_memo(self, target: MemoTarget, text: str | None) -> None:
         """Write the memo of the project, a document, case, code, hypothesis or segment."""
-        text = text if text and text.strip() else None
+        text = check_text(text, "Memo") if text and text.strip() else None
         if target == "project":
             with self.store.writing(op("edit_project_memo")) as journal:
                 self.store.set_meta(journal, "memo", text)

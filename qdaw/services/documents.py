@@ -12,8 +12,9 @@ from sqlalchemy import select
 from qdaw.core import models as m
 from qdaw.core.entities import Case, Document
 from qdaw.core.journal import Journal
+from qdaw.core.names import CASE, DOCUMENT, VARIABLE, check_name
 from qdaw.core.operations import op
-from qdaw.errors import ConflictError, ImportFailed, QdawError
+from qdaw.errors import ConflictError, ImportFailed, InvalidName, QdawError
 from qdaw.services.service import Service
 
 if TYPE_CHECKING:
@@ -69,6 +70,28 @@ def widen_type(current: str, incoming: str) -> str:
     return order[max(order.index(current), order.index(incoming))]
 
 
+def _names_for(path: Path, document: str, case: str) -> tuple[str, str]:
+    """The document and case names a file gets, checked: a refusal names the file."""
+    try:
+        return check_name(document, DOCUMENT), check_name(case, CASE)
+    except InvalidName as exc:
+        raise ImportFailed(path, str(exc)) from exc
+
+
+def _case_naming(
+    case: str | None,
+    pattern: str | None,
+    template: str | None,
+    case_map: str | Path | dict[str, str] | None,
+) -> Any:
+    from qdaw.ingest.naming import CaseNaming, load_case_map
+
+    mapping = case_map if isinstance(case_map, dict) else {}
+    if case_map and not isinstance(case_map, dict):
+        mapping = load_case_map(case_map)
+    return CaseNaming(case=case, pattern=pattern, template=template, mapping=mapping)
+
+
 class Library(Service):
     # -- cases --------------------------------------------------------------------
     def cases(self) -> list[Case]:
@@ -79,14 +102,13 @@ class Library(Service):
         return Case(self.owner, self.store.case_id(name))
 
     def add_case(self, name: str) -> Case:
+        name = check_name(name, CASE)
         with self.store.writing(op("add_case", name=name)) as journal:
             return Case(self.owner, self._case_in(journal, name, must_be_new=True))
 
     def _case_in(self, journal: Journal, name: str, must_be_new: bool) -> int:
         """The case's id, created if missing (an error if it exists and must be new)."""
-        name = name.strip()
-        if not name:
-            raise ConflictError("a case needs a name")
+        name = check_name(name, CASE)
         found = journal.conn.execute(select(m.cases.c.id).where(m.cases.c.name == name)).scalar()
         if found is not None:
             if not must_be_new:
@@ -97,9 +119,7 @@ class Library(Service):
         return new_id
 
     def rename_case(self, case: Case | int | str, new_name: str) -> None:
-        new_name = new_name.strip()
-        if not new_name:
-            raise ConflictError("a case needs a name")
+        new_name = check_name(new_name, CASE)
         with self.store.writing(op("rename_case", name=new_name)) as journal:
             case_id = self.store.case_id(case)
             if self.store.scalar(
@@ -172,11 +192,13 @@ class Library(Service):
         """Add a document from a string (the text is normalised like an imported file)."""
         from qdaw.ingest.text import normalise
 
+        name = check_name(name, DOCUMENT)
+        case = check_name(case or name, CASE)
         text = normalise(text)
         if not text.strip():
             raise ConflictError(f"document {name!r} has no text")
         with self.store.writing(op("add_document", name=name)) as journal:
-            return self._insert_document(journal, name, text, case or name, source_name, "txt")
+            return self._insert_document(journal, name, text, case, source_name, "txt")
 
     def import_file(
         self, path: str | Path, case: str | None = None, name: str | None = None
@@ -185,10 +207,11 @@ class Library(Service):
         from qdaw.ingest.readers import read_source
 
         path = Path(path)
+        document_name, case_name = _names_for(path, name or path.stem, case or path.stem)
         source = read_source(path)
         with self.store.writing(op("import_file", name=path.name)) as journal:
             return self._insert_document(
-                journal, name or path.stem, source.text, case or path.stem, path.name, source.format
+                journal, document_name, source.text, case_name, path.name, source.format
             )
 
     def import_files(
@@ -213,10 +236,34 @@ class Library(Service):
         read = read_sources(paths, recursive, progress, cancelled)
         report = ImportReport(failures=read.failures, cancelled=read.cancelled)
         if not read.cancelled:
-            report.documents = self.store_sources(
-                read.sources, case, case_pattern, case_template, case_map
+            mapping = _case_naming(None, None, None, case_map).mapping  # read once
+            named, failures = self.nameable_sources(
+                read.sources, case, case_pattern, case_template, mapping
             )
+            report.failures += failures
+            report.documents = self.store_sources(named, case, case_pattern, case_template, mapping)
         return report
+
+    def nameable_sources(
+        self,
+        sources: list[tuple[Path, Any]],
+        case: str | None = None,
+        case_pattern: str | None = None,
+        case_template: str | None = None,
+        case_map: str | Path | dict[str, str] | None = None,
+    ) -> tuple[list[tuple[Path, Any]], list[ImportFailed]]:
+        """The texts read whose files give a valid document and case name, and a
+        failure for each other file (named as ``import_files`` names them): one hostile
+        file name must not hold the others back."""
+        naming = _case_naming(case, case_pattern, case_template, case_map)
+        named, failures = [], []
+        for path, source in sources:
+            try:
+                _names_for(path, path.stem, naming.case_for(path))
+                named.append((path, source))
+            except ImportFailed as failure:
+                failures.append(failure)
+        return named, failures
 
     def store_sources(
         self,
@@ -228,16 +275,10 @@ class Library(Service):
     ) -> list[Document]:
         """Store texts read by ``qdaw.ingest.batch.read_sources``: one transaction and
         one undo step, cases named as ``import_files`` names them."""
-        from qdaw.ingest.naming import CaseNaming, load_case_map
-
         if not sources:
             return []
-        mapping = case_map if isinstance(case_map, dict) else {}
-        if case_map and not isinstance(case_map, dict):
-            mapping = load_case_map(case_map)
-        naming = CaseNaming(
-            case=case, pattern=case_pattern, template=case_template, mapping=mapping
-        )
+        naming = _case_naming(case, case_pattern, case_template, case_map)
+        names = [_names_for(path, path.stem, naming.case_for(path)) for path, _ in sources]
         label = (
             op("import_file", name=sources[0][0].name)
             if len(sources) == 1
@@ -246,15 +287,13 @@ class Library(Service):
         with self.store.writing(label) as journal:
             return [
                 self._insert_document(
-                    journal, path.stem, source.text, naming.case_for(path), path.name, source.format
+                    journal, document_name, source.text, case_name, path.name, source.format
                 )
-                for path, source in sources
+                for (path, source), (document_name, case_name) in zip(sources, names, strict=True)
             ]
 
     def rename_document(self, document: Document | int | str, new_name: str) -> None:
-        new_name = new_name.strip()
-        if not new_name:
-            raise ConflictError("a document needs a name")
+        new_name = check_name(new_name, DOCUMENT)
         with self.store.writing(op("rename_document", name=new_name)) as journal:
             doc_id = self.store.document_id(document)
             clash = select(m.documents.c.id).where(
@@ -306,6 +345,7 @@ class Library(Service):
         but a number variable refuses words ("deux ans"): a typo must not turn the
         variable into text and every crosstab and filter on it with it.
         """
+        name = check_name(name, VARIABLE)
         value_kind = infer_type([value])
         with self.store.writing(op("set_variable", name=name)) as journal:
             case_id = self.store.case_id(case)
@@ -371,9 +411,7 @@ class Library(Service):
 
     def add_variable(self, name: str, kind: str = "text") -> None:
         """A new, empty respondent variable (text, integer or float)."""
-        name = name.strip()
-        if not name:
-            raise ConflictError("a variable needs a name")
+        name = check_name(name, VARIABLE)
         if kind not in ("text", "integer", "float"):
             raise ConflictError(f"variable type must be text, integer or float, not {kind!r}")
         with self.store.writing(op("add_variable", name=name)) as journal:

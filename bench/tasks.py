@@ -39,6 +39,7 @@ TARGETS = {
     "nlp_search_phrase": "(no target)",
     "nlp_search_lemma": "< 200 ms",
     "nlp_detect_names": "(no target)",
+    "nlp_detect_names_en": "(no target)",
     "concurrent_codings_sqlite_2": "0 failures, 0 lost",
     "concurrent_codings_sqlite_4": "0 failures, 0 lost",
     "concurrent_codings_postgres_2": "0 failures, 0 lost",
@@ -272,6 +273,24 @@ def nlp_detect_names(data: Path) -> dict[str, float]:
             "names": proposed}  # fmt: skip
 
 
+def nlp_detect_names_en(data: Path) -> dict[str, float]:
+    """English detection (spaCy's tokenizer and sentencizer, no model) over the same 20
+    documents: the capitalised words of any script."""
+    from qdaw import Project
+    from qdaw.nlp.entities import _recogniser
+
+    _recogniser("en")  # loading spaCy is not detecting
+    with tempfile.TemporaryDirectory() as tmp, Project.create(Path(tmp) / "p.qdaw") as project:
+        project.import_files(sorted((data / "transcripts").glob("*.txt"))[:20])
+        project.set_language("en")
+        words = sum(len(d.text.split()) for d in project.documents())
+        start = time.perf_counter()
+        proposed = project.detect_entities()
+        elapsed = time.perf_counter() - start
+    return {"seconds_s": elapsed, "words": words, "words_per_second": words / elapsed,
+            "names": proposed}  # fmt: skip
+
+
 def _find(data: Path, query: str, accents: bool) -> dict[str, float]:
     from qdaw import Project
 
@@ -334,6 +353,7 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "nlp_search_phrase": nlp_search_phrase,
     "nlp_search_lemma": nlp_search_lemma,
     "nlp_detect_names": nlp_detect_names,
+    "nlp_detect_names_en": nlp_detect_names_en,
     "find_text_default": find_text_default,
     "find_text_accents": find_text_accents,
     "find_text_regex_scan": find_text_regex_scan,

@@ -180,6 +180,15 @@ def test_a_code_name_cannot_hold_the_path_separator(p: Project) -> None:
     assert p.code("Cat/Sub").id == sub.id
 
 
+def test_a_new_path_starts_at_the_top_of_the_codebook(p: Project) -> None:
+    nested = p.add_code("Cat", parent="Theme")
+    sub, created = p.code_or_new("Cat/Sub")
+    assert created and sub.parent is not None and sub.parent.id != nested.id
+    assert sub.parent.parent is None
+    assert p.code_or_new("Cat/Sub") == (sub, False)  # found again by the same path
+    assert p.code("Theme/Cat").id == nested.id
+
+
 def older_project_rows(p: Project) -> None:
     """Names an older qdaw accepted: a top-level code named with '/', decomposed
     accents, surrounding spaces (written straight to the tables)."""

@@ -161,6 +161,7 @@ class Store(Undoing, ChangeWatching):
     hypothesis_id = _hypothesis_id
     segment_id = _segment_id
     code_id = _code_id
+    code_by_path = _code_by_path
 
     def _coder_id(self, journal: Journal, coder: str | None) -> int:
         name = check_name(coder, CODER) if coder else self.coder

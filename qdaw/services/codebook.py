@@ -159,10 +159,13 @@ class Codebook(Service):
             except NotFoundError:
                 pass
             for depth, part in enumerate(parts, start=1):
-                try:
-                    parent = self.code("/".join(parts[:depth])).id
-                except NotFoundError:
-                    parent = self.add_code(part, parent=parent, author=author).id
+                # A path starts at the top: its category is not a same-named sub-code.
+                found = self.store.code_by_path(parts[:depth])
+                parent = (
+                    found
+                    if found is not None
+                    else self.add_code(part, parent=parent, author=author).id
+                )
         assert parent is not None
         return Code(self.owner, parent), True
 

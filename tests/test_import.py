@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from qdaw import ConflictError, ImportFailed, Project
+from qdaw import ConflictError, ImportFailed, Project, QdawError
 from qdaw.ingest import read_source
 from tests.conftest import snapshot
 
@@ -282,6 +282,19 @@ def test_variables_csv_errors_name_the_file(project: Project, tmp_path: Path) ->
     with pytest.raises(Exception, match=r"bad.csv: line 2 has 3 columns"):
         project.import_variables(path)
     assert project.cases() == []
+
+
+def test_variables_csv_without_a_case_or_variable_name_says_where(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "blank.csv"
+    path.write_text("case,discipline\nRéférent 1,SHS\n ,sciences\n", encoding="utf-8")
+    with pytest.raises(QdawError, match=r"blank.csv: line 3 has no case name"):
+        project.import_variables(path)
+    path.write_text("case,discipline,\nRéférent 1,SHS,3\n", encoding="utf-8")
+    with pytest.raises(QdawError, match=r"blank.csv: column 3 of the header has no variable"):
+        project.import_variables(path)
+    assert project.cases() == [] and not project.variable_types()
 
 
 def test_a_huge_file_is_refused_before_reading(

@@ -392,12 +392,17 @@ class Library(Service):
         header = [h.strip() for h in rows[0]]
         if len(set(header)) != len(header):
             raise QdawError(f"{path}: duplicate column names in the header")
+        if not all(header[1:]):
+            column = header.index("", 1) + 1
+            raise QdawError(f"{path}: column {column} of the header has no variable name")
         body = rows[1:]
         for number, row in enumerate(body, start=2):
             if len(row) != len(header):
                 raise QdawError(
                     f"{path}: line {number} has {len(row)} columns, the header {len(header)}"
                 )
+            if not row[0].strip():
+                raise QdawError(f"{path}: line {number} has no case name in its first column")
         with self.store.writing(op("import_variables", name=path.name)) as journal:
             variable_ids = [
                 self._variable_in(journal, name, infer_type(r[i] for r in body))[0]

@@ -252,7 +252,7 @@ def test_variables_csv_with_semicolons_cp1252_and_types(project: Project, tmp_pa
             "cp1252"
         )
     )
-    assert project.import_variables(path) == 2
+    assert project.import_variables(path).cases == 2
     assert project.variable_types() == {
         "discipline": "text",
         "ancienneté": "integer",
@@ -279,7 +279,7 @@ def test_variables_csv_with_semicolons_cp1252_and_types(project: Project, tmp_pa
 def test_variables_csv_errors_name_the_file(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("case,discipline\nRéférent 1,sciences,extra\n", encoding="utf-8")
-    with pytest.raises(Exception, match=r"bad.csv: line 2 has 3 columns"):
+    with pytest.raises(ImportFailed, match=r"bad\.csv, row 2: 3 cells, the header has 2 columns"):
         project.import_variables(path)
     assert project.cases() == []
 

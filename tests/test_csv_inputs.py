@@ -242,6 +242,63 @@ def test_the_cli_prints_the_problem_not_a_traceback(
         assert sorted(c.name for c in p.cases()) == ["A", "B"]
 
 
+def test_a_case_map_the_old_sniffer_could_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "int_a.txt").write_text("Texte A.", encoding="utf-8")
+    project = str(tmp_path / "study.qdaw")
+    assert main(["new", project]) == 0
+    # One long quoted cell: the sniffer gave up ("Could not determine delimiter").
+    long = write(tmp_path, "long.csv", f'file,case\nint_a.txt,"Référente {"A" * 5000}"\n')
+    code = main(["import", project, str(tmp_path / "int_a.txt"), "--case-map", str(long)])
+    assert code == 0 and f"int_a.txt → Référente {'A' * 5000}" in capsys.readouterr().out
+    problems = {
+        "one.csv": ("file\nint_a.txt\n", "one.csv: the case map needs the columns 'file'"),
+        "twice.csv": ("file;case\nint_a;A\nint_a;B\n", "twice.csv, row 3, column 'file': 'int_a'"
+                      " is also on row 2, with case 'A'"),
+        "nocase.csv": ("file;case\nint_a;\n", "nocase.csv, row 2, column 'case': no case for"),
+    }  # fmt: skip
+    for name, (text, message) in problems.items():
+        path = write(tmp_path, name, text)
+        code = main(["import", project, str(tmp_path / "int_a.txt"), "--case-map", str(path)])
+        assert code == 1
+        assert message in capsys.readouterr().err, name
+    with Project.open(project) as p:
+        assert len(p.documents()) == 1  # the refused maps imported nothing
+
+
+def test_a_one_column_codebook_and_a_long_name(project: Project, tmp_path: Path) -> None:
+    from qdaw.ingest.codebook import read_codebook
+
+    one = write(tmp_path, "codebook.csv", "name\nAccès\nUsages numériques\n")
+    assert project.import_codebook(one) == 2
+    assert [c.name for c in project.codes()] == ["Accès", "Usages numériques"]
+    long_name = "Très long " * 1000  # 10,000 characters
+    rows = read_codebook(write(tmp_path, "long.csv", f"name,description\n{long_name},x\n"))
+    assert rows == [{"name": long_name.strip(), "description": "x", "row": 2}]
+
+
+def test_codebook_problems_name_the_row_and_column(project: Project, tmp_path: Path) -> None:
+    def refused(text: str, message: str) -> None:
+        path = write(tmp_path, "codebook.csv", text)
+        with pytest.raises(QdawError, match=message):
+            project.import_codebook(path)
+        assert project.codes() == []
+
+    refused(
+        "name;color\nAccès;#123456\nUsages;rouge\n",
+        r"codebook\.csv, row 3, column 'color': colour 'rouge' is not of the form",
+    )
+    refused(
+        "name,parent\nA,\nB,Nulle part\n",
+        r"codebook\.csv, row 3, column 'parent': no code named 'Nulle part'",
+    )
+    refused("name,,description\nA,x,y\n", r"codebook\.csv, row 1, column 2: the column has no")
+    refused("name,description\n,une définition sans nom\n",
+            r"codebook\.csv, row 2, column 'name': the code has no name")  # fmt: skip
+    assert main(["import-codebook", str(project.path), str(tmp_path / "codebook.csv")]) == 1
+
+
 def test_the_workbench_shows_the_problem(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton

@@ -1,12 +1,16 @@
-"""Storing an a-priori codebook read by qdaw.ingest.codebook: one undo step."""
+"""Storing an a-priori codebook read by qdaw.ingest.codebook: one undo step; a row the
+codebook refuses is reported with its row and column, and nothing is stored."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qdaw.core.operations import op
-from qdaw.errors import NotFoundError, QdawError
+from qdaw.errors import ImportFailed, NotFoundError, QdawError
+from qdaw.ingest.table import Problem, TableError
 
 if TYPE_CHECKING:
     from qdaw.services.codebook import Codebook
@@ -24,9 +28,9 @@ def import_codebook(codebook: Codebook, coding: Coding, path: str | Path) -> int
     path = Path(path)
     from qdaw.ingest.codebook import read_codebook
 
-    rows = [row for row in read_codebook(path) if row.get("name")]
+    rows = read_codebook(path)
     if not rows:
-        raise QdawError(f"{path}: the codebook has no codes")
+        raise ImportFailed(path, "the codebook has no codes")
     created = 0
     with codebook.store.batch(op("import_codebook", name=path.name)):
         pending = rows
@@ -42,38 +46,59 @@ def import_codebook(codebook: Codebook, coding: Coding, path: str | Path) -> int
                         continue
                 else:
                     parent_code = None
-                created += _apply_row(codebook, coding, row, parent_code)
+                created += _apply_row(codebook, coding, path, row, parent_code)
             if len(waiting) == len(pending):
-                missing = ", ".join(sorted({str(r["parent"]) for r in waiting}))
-                raise QdawError(f"{path}: parent codes not found: {missing}")
+                raise TableError(
+                    path,
+                    [
+                        Problem(r["row"], "parent", f"no code named '{r['parent']}'")
+                        for r in waiting
+                    ],
+                )
             pending = waiting
     return created
 
 
-def _apply_row(codebook: Codebook, coding: Coding, row: dict[str, Any], parent: Any) -> int:
+@contextmanager
+def _at(path: Path, row: dict[str, Any], column: str) -> Iterator[None]:
+    """A refusal of the codebook's, told with the row and column it came from."""
+    try:
+        yield
+    except TableError:
+        raise
+    except QdawError as exc:
+        raise TableError(path, [Problem(row["row"], column, str(exc))]) from exc
+
+
+def _apply_row(
+    codebook: Codebook, coding: Coding, path: Path, row: dict[str, Any], parent: Any
+) -> int:
     name = row["name"]
     siblings = {c.name: c for c in (codebook.codes(parent=parent) if parent else _top(codebook))}
-    color = row.get("color") or row.get("colour")
+    color_column = "color" if row.get("color") else "colour"
+    color = row.get(color_column)
     if name in siblings:
         code = siblings[name]
         if row.get("description"):
             codebook.describe_code(code, row["description"])
-        if color:
-            codebook.recolor_code(code, color)
         made = 0
     else:
-        code = codebook.add_code(
-            name, parent=parent, color=color, description=row.get("description")
-        )
+        with _at(path, row, "name"):
+            code = codebook.add_code(name, parent=parent, description=row.get("description"))
         made = 1
+    if color:
+        with _at(path, row, color_column):
+            codebook.recolor_code(code, color)
     if row.get("memo"):
-        coding.set_memo(code, row["memo"])
+        with _at(path, row, "memo"):
+            coding.set_memo(code, row["memo"])
     for label in filter(None, (part.strip() for part in (row.get("hypotheses") or "").split(";"))):
-        try:
-            hypothesis = codebook.hypothesis(label)
-        except NotFoundError:
-            hypothesis = codebook.add_hypothesis(label)
-        codebook.link_code(code, hypothesis)
+        with _at(path, row, "hypotheses"):
+            try:
+                hypothesis = codebook.hypothesis(label)
+            except NotFoundError:
+                hypothesis = codebook.add_hypothesis(label)
+            codebook.link_code(code, hypothesis)
     return made
 
 

@@ -131,7 +131,9 @@ def test_codebook_csv_with_children_first_and_errors(project: Project, tmp_path:
         project.import_codebook(bad)
     orphan = tmp_path / "orphan.csv"
     orphan.write_text("name,parent\nA,Nowhere\n", encoding="utf-8")
-    with pytest.raises(QdawError, match="parent codes not found: Nowhere"):
+    with pytest.raises(
+        QdawError, match=r"orphan\.csv, row 2, column 'parent': no code named 'Nowhere'"
+    ):
         project.import_codebook(orphan)
     assert len(project.codes()) == 2  # the failed import left nothing behind
 

@@ -252,7 +252,7 @@ def test_variables_csv_with_semicolons_cp1252_and_types(project: Project, tmp_pa
             "cp1252"
         )
     )
-    assert project.import_variables(path) == 2
+    assert project.import_variables(path).cases == 2
     assert project.variable_types() == {
         "discipline": "text",
         "ancienneté": "integer",
@@ -279,7 +279,7 @@ def test_variables_csv_with_semicolons_cp1252_and_types(project: Project, tmp_pa
 def test_variables_csv_errors_name_the_file(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("case,discipline\nRéférent 1,sciences,extra\n", encoding="utf-8")
-    with pytest.raises(Exception, match=r"bad.csv: line 2 has 3 columns"):
+    with pytest.raises(ImportFailed, match=r"bad\.csv, row 2: 3 cells, the header has 2 columns"):
         project.import_variables(path)
     assert project.cases() == []
 
@@ -289,10 +289,12 @@ def test_variables_csv_without_a_case_or_variable_name_says_where(
 ) -> None:
     path = tmp_path / "blank.csv"
     path.write_text("case,discipline\nRéférent 1,SHS\n ,sciences\n", encoding="utf-8")
-    with pytest.raises(QdawError, match=r"blank.csv: line 3 has no case name"):
+    with pytest.raises(
+        QdawError, match=r"blank.csv, row 3, column 'case': the respondent has no name"
+    ):
         project.import_variables(path)
     path.write_text("case,discipline,\nRéférent 1,SHS,3\n", encoding="utf-8")
-    with pytest.raises(QdawError, match=r"blank.csv: column 3 of the header has no variable"):
+    with pytest.raises(QdawError, match=r"blank.csv, row 1, column 3: the column has no name"):
         project.import_variables(path)
     assert project.cases() == [] and not project.variable_types()
 

@@ -68,13 +68,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.failures else 0
 
 
-def cmd_variables(args: argparse.Namespace) -> None:
+def cmd_variables(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
-        count = project.import_variables(args.csv)
+        report = project.import_variables(args.csv, skip_bad_rows=args.skip_bad_rows)
         types = project.variable_types()
         print(
-            f"Read {count} cases; variables: " + ", ".join(f"{k} ({v})" for k, v in types.items())
+            f"Read {report.cases} cases; variables: "
+            + ", ".join(f"{k} ({v})" for k, v in types.items())
         )
+        for problem in report.skipped:
+            print(f"qdaw: skipped: {args.csv}, {problem}", file=sys.stderr)
+    return 1 if report.skipped else 0
 
 
 def cmd_codes(args: argparse.Namespace) -> None:
@@ -142,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     var = sub.add_parser("variables", help="import case variables from a CSV")
     var.add_argument("project")
     var.add_argument("csv")
+    var.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="store the good rows and list the others (by default a bad row stores nothing)",
+    )
     var.set_defaults(run=cmd_variables)
 
     codes = sub.add_parser("codes", help="the codebook tree with counts")

@@ -68,3 +68,11 @@ class TextBudget:
         self.left -= count
         if self.left < 0:
             raise too_long()
+
+
+# Tables (respondent variables, case maps, codebooks): a study's table is a few hundred
+# rows; these bound a hostile one. A cell may hold a long memo (the csv module's own
+# default stops at 131,072 characters); the file size bounds the rest.
+MAX_TABLE_BYTES = 32 * 1024 * 1024
+MAX_CELL_CHARS = 1_000_000
+MAX_TABLE_COLUMNS = 10_000

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qdaw.errors import QdawError
+from qdaw.errors import ImportFailed
 from qdaw.ingest.readers import SUPPORTED_SUFFIXES
-from qdaw.ingest.text import decode_bytes
+from qdaw.ingest.table import Problem, TableError, read_table
 
 
 def natural_key(path: Path) -> list[object]:
@@ -42,17 +41,34 @@ def expand_sources(paths: Iterable[str | Path], recursive: bool = True) -> list[
 
 
 def load_case_map(path: str | Path) -> dict[str, str]:
-    """A CSV with columns 'file' and 'case' (file name with or without extension)."""
-    path = Path(path)
-    try:
-        text, _ = decode_bytes(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise QdawError(f"{path}: cannot read the case mapping ({exc})") from exc
-    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    rows = list(csv.DictReader(text.lstrip("\ufeff").splitlines(), dialect=dialect))
-    if not rows or not {"file", "case"} <= set(rows[0]):
-        raise QdawError(f"{path}: the case mapping needs the columns 'file' and 'case'")
-    return {row["file"].strip(): row["case"].strip() for row in rows if row["file"].strip()}
+    """A table with columns 'file' and 'case' (file name with or without extension).
+
+    Raises ImportFailed for a file that is no such table, TableError listing each row
+    that names no case or gives a file a second, different case.
+    """
+    table = read_table(path, fold_case=True)
+    if not {"file", "case"} <= set(table.header):
+        raise ImportFailed(table.path, "the case map needs the columns 'file' and 'case'")
+    file_at, case_at = table.header.index("file"), table.header.index("case")
+    problems = list(table.problems)
+    mapping: dict[str, str] = {}
+    first_row: dict[str, int] = {}
+    for row in table.rows:
+        file, case = row.cells[file_at], row.cells[case_at]
+        if not file:
+            if case:
+                problems.append(Problem(row.number, "file", "no file for this case"))
+        elif not case:
+            problems.append(Problem(row.number, "case", "no case for this file"))
+        elif file in mapping and mapping[file] != case:
+            message = f"'{file}' is also on row {first_row[file]}, with case '{mapping[file]}'"
+            problems.append(Problem(row.number, "file", message))
+        else:
+            mapping.setdefault(file, case)
+            first_row.setdefault(file, row.number)
+    if problems:
+        raise TableError(table.path, problems)
+    return mapping
 
 
 @dataclass

@@ -1,13 +1,17 @@
-"""Storing an a-priori codebook read by qdaw.ingest.codebook: one undo step."""
+"""Storing an a-priori codebook read by qdaw.ingest.codebook: one undo step; a row the
+codebook refuses is reported with its row and column, and nothing is stored."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qdaw.core.names import CODE, HYPOTHESIS, check_name, check_text
 from qdaw.core.operations import op
-from qdaw.errors import InvalidName, InvalidText, NotFoundError, QdawError
+from qdaw.errors import ImportFailed, InvalidName, InvalidText, NotFoundError, QdawError
+from qdaw.ingest.table import Problem, TableError
 
 if TYPE_CHECKING:
     from qdaw.services.codebook import Codebook
@@ -27,7 +31,7 @@ def import_codebook(codebook: Codebook, coding: Coding, path: str | Path) -> int
 
     rows = _checked(path, read_codebook(path))
     if not rows:
-        raise QdawError(f"{path}: the codebook has no codes")
+        raise ImportFailed(path, "the codebook has no codes")
     created = 0
     with codebook.store.batch(op("import_codebook", name=path.name)):
         pending = rows
@@ -43,10 +47,15 @@ def import_codebook(codebook: Codebook, coding: Coding, path: str | Path) -> int
                         continue
                 else:
                     parent_code = None
-                created += _apply_row(codebook, coding, row, parent_code)
+                created += _apply_row(codebook, coding, path, row, parent_code)
             if len(waiting) == len(pending):
-                missing = ", ".join(sorted({str(r["parent"]) for r in waiting}))
-                raise QdawError(f"{path}: parent codes not found: {missing}")
+                raise TableError(
+                    path,
+                    [
+                        Problem(r["row"], "parent", f"no code named '{r['parent']}'")
+                        for r in waiting
+                    ],
+                )
             pending = waiting
     return created
 
@@ -55,9 +64,8 @@ def _checked(path: Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows with a name, their names, labels and texts checked before anything is
     stored; a refusal names the file and the row (the header is row 1)."""
     checked = []
-    for number, row in enumerate(rows, start=2):
-        if not row.get("name"):
-            continue
+    for row in rows:
+        number = row["row"]
         try:
             row = {
                 **row,
@@ -77,30 +85,46 @@ def _checked(path: Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return checked
 
 
-def _apply_row(codebook: Codebook, coding: Coding, row: dict[str, Any], parent: Any) -> int:
+@contextmanager
+def _at(path: Path, row: dict[str, Any], column: str) -> Iterator[None]:
+    """A refusal of the codebook's, told with the row and column it came from."""
+    try:
+        yield
+    except TableError:
+        raise
+    except QdawError as exc:
+        raise TableError(path, [Problem(row["row"], column, str(exc))]) from exc
+
+
+def _apply_row(
+    codebook: Codebook, coding: Coding, path: Path, row: dict[str, Any], parent: Any
+) -> int:
     name = row["name"]
     siblings = {c.name: c for c in (codebook.codes(parent=parent) if parent else _top(codebook))}
-    color = row.get("color") or row.get("colour")
+    color_column = "color" if row.get("color") else "colour"
+    color = row.get(color_column)
     if name in siblings:
         code = siblings[name]
         if row.get("description"):
             codebook.describe_code(code, row["description"])
-        if color:
-            codebook.recolor_code(code, color)
         made = 0
     else:
-        code = codebook.add_code(
-            name, parent=parent, color=color, description=row.get("description")
-        )
+        with _at(path, row, "name"):
+            code = codebook.add_code(name, parent=parent, description=row.get("description"))
         made = 1
+    if color:
+        with _at(path, row, color_column):
+            codebook.recolor_code(code, color)
     if row.get("memo"):
-        coding.set_memo(code, row["memo"])
+        with _at(path, row, "memo"):
+            coding.set_memo(code, row["memo"])
     for label in filter(None, (part.strip() for part in (row.get("hypotheses") or "").split(";"))):
-        try:
-            hypothesis = codebook.hypothesis(label)
-        except NotFoundError:
-            hypothesis = codebook.add_hypothesis(label)
-        codebook.link_code(code, hypothesis)
+        with _at(path, row, "hypotheses"):
+            try:
+                hypothesis = codebook.hypothesis(label)
+            except NotFoundError:
+                hypothesis = codebook.add_hypothesis(label)
+            codebook.link_code(code, hypothesis)
     return made
 
 

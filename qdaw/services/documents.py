@@ -14,11 +14,11 @@ from qdaw.core.entities import Case, Document
 from qdaw.core.journal import Journal
 from qdaw.core.names import CASE, DOCUMENT, VARIABLE, check_name
 from qdaw.core.operations import op
-from qdaw.errors import ConflictError, ImportFailed, InvalidName, QdawError
+from qdaw.errors import ConflictError, ImportFailed, InvalidName
 from qdaw.services.service import Service
 
 if TYPE_CHECKING:
-    pass
+    from qdaw.services.variables_import import VariablesImport
 
 ProgressCallback = Callable[[int, int, Path], None]
 
@@ -362,57 +362,43 @@ class Library(Service):
                     journal.update(m.variables, {"id": variable_id}, {"type": widened})
             self._store_value(journal, case_id, variable_id, value)
 
-    def import_variables(self, path: str | Path) -> int:
-        """Read a CSV: first column the case name, one column per variable.
+    def import_variables(self, path: str | Path, skip_bad_rows: bool = False) -> VariablesImport:
+        """Read a CSV: first column the respondent (case), one column per variable.
 
-        Unknown cases are created. Column types (integer, float, text) are inferred.
-        Returns the number of cases read.
+        Unknown cases are created; a new variable's type (integer, float, text) is
+        inferred from its column, an existing one's kept. Every problem is reported with
+        its row and column (``TableError``) and nothing is stored, unless
+        ``skip_bad_rows``: then the good rows are stored and the others listed in the
+        result's ``skipped``. One transaction, one undo step.
         """
-        import csv
-
-        from qdaw.ingest.text import UndecodableText, decode_bytes
+        from qdaw.ingest.table import TableError, read_table
+        from qdaw.services.variables_import import VariablesImport, check_variables, good_rows
 
         path = Path(path)
-        try:
-            text, _ = decode_bytes(path.read_bytes())
-        except (OSError, UndecodableText) as exc:
-            raise QdawError(f"{path}: cannot read the variables file ({exc})") from exc
-        text = text.lstrip("\ufeff")
-        try:
-            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = [
-            row for row in csv.reader(text.splitlines(), dialect) if any(c.strip() for c in row)
-        ]
-        if len(rows) < 2 or len(rows[0]) < 2:
-            raise QdawError(
-                f"{path}: needs a header row ('case', then one column per variable) and data"
+        table = read_table(path, unnamed_first=True)
+        if len(table.header) < 2 or not (table.rows or table.problems):
+            raise ImportFailed(
+                path, "needs a header row ('case', then one column per variable) and data"
             )
-        header = [h.strip() for h in rows[0]]
-        if len(set(header)) != len(header):
-            raise QdawError(f"{path}: duplicate column names in the header")
-        if not all(header[1:]):
-            column = header.index("", 1) + 1
-            raise QdawError(f"{path}: column {column} of the header has no variable name")
-        body = rows[1:]
-        for number, row in enumerate(body, start=2):
-            if len(row) != len(header):
-                raise QdawError(
-                    f"{path}: line {number} has {len(row)} columns, the header {len(header)}"
-                )
-            if not row[0].strip():
-                raise QdawError(f"{path}: line {number} has no case name in its first column")
         with self.store.writing(op("import_variables", name=path.name)) as journal:
-            variable_ids = [
-                self._variable_in(journal, name, infer_type(r[i] for r in body))[0]
-                for i, name in enumerate(header[1:], start=1)
-            ]
-            for row in body:
-                case_id = self._case_in(journal, row[0], must_be_new=False)
-                for variable_id, value in zip(variable_ids, row[1:], strict=True):
+            # The types as they are now, in this transaction: another writer may have
+            # made a variable since this project was opened.
+            types = self.store.variable_types()
+            problems, kinds = check_variables(table, types)
+            rows = good_rows(table, problems)
+            if problems and not (skip_bad_rows and rows):
+                raise TableError(path, problems)
+            variable_ids = []
+            for name, kind in kinds.items():
+                variable_id, _ = self._variable_in(journal, name, kind)
+                if types.get(name, kind) != kind:
+                    journal.update(m.variables, {"id": variable_id}, {"type": kind})
+                variable_ids.append(variable_id)
+            for row in rows:
+                case_id = self._case_in(journal, row.cells[0], must_be_new=False)
+                for variable_id, value in zip(variable_ids, row.cells[1:], strict=True):
                     self._store_value(journal, case_id, variable_id, value)
-        return len(body)
+        return VariablesImport(len(rows), problems)
 
     def add_variable(self, name: str, kind: str = "text") -> None:
         """A new, empty respondent variable (text, integer or float)."""

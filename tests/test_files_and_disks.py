@@ -86,14 +86,14 @@ def beside(path: Path) -> list[str]:
     return sorted(p.name for p in path.parent.iterdir())
 
 
-def segments_in_file_alone(path: Path, scratch: Path) -> int:
+def segments_in_file_alone(path: Path, scratch: Path, table: str = "segments") -> int:
     """The segments someone copying only the .qdaw file (not its -wal) would get."""
     alone = scratch / "alone.qdaw"
     alone.unlink(missing_ok=True)
     shutil.copyfile(path, alone)
     conn = sqlite3.connect(alone)
     try:
-        return int(conn.execute("SELECT count(*) FROM segments").fetchone()[0])
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     finally:
         conn.close()
         for name in (alone, *(alone.with_name(alone.name + s) for s in ("-wal", "-shm"))):
@@ -366,3 +366,35 @@ def test_refused_files_stay_byte_identical_with_nothing_beside(tmp_path: Path) -
                 Project.open(path, read_only=read_only)
             assert path.read_bytes() == before, path
             assert beside(path) == [path.name], path
+
+
+# -- the workbench ------------------------------------------------------------------------
+def test_the_workbench_shows_a_read_only_project_and_saves_copies(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from qdaw.gui.main_window import MainWindow
+    from tests.gui_helpers import answer_file_dialog, menu_action
+
+    path = tmp_path / "referents.qdaw"
+    a_study(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_project(str(path), read_only=True)
+    assert "Read-only" in window.windowTitle()
+    assert window.files.label.text() == "Read-only"
+    new_code = menu_action(window, "Code", "New code…")
+    assert not new_code.isEnabled() and "is read-only" in new_code.toolTip()
+    assert menu_action(window, "File", "Export workbook (XLSX)…").isEnabled()
+    copy = tmp_path / "copie.qdaw"
+    answer_file_dialog(str(copy))
+    menu_action(window, "File", "Save a copy…").trigger()
+    qtbot.waitUntil(copy.exists)
+    with Project.open(copy) as copied:
+        assert [c.name for c in copied.codes()] == ["Alpha"]
+    window.close_project()
+    assert window.open_project(str(path))
+    assert window.windowTitle() == "referents — qdaw" and new_code.isEnabled()
+    window.session.idle.setInterval(10)
+    window.session.require().add_code("Bravo")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    qtbot.waitUntil(lambda: segments_in_file_alone(path, scratch, "codes") == 2)
+    window.close_project()

@@ -3,12 +3,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../dialogs.py" line="189" />
+        <location filename="../dialogs.py" line="193" />
         <source>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;A free, scriptable workbench for qualitative interview analysis: import transcripts, code passages, count respondents (“5/8”), cross codes with respondents' variables and report by hypothesis.&lt;/p&gt;&lt;p&gt;Every change is saved as you make it and can be undone.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;Un atelier libre et scriptable d'analyse qualitative d'entretiens : importer des transcriptions, coder des passages, compter les répondants (« 5/8 »), croiser les codes avec les variables des répondants et rendre compte par hypothèse.&lt;/p&gt;&lt;p&gt;Chaque modification est enregistrée aussitôt et peut être annulée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="196" />
+        <location filename="../dialogs.py" line="200" />
         <source>About qdaw</source>
         <translation>À propos de qdaw</translation>
     </message>
@@ -16,134 +16,134 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="50" />
+        <location filename="../analysis_panel.py" line="52" />
         <source>Categories: their own segments only</source>
         <extracomment>What the analysis tables are computed from.</extracomment>
         <translation>Catégories : leurs propres segments seulement</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="53" />
+        <location filename="../analysis_panel.py" line="55" />
         <source>Unticked, a category (Σ) counts the respondents with any code below it; ticked, only the passages coded with the category itself.</source>
         <translation>Décoché, une catégorie (Σ) compte les répondants ayant un code sous elle ; coché, seulement les passages codés avec la catégorie elle-même.</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="57" />
+        <location filename="../analysis_panel.py" line="59" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="61" />
+        <location filename="../analysis_panel.py" line="63" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="62" />
+        <location filename="../analysis_panel.py" line="64" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="63" />
+        <location filename="../analysis_panel.py" line="65" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="64" />
+        <location filename="../analysis_panel.py" line="66" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="80" />
-        <location filename="../analysis_panel.py" line="84" />
+        <location filename="../analysis_panel.py" line="82" />
+        <location filename="../analysis_panel.py" line="86" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="86" />
+        <location filename="../analysis_panel.py" line="88" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="91" />
+        <location filename="../analysis_panel.py" line="93" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="95" />
+        <location filename="../analysis_panel.py" line="97" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="99" />
+        <location filename="../analysis_panel.py" line="101" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="100" />
+        <location filename="../analysis_panel.py" line="102" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="101" />
+        <location filename="../analysis_panel.py" line="103" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="102" />
+        <location filename="../analysis_panel.py" line="104" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="103" />
+        <location filename="../analysis_panel.py" line="105" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="109" />
+        <location filename="../analysis_panel.py" line="111" />
         <source>frequencies</source>
         <translation>frequences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="110" />
+        <location filename="../analysis_panel.py" line="112" />
         <source>codes-by-respondent</source>
         <translation>codes-par-repondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="111" />
+        <location filename="../analysis_panel.py" line="113" />
         <source>crosstab</source>
         <translation>tableau-croise</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="112" />
+        <location filename="../analysis_panel.py" line="114" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="113" />
+        <location filename="../analysis_panel.py" line="115" />
         <source>hypotheses</source>
         <translation>hypotheses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="187" />
+        <location filename="../analysis_panel.py" line="189" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="219" />
+        <location filename="../analysis_panel.py" line="224" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="238" />
+        <location filename="../analysis_panel.py" line="243" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="238" />
+        <location filename="../analysis_panel.py" line="243" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="245" />
+        <location filename="../analysis_panel.py" line="250" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -151,97 +151,97 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../analysis_tab.py" line="90" />
+        <location filename="../analysis_tab.py" line="80" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="103" />
+        <location filename="../analysis_tab.py" line="93" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="104" />
+        <location filename="../analysis_tab.py" line="94" />
         <source>Parent</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="105" />
+        <location filename="../analysis_tab.py" line="95" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="106" />
+        <location filename="../analysis_tab.py" line="96" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="107" />
+        <location filename="../analysis_tab.py" line="97" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="108" />
+        <location filename="../analysis_tab.py" line="98" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="109" />
+        <location filename="../analysis_tab.py" line="99" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="110" />
+        <location filename="../analysis_tab.py" line="100" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="111" />
+        <location filename="../analysis_tab.py" line="101" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="112" />
+        <location filename="../analysis_tab.py" line="102" />
         <source>% respondents</source>
         <translation>% de répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="113" />
+        <location filename="../analysis_tab.py" line="103" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="114" />
+        <location filename="../analysis_tab.py" line="104" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="115" />
+        <location filename="../analysis_tab.py" line="105" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="116" />
+        <location filename="../analysis_tab.py" line="106" />
         <source>Coder</source>
         <translation>Codeur</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="117" />
+        <location filename="../analysis_tab.py" line="107" />
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="118" />
+        <location filename="../analysis_tab.py" line="108" />
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="158" />
+        <location filename="../analysis_tab.py" line="148" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="169" />
+        <location filename="../analysis_tab.py" line="159" />
         <source>Table written: {path}</source>
         <translation>Tableau enregistré : {path}</translation>
     </message>
@@ -695,17 +695,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>EmptyProjectPage</name>
     <message>
-        <location filename="../dialogs.py" line="157" />
+        <location filename="../dialogs.py" line="161" />
         <source>No transcripts yet</source>
         <translation>Pas encore de transcription</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="161" />
+        <location filename="../dialogs.py" line="165" />
         <source>Import interviews (.docx, .odt, .rtf, .txt, .md), one or more files per respondent, or drop files and folders on this window. Then select a passage and press Ctrl+K to code it.</source>
         <translation>Importez les entretiens (.docx, .odt, .rtf, .txt, .md), un ou plusieurs fichiers par répondant, ou déposez fichiers et dossiers sur cette fenêtre. Sélectionnez ensuite un passage et appuyez sur Ctrl+K pour le coder.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="169" />
+        <location filename="../dialogs.py" line="173" />
         <source>Import transcripts…</source>
         <translation>Importer des transcriptions…</translation>
     </message>
@@ -1056,299 +1056,304 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="56" />
+        <location filename="../main_window.py" line="57" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="88" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="91" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="95" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="100" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="104" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="157" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="158" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="162" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="164" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="170" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="173" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="175" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="178" />
+        <source>Save a &amp;copy…</source>
+        <translation>Enregistrer une &amp;copie…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="186" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
-        <location filename="../main_window.py" line="445" />
+        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="461" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
-        <location filename="../main_window.py" line="448" />
+        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="464" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="204" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="206" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="208" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="209" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="211" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="213" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="214" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="216" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="218" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="225" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="231" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="238" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="241" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="242" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287" />
+        <location filename="../main_window.py" line="302" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="355" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="361" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353" />
+        <location filename="../main_window.py" line="369" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="374" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372" />
+        <location filename="../main_window.py" line="388" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393" />
+        <location filename="../main_window.py" line="409" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="432" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="438" />
         <source>{coder}: {label}</source>
         <translation>{coder} : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423" />
+        <location filename="../main_window.py" line="439" />
         <source>Another writer</source>
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="446" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="446" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="446" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="450" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445" />
+        <location filename="../main_window.py" line="461" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448" />
+        <location filename="../main_window.py" line="464" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486" />
+        <location filename="../main_window.py" line="503" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="508" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497" />
+        <location filename="../main_window.py" line="514" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518" />
+        <location filename="../main_window.py" line="535" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541" />
+        <location filename="../main_window.py" line="557" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553" />
+        <location filename="../main_window.py" line="569" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558" />
+        <location filename="../main_window.py" line="574" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1677,6 +1682,35 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
 </context>
 <context>
+    <name>ProjectFiles</name>
+    <message>
+        <location filename="../project_files.py" line="36" />
+        <source>{name} — Read-only — qdaw</source>
+        <extracomment>"Read-only" in the status bar while the open project cannot be changed.</extracomment>
+        <translation>{name} — Lecture seule — qdaw</translation>
+    </message>
+    <message>
+        <location filename="../project_files.py" line="46" />
+        <source>{name} is read-only: {reason}</source>
+        <translation>{name} est en lecture seule : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../project_files.py" line="49" />
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../project_files.py" line="64" />
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+        <location filename="../project_files.py" line="78" />
+        <source>Copy saved: {path}</source>
+        <translation>Copie enregistrée : {path}</translation>
+    </message>
+</context>
+<context>
     <name>QuickCodeBox</name>
     <message>
         <location filename="../coding.py" line="40" />
@@ -1775,62 +1809,62 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../search_panel.py" line="75" />
+        <location filename="../search_panel.py" line="71" />
         <source>Search all documents</source>
         <translation>Rechercher dans tous les documents</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="77" />
+        <location filename="../search_panel.py" line="73" />
         <source>Match case</source>
         <translation>Respecter la casse</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="78" />
+        <location filename="../search_panel.py" line="74" />
         <source>Match accents</source>
         <translation>Respecter les accents</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="79" />
+        <location filename="../search_panel.py" line="75" />
         <source>Whole words</source>
         <translation>Mots entiers</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="82" />
+        <location filename="../search_panel.py" line="78" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="83" />
+        <location filename="../search_panel.py" line="79" />
         <source>Words (index)</source>
         <translation>Mots (index)</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="84" />
+        <location filename="../search_panel.py" line="80" />
         <source>Lemma: every form</source>
         <translation>Lemme : toutes les formes</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="85" />
+        <location filename="../search_panel.py" line="81" />
         <source>Phrase</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="86" />
+        <location filename="../search_panel.py" line="82" />
         <source>Regular expression</source>
         <translation>Expression régulière</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="90" />
+        <location filename="../search_panel.py" line="86" />
         <source>Autocode…</source>
         <translation>Codage automatique…</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="148" />
+        <location filename="../search_panel.py" line="144" />
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="160" />
+        <location filename="../search_panel.py" line="156" />
         <source>{n} matches in {d} documents</source>
         <translation>{n} occurrences dans {d} documents</translation>
     </message>
@@ -1851,68 +1885,68 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Variables des répondants</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="44" />
+        <location filename="../dialogs.py" line="48" />
         <source>Import CSV…</source>
         <translation>Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="45" />
+        <location filename="../dialogs.py" line="49" />
         <source>Add variable…</source>
         <translation>Ajouter une variable…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="46" />
+        <location filename="../dialogs.py" line="50" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="56" />
+        <location filename="../dialogs.py" line="60" />
         <source>One row per respondent; double-click a cell to edit it.</source>
         <translation>Une ligne par répondant ; double-cliquez sur une cellule pour la modifier.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="62" />
+        <location filename="../dialogs.py" line="66" />
         <source>Variables</source>
         <translation>Variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="70" />
+        <location filename="../dialogs.py" line="74" />
         <source>Import variables</source>
         <translation>Importer des variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="70" />
+        <location filename="../dialogs.py" line="74" />
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="79" />
-        <location filename="../dialogs.py" line="84" />
+        <location filename="../dialogs.py" line="83" />
+        <location filename="../dialogs.py" line="88" />
         <source>Add variable</source>
         <translation>Ajouter une variable</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="79" />
+        <location filename="../dialogs.py" line="83" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="82" />
+        <location filename="../dialogs.py" line="86" />
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="82" />
+        <location filename="../dialogs.py" line="86" />
         <source>integer</source>
         <translation>entier</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="82" />
+        <location filename="../dialogs.py" line="86" />
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="84" />
+        <location filename="../dialogs.py" line="88" />
         <source>Type:</source>
         <translation>Type :</translation>
     </message>
@@ -1920,27 +1954,27 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../dialogs.py" line="106" />
+        <location filename="../dialogs.py" line="110" />
         <source>Qualitative interview analysis: read, code, count respondents.</source>
         <translation>Analyse qualitative d'entretiens : lire, coder, compter les répondants.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="109" />
+        <location filename="../dialogs.py" line="113" />
         <source>New project…</source>
         <translation>Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="110" />
+        <location filename="../dialogs.py" line="114" />
         <source>Open project…</source>
         <translation>Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="111" />
+        <location filename="../dialogs.py" line="115" />
         <source>Open the sample project</source>
         <translation>Ouvrir le projet d'exemple</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="133" />
+        <location filename="../dialogs.py" line="137" />
         <source>Recent projects:</source>
         <translation>Projets récents :</translation>
     </message>

@@ -21,14 +21,14 @@ from types import TracebackType
 from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy import exc as sa_exc
 
 from qdaw.core import storage
-from qdaw.core.dberrors import translate
+from qdaw.core.dberrors import DB_ERRORS, translate
 from qdaw.core.names import CODER, check_name
 from qdaw.core.operations import Op, op
 from qdaw.core.store import Store
 from qdaw.core.undo import History
+from qdaw.errors import DiskFull
 from qdaw.services.analysis import Analysis
 from qdaw.services.anonymise import Anonymising
 from qdaw.services.codebook import Codebook
@@ -46,7 +46,7 @@ def _translated(target: str | Path, call: Callable[[], T]) -> T:
     """Database errors met while opening or creating, as QdawErrors naming the target."""
     try:
         return call()
-    except sa_exc.SQLAlchemyError as exc:
+    except DB_ERRORS as exc:
         raise translate(exc, storage.shown(target)) from exc
 
 
@@ -58,8 +58,9 @@ class Project:
         path: Path | None,
         coder: str | None = None,
         busy_timeout: float = storage.BUSY_TIMEOUT,
+        read_only: str | None = None,
     ) -> None:
-        self.store = store = Store(engine, location, path, coder, busy_timeout)
+        self.store = store = Store(engine, location, path, coder, busy_timeout, read_only)
         self.library = Library(store, self)
         self.coding = Coding(store, self)
         self.codebook = Codebook(store, self, self.coding)
@@ -77,10 +78,19 @@ class Project:
         busy_timeout: float = storage.BUSY_TIMEOUT,
     ) -> Project:
         """Create a new project file (an error if it exists) or database URL.
-        ``coder`` as for ``open``."""
-        engine = _translated(target, lambda: storage.create_database(target, busy_timeout))
+        ``coder`` as for ``open``. If creating fails (a full disk), nothing of it is
+        left: no file, no project tables."""
+        try:
+            engine = _translated(target, lambda: storage.create_database(target, busy_timeout))
+        except DiskFull as exc:
+            raise DiskFull(
+                f"{storage.shown(target)}: the disk is full; the project was not created "
+                "(nothing of it is left). Free some space and create it again"
+            ) from exc
         path = None if storage.is_url(target) else Path(target)
-        return cls(engine, str(target), path, coder, busy_timeout)
+        project = cls(engine, str(target), path, coder, busy_timeout)
+        project.checkpoint()  # the new file alone is a project (its schema out of the WAL)
+        return project
 
     @classmethod
     def open(
@@ -95,14 +105,19 @@ class Project:
         ``coder`` names who writes (else $QDAW_CODER, the project's default coder, the
         login name): their steps are the ones ``undo`` and ``redo`` take, also after
         the project is closed and opened again. A writer waits up to ``busy_timeout``
-        seconds for another writer's transaction. ``read_only`` opens a file so that
-        nothing can change it.
+        seconds for another writer's transaction.
+
+        ``read_only`` opens it so that nothing can change it; a file that cannot be
+        written here (its permissions, its folder's, a read-only disk) opens read-only
+        by itself. Reading, analyses, reports and exports work; a change raises
+        ReadOnlyProject, and nothing is created beside the file.
         """
+        reason = storage.read_only_reason(target, read_only)
         engine, backup = _translated(
-            target, lambda: storage.open_database(target, busy_timeout, read_only)
+            target, lambda: storage.open_database(target, busy_timeout, reason is not None)
         )
         path = None if storage.is_url(target) else Path(target)
-        project = cls(engine, str(target), path, coder, busy_timeout)
+        project = cls(engine, str(target), path, coder, busy_timeout, reason)
         project.store.backup_path = backup
         return project
 
@@ -126,6 +141,15 @@ class Project:
             self.store.set_meta(journal, "default_coder", name)
 
     # -- the store's own facts -------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be changed (see ``open``); ``read_only_reason`` says why."""
+        return self.store.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return self.store.read_only_reason
+
     @property
     def coder(self) -> str:
         """Who this project writes as (see ``open``)."""
@@ -187,6 +211,8 @@ class Project:
     value = forward("store", Store.value)  # what a handle reads
     # -- store ---------------------------------------------------------------
     batch = forward("store", Store.batch)
+    checkpoint = forward("store", Store.checkpoint)
+    save_copy = forward("store", Store.save_copy)
     document_text = forward("store", Store.document_text)
     get_meta = forward("store", Store.get_meta)
     poll_changes = forward("store", Store.poll_changes)

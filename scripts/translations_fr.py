@@ -13,6 +13,12 @@ ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "qdaw" / "gui" / "i18n" / "qdaw_fr.ts"
 
 FR = {
+    "{name} — Read-only — qdaw": "{name} — Lecture seule — qdaw",
+    "{name} is read-only: {reason}": "{name} est en lecture seule : {reason}",
+    "Read-only": "Lecture seule",
+    "Save a copy": "Enregistrer une copie",
+    "Save a &copy…": "Enregistrer une &copie…",
+    "Copy saved: {path}": "Copie enregistrée : {path}",
     "% of group": "% du groupe",
     "% respondents": "% de répondants",
     "&About qdaw": "À &propos de qdaw",

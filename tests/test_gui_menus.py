@@ -147,7 +147,7 @@ def test_every_menu_command_and_shortcut(qtbot, tmp_path: Path, answerer: Answer
     # The commands did what they say: a code and a hypothesis from their dialogs, the
     # workbook and the report written where the save dialog said, with their extension.
     assert any(c.name.startswith("Code from the menu") for c in project.codes())
-    assert any(h.label.startswith("H1") and h.statement.startswith("A hypothesis added")
+    assert any(h.label.startswith("H") and h.statement.startswith("A hypothesis added")
                for h in project.hypotheses())  # fmt: skip
     written = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("menu-"))
     assert any(name.endswith(".xlsx") for name in written), written

@@ -131,7 +131,7 @@ def test_a_read_only_project_can_be_read_but_not_changed(tmp_path: Path) -> None
     with Project.open(path, read_only=True) as p:
         before = snapshot(p)
         assert [d.name for d in p.documents()] == ["d"]
-        with pytest.raises(ReadOnlyProject, match=r"study\.qdaw: the project is read-only"):
+        with pytest.raises(ReadOnlyProject, match=r"study\.qdaw is read-only: it was opened"):
             p.add_code("X")
         assert snapshot(p) == before
 

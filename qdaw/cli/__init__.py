@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from qdaw.cli.analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
-from qdaw.cli.common import bar, open_project, percent
+from qdaw.cli.common import Opening, bar, open_project, percent
 from qdaw.cli.names import add_commands as add_names_commands
 from qdaw.cli.nlp import add_commands as add_nlp_commands
 from qdaw.errors import QdawError
@@ -47,6 +47,13 @@ def cmd_new(args: argparse.Namespace) -> None:
 
     Project.create(args.project).close()
     print(f"Created {args.project}")
+
+
+def cmd_copy(args: argparse.Namespace) -> None:
+    # Read-only: copying changes nothing, and a project that cannot be written is copied too.
+    with open_project(args.project, read_only=True) as project:
+        written = project.save_copy(args.target, force=args.force)
+        print(f"Copied {project.shown} to {written}")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -119,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="qdaw", description="Qualitative interview analysis.")
     parser.add_argument("--version", action="version", version=f"qdaw {__version__}")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open projects without changing them (commands that write are refused)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the workbench (the default with no command)")
@@ -129,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="create an empty project")
     new.add_argument("project")
     new.set_defaults(run=cmd_new)
+
+    copy = sub.add_parser(
+        "copy",
+        help="write a consistent copy of a project file (also while it is open and written)",
+    )
+    copy.add_argument("project")
+    copy.add_argument("target", help="the copy's file (.qdaw)")
+    copy.add_argument("--force", action="store_true", help="replace an existing file")
+    copy.set_defaults(run=cmd_copy)
 
     imp = sub.add_parser("import", help="import transcripts (files or folders)")
     imp.add_argument("project")
@@ -206,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0].endswith(".qdaw") and len(argv) == 1):
         argv = ["gui", *argv]  # `qdaw` and `qdaw study.qdaw` open the workbench
     args = parser.parse_args(argv)
+    Opening.read_only = args.read_only
     if not getattr(args, "run", None):
         parser.print_help()
         return 0

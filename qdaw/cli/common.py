@@ -15,14 +15,28 @@ if TYPE_CHECKING:
     from qdaw.project import Project
 
 
-def open_project(target: str) -> Project:
+class Opening:
+    """How commands open projects, from the global options (``qdaw --read-only …``)."""
+
+    read_only = False
+
+
+def open_project(target: str, read_only: bool = False) -> Project:
     """A project file or database URL (imports stay lazy: `qdaw --help` is instant)."""
     from qdaw.project import Project
 
-    return Project.open(target)
+    return Project.open(target, read_only=read_only or Opening.read_only)
 
 
-__all__ = ["bar", "open_project", "percent", "print_table", "say_written", "write_and_say"]
+__all__ = [
+    "Opening",
+    "bar",
+    "open_project",
+    "percent",
+    "print_table",
+    "say_written",
+    "write_and_say",
+]
 
 
 def write_and_say(target: str | Path, write: Callable[[], Path]) -> Path:

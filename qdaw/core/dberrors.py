@@ -28,6 +28,9 @@ from qdaw.errors import (
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
 SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_CONSTRAINT, SQLITE_PERM = 13, 14, 19, 3
 SQLITE_CONSTRAINT_FOREIGNKEY, SQLITE_CONSTRAINT_CHECK = 787, 275
+#: The WAL's shared memory (``-shm``) could not grow: on a full disk, where SQLite's
+#: other writes report SQLITE_FULL.
+SQLITE_IOERR_SHMSIZE = 4874
 
 # PostgreSQL SQLSTATEs.
 PG_TRANSIENT = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock timeout
@@ -110,7 +113,11 @@ def translate(error: BaseException, where: str) -> QdawError:
             f"{where}: the project is read-only here (file permissions, read-only disk or "
             "database rights); it can be read but not changed"
         )
-    if primary == SQLITE_FULL or state in ("53100", "53200", "54000"):
+    if (
+        primary == SQLITE_FULL
+        or code == SQLITE_IOERR_SHMSIZE
+        or state in ("53100", "53200", "54000")
+    ):
         return DiskFull(
             f"{where}: the disk is full; nothing of this change was stored. Free some space "
             "and do it again"

@@ -8,11 +8,13 @@ qdaw project is never modified (not even switched to WAL).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
+from qdaw.core import files
 from qdaw.core.models import SCHEMA_REVISION
 from qdaw.errors import (
     NewerFormatError,
@@ -55,10 +57,18 @@ WRITE = "qdaw_write"
 def sqlite_engine(
     path: Path, busy_timeout: float = BUSY_TIMEOUT, read_only: bool = False
 ) -> Engine:
-    """An engine on a project file; ``read_only`` opens it so that nothing can write."""
-    if read_only:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        engine = create_engine(f"sqlite:///{path}", creator=lambda: sqlite3.connect(uri, uri=True))
+    """An engine on a project file; ``read_only`` opens it so that nothing can write.
+
+    A read-only project that could be written (opened read-only by choice) is opened
+    as usual with ``query_only``: SQLite then sees other writers' commits and removes
+    its ``-wal`` and ``-shm`` at close. One that cannot be written is read through
+    ``files.read_only_uri``, which creates nothing beside it.
+    """
+    direct = read_only and files.why_read_only(path) is not None
+    if direct:
+        engine = create_engine(
+            f"sqlite:///{path}", creator=lambda: files.connect_read_only(path, False)
+        )
     else:
         engine = create_engine(f"sqlite:///{path}")
 
@@ -68,7 +78,9 @@ def sqlite_engine(
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
+        else:
             cursor.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit is on disk before the UI shows the edit.
         cursor.execute("PRAGMA synchronous = FULL")
@@ -129,6 +141,15 @@ def lock_for_writing(conn: Connection, busy_timeout: float = BUSY_TIMEOUT) -> No
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
+def read_only_reason(target: str | Path, asked: bool) -> str | None:
+    """Why a project opens read-only: asked for, or a file that cannot be written here."""
+    if asked:
+        return "it was opened read-only"
+    if is_url(target) or not Path(target).exists():
+        return None  # (a server says so itself; a missing file is refused on opening)
+    return files.why_read_only(Path(target))
+
+
 def read_sqlite_revision(path: Path) -> str:
     """Return the schema revision of a qdaw file, reading it without writing anything."""
     if not path.exists():
@@ -140,7 +161,7 @@ def read_sqlite_revision(path: Path) -> str:
     if header != SQLITE_MAGIC:
         raise NotAProjectError(f"{path}: not a qdaw project (the file is not a project database)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = files.connect_read_only(path)  # leaves nothing beside a file it refuses
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if not {"alembic_version", "meta"} <= tables:
@@ -196,13 +217,16 @@ def known_revisions() -> list[str]:
     return [rev.revision for rev in script.walk_revisions()]
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
+def upgrade(
+    engine: Engine, target: str = "head", then: Callable[[Connection], None] | None = None
+) -> None:
     """Run the migrations in one transaction.
 
     On SQLite, rebuilding a table (Alembic's batch mode) drops the old one; with foreign
     keys on, that would cascade-delete dependent rows. So keys are off during the
     migration (switched outside the transaction, as SQLite requires) and the result is
-    checked with foreign_key_check before commit.
+    checked with foreign_key_check before commit. ``then`` runs in the same
+    transaction (creating a project marks it as one in the same commit).
     """
     from alembic import command
 
@@ -218,6 +242,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             with conn.begin():
                 lock_for_writing(conn)
                 command.upgrade(_alembic_config(conn), target)
+                if then is not None:
+                    then(conn)
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
@@ -244,8 +270,16 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     return backup
 
 
+def _mark_as_project(conn: Connection) -> None:
+    conn.execute(
+        text("INSERT INTO meta (key, value) VALUES (:k, :v)"),
+        {"k": FORMAT_KEY, "v": FORMAT_VALUE},
+    )
+
+
 def create_database(target: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
-    """Create an empty project at the newest schema."""
+    """Create an empty project at the newest schema, in one transaction: a failure
+    (a full disk) leaves no project behind, and a new file is removed again."""
     if is_url(target):
         engine = server_engine(str(target))
         with engine.connect() as conn:
@@ -254,19 +288,21 @@ def create_database(target: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> E
             ).scalar()
         if has_tables:
             raise ProjectExistsError(f"{shown(target)}: a project already exists in this database")
-    else:
-        path = Path(target)
-        if path.exists():
-            raise ProjectExistsError(f"{path}: file exists (open it, or choose another name)")
-        if not path.parent.exists():
-            raise ProjectExistsError(f"{path}: folder {path.parent} does not exist")
-        engine = sqlite_engine(path, busy_timeout)
-    upgrade(engine)
-    with engine.begin() as conn:
-        conn.execute(
-            text("INSERT INTO meta (key, value) VALUES (:k, :v)"),
-            {"k": FORMAT_KEY, "v": FORMAT_VALUE},
-        )
+        upgrade(engine, then=_mark_as_project)
+        return engine
+    path = Path(target)
+    if path.is_dir():
+        raise ProjectExistsError(f"{path}: is a folder (choose a file name)")
+    if not path.parent.exists():
+        raise ProjectExistsError(f"{path}: folder {path.parent} does not exist")
+    files.create_exclusively(path)
+    engine = sqlite_engine(path, busy_timeout)
+    try:
+        upgrade(engine, then=_mark_as_project)
+    except BaseException:
+        engine.dispose()
+        files.remove_with_sidecars(path)
+        raise
     return engine
 
 

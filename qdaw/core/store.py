@@ -12,6 +12,7 @@ still hold when it commits.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 from pathlib import Path
@@ -19,15 +20,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, Table, select
 
+from qdaw.core import files, storage
 from qdaw.core import models as m
-from qdaw.core import storage
+from qdaw.core.dberrors import DB_ERRORS, translate
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.journal import Journal
 from qdaw.core.names import CODER, PATH_SEPARATOR, check_name, lookup_forms
 from qdaw.core.undo import Undoing
 from qdaw.core.watch import ChangeWatching
 from qdaw.core.writing import ChangeEvent, Listener
-from qdaw.errors import ConflictError, NotFoundError
+from qdaw.errors import ConflictError, NotFoundError, QdawError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,8 +53,9 @@ class Store(Undoing, ChangeWatching):
         path: Path | None,
         coder: str | None = None,
         busy_timeout: float = storage.BUSY_TIMEOUT,
+        read_only: str | None = None,
     ) -> None:
-        super().__init__(engine, location, path, busy_timeout)
+        super().__init__(engine, location, path, busy_timeout, read_only)
         #: Who this project writes as: named at open, else $QDAW_CODER, else the
         #: project's default coder, else the user's login name. Steps, undo stacks and
         #: new segments without an explicit coder are this coder's.
@@ -179,8 +182,33 @@ class Store(Undoing, ChangeWatching):
         return f"<Store {self.shown!r}>"
 
     def close(self) -> None:
+        """Close the project; its file alone then holds every commit (the WAL is
+        written into it, unless another process still reads an older snapshot)."""
         self._stop_watching()
+        with contextlib.suppress(QdawError):  # (a full disk: the WAL keeps them, safe)
+            self.checkpoint()
         self.engine.dispose()
+
+    def save_copy(self, target: str | Path, force: bool = False) -> Path:
+        """Write a consistent copy of this project file to ``target`` (a .qdaw file),
+        every commit included, also while others write; an existing ``target`` is
+        replaced only with ``force``."""
+        if self.path is None:
+            raise QdawError(
+                f"{self.shown}: a PostgreSQL project is copied with the server's own tools "
+                "(pg_dump and pg_restore); qdaw copies project files"
+            )
+        destination = Path(target)
+        if destination.resolve() == self.path.resolve():
+            raise ConflictError(f"{destination}: is the project itself; choose another file")
+        try:
+            with self.engine.connect() as conn:
+                raw: Any = conn.connection.driver_connection
+                return files.copy_database(raw, destination, force)
+        except DB_ERRORS as exc:
+            raise translate(exc, str(destination)) from exc
+        except OSError as exc:
+            raise files.os_error(destination, exc) from exc
 
     @property
     def name(self) -> str:

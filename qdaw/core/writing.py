@@ -19,6 +19,7 @@ retries a bounded number of times.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,14 +29,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from qdaw.core import oplog, storage
+from qdaw.core import files, oplog, storage
 from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
 from qdaw.core.journal import Journal, Operation
 from qdaw.core.operations import Area, Op, areas_of, as_op
-from qdaw.errors import ConflictError, QdawError
+from qdaw.errors import ConflictError, QdawError, ReadOnlyProject
 
 #: Attempts at a transaction that found the project locked (each waits the busy timeout).
 ATTEMPTS = 3
+#: Seconds of writing between two checkpoints (writing the WAL into the project file).
+CHECKPOINT_EVERY = 10.0
 #: Steps whose row images stay in memory (undo reads older ones from the log).
 KEPT_STEPS = 100
 #: A step's name: an operation (kind and arguments), a plain label for a batch, or a
@@ -78,8 +81,12 @@ class Writer:
         location: str,
         path: Path | None,
         busy_timeout: float = storage.BUSY_TIMEOUT,
+        read_only: str | None = None,
     ) -> None:
         self.engine = engine
+        #: Why nothing may be written (opened read-only, a file or folder that cannot
+        #: be written), or None.
+        self.read_only_reason = read_only
         #: The file or URL the project was opened from (a URL keeps its password, so
         #: worker threads can open their own connection); ``shown`` is the one to print.
         self.location = location
@@ -96,6 +103,11 @@ class Writer:
         self._own_revisions: set[int] = set()
         self._polled = self._revision  # the newest revision poll_changes has seen
         self.backup_path: Path | None = None
+        self._checkpointed = time.monotonic()
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     # -- transactions -------------------------------------------------------------
     @contextmanager
@@ -112,6 +124,11 @@ class Writer:
             conn.close()
 
     def _begin(self) -> Connection:
+        if self.read_only_reason is not None:
+            raise ReadOnlyProject(
+                f"{self.shown} is read-only: {self.read_only_reason}; it can be read, "
+                "analysed and exported, not changed"
+            )
         for attempt in range(ATTEMPTS):
             conn = self._write_engine.connect()
             try:
@@ -206,7 +223,26 @@ class Writer:
         """After the commit: this project has seen its own revision (its cache holds)."""
         self._revision = revision
         self._own_revisions.add(revision)
+        if time.monotonic() - self._checkpointed >= CHECKPOINT_EVERY:
+            with contextlib.suppress(QdawError):  # (the commit stands; the next one retries)
+                self.checkpoint("PASSIVE")
         return revision
+
+    def checkpoint(self, mode: str = "TRUNCATE") -> bool:
+        """Write an SQLite project's recent commits (kept in its ``-wal``) into the
+        project file, so that the file alone holds them: done at close, every
+        CHECKPOINT_EVERY seconds of writing (PASSIVE: never waits), and by the
+        workbench when edits pause. True when every commit went in; nothing to do on
+        PostgreSQL or read-only."""
+        if self.engine.dialect.name != "sqlite" or self.read_only:
+            return True
+        self._checkpointed = time.monotonic()
+        try:
+            with self.engine.connect() as conn:
+                raw: Any = conn.connection.driver_connection
+                return files.checkpoint(raw, mode)
+        except DB_ERRORS as exc:
+            raise translate(exc, self.shown) from exc
 
     @contextmanager
     def batch(self, label: str | Op) -> Iterator[None]:

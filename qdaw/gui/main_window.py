@@ -37,6 +37,7 @@ from qdaw.gui.dialogs import EmptyProjectPage, VariablesDialog, WelcomePage, abo
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
 from qdaw.gui.operation_labels import label_of
+from qdaw.gui.project_files import ProjectFiles
 from qdaw.gui.rules_action import RuleFileAction
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.search_panel import SearchPanel
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.progress = StatusProgress(self)  # background indexing, in the status bar
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.saved)
+        self.files = ProjectFiles(self, self.session, self.show_error)
         self._build_menus()
         self._connect()
         self._restore_layout()
@@ -161,17 +163,23 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, self.tr("Open the &sample project"), self.open_sample)
         file.addSeparator()
-        self.project_actions = [
-            self._action(file, self.tr("&Import transcripts…"), self.import_dialog, "Ctrl+Shift+I"),
-            self._action(
-                file, self.tr("Respondent &variables…"), self.variables_dialog, "Ctrl+Shift+R"
-            ),
-            self._action(
-                file, self.tr("Export &workbook (XLSX)…"), self.export_workbook, "Ctrl+Shift+E"
-            ),
-            self._action(file, self.tr("Hypotheses &report…"), self.analysis.write_report),
-            self._action(file, self.tr("&Names and anonymisation…"), self.names_dialog),
-        ]
+        imports = self._action(
+            file, self.tr("&Import transcripts…"), self.import_dialog, "Ctrl+Shift+I"
+        )
+        variables = self._action(
+            file, self.tr("Respondent &variables…"), self.variables_dialog, "Ctrl+Shift+R"
+        )
+        workbook = self._action(
+            file, self.tr("Export &workbook (XLSX)…"), self.export_workbook, "Ctrl+Shift+E"
+        )
+        report = self._action(file, self.tr("Hypotheses &report…"), self.analysis.write_report)
+        names = self._action(file, self.tr("&Names and anonymisation…"), self.names_dialog)
+        self.save_copy_action = self._action(
+            file, self.tr("Save a &copy…"), self.files.save_copy, "Ctrl+Shift+S"
+        )
+        # What changes the project: disabled, saying why, when it is read-only.
+        self.edit_actions = [imports, variables, names]
+        self.project_actions = [imports, variables, workbook, report, names, self.save_copy_action]
         file.addSeparator()
         self.project_actions.append(
             self._action(
@@ -196,7 +204,7 @@ class MainWindow(QMainWindow):
             self._action(edit, self.tr("Find in &project"), self.find_in_project, "Ctrl+Shift+F"),
         ]
         code = bar.addMenu(self.tr("&Code"))
-        self.project_actions += [
+        coding = [
             self._action(code, self.tr("&Quick code…"), self.coding.quick_code, "Ctrl+K"),
             self._action(code, self.tr("Code in &vivo"), self.coding.in_vivo, "Ctrl+I"),
             self._action(
@@ -208,6 +216,10 @@ class MainWindow(QMainWindow):
                 code, self.tr("Index &text (sentences, speakers, lemmas)"), self.index_text
             ),
             self._action(code, self.tr("Apply a &rule file…"), self.rules.choose),
+        ]
+        self.edit_actions += coding
+        self.project_actions += [
+            *coding,
             self._action(
                 code,
                 self.tr("Extend selection to whole &sentences"),
@@ -221,6 +233,8 @@ class MainWindow(QMainWindow):
                 "Ctrl+Alt+P",
             ),
         ]
+        for menu in (file, edit, code):
+            menu.setToolTipsVisible(True)  # a disabled command's tooltip says why
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
@@ -282,7 +296,8 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             dock.setEnabled(has_project)
         self._show_panels(has_project)
-        self.setWindowTitle(f"{project.name} — qdaw" if project is not None else "qdaw")
+        self.files.show_state(self.edit_actions)
+        self.setWindowTitle(self.files.title())
         self.welcome.fill_recent()
         self.saved.setText(self.tr("All changes saved") if has_project else "")
         self._update_undo()
@@ -331,9 +346,10 @@ class MainWindow(QMainWindow):
     def _keep(self, dialog: QWidget) -> None:
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
 
-    def open_project(self, path: str, create: bool = False) -> bool:
+    def open_project(self, path: str, create: bool = False, read_only: bool = False) -> bool:
+        """Open (or create) a project; one that cannot be written opens read-only."""
         try:
-            self.session.open(path, create=create)
+            self.session.open(path, create=create, read_only=read_only)
         except (QdawError, OSError) as exc:
             self.show_error(
                 str(exc), self.tr("Choose a qdaw project file (.qdaw), or create a new project.")
@@ -449,8 +465,9 @@ class MainWindow(QMainWindow):
         )
         self.undo_action.setText(undo_text)
         self.redo_action.setText(redo_text)
-        self.undo_action.setEnabled(bool(undo))
-        self.redo_action.setEnabled(bool(redo))
+        writable = project is not None and not project.read_only
+        self.undo_action.setEnabled(bool(undo) and writable)
+        self.redo_action.setEnabled(bool(redo) and writable)
 
     def undo(self) -> None:
         self._step(lambda project: project.undo())

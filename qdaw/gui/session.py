@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,6 +18,9 @@ RECENT_LIMIT = 10
 #: How often the window asks whether another writer changed the project (a cheap
 #: probe: PRAGMA data_version on SQLite, LISTEN/NOTIFY on PostgreSQL).
 POLL_MS = 250
+#: After this long without an edit, the project file is brought up to date (its WAL
+#: written into it), so that copying the file alone copies every change.
+IDLE_CHECKPOINT_MS = 3000
 
 
 def settings() -> QSettings:
@@ -38,6 +42,11 @@ class Session(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(IDLE_CHECKPOINT_MS)
+        self.idle.timeout.connect(self.checkpoint)
+        self.changed.connect(self._edited)
 
     @property
     def coder(self) -> str:
@@ -62,10 +71,13 @@ class Session(QObject):
     def anonymise_exports(self, on: bool) -> None:
         settings().setValue("exports/anonymise", "true" if on else "false")
 
-    def open(self, target: str | Path, create: bool = False) -> Project:
+    def open(self, target: str | Path, create: bool = False, read_only: bool = False) -> Project:
+        """Open (or create) a project; one that cannot be written opens read-only."""
         coder = self.chosen_coder()
         project = (
-            Project.create(target, coder=coder) if create else Project.open(target, coder=coder)
+            Project.create(target, coder=coder)
+            if create
+            else Project.open(target, coder=coder, read_only=read_only)
         )
         self.close()
         self.project = project
@@ -88,11 +100,22 @@ class Session(QObject):
         if event is not None:
             self.changed.emit(only_what_panels_show(event))
 
+    def _edited(self, event: ChangeEvent) -> None:
+        if not event.remote:  # (another writer brings the file up to date itself)
+            self.idle.start()  # restarted by each edit: runs once they pause
+
+    def checkpoint(self) -> None:
+        if self.project is None:
+            return
+        with contextlib.suppress(QdawError):  # a full disk: safe in the WAL; next pause
+            self.project.checkpoint()
+
     def close(self) -> None:
         if self.project is None:
             return
         self.closing.emit()
         self._poll.stop()
+        self.idle.stop()
         if self._unsubscribe:
             self._unsubscribe()
         self.project.close()

@@ -398,3 +398,53 @@ def test_the_workbench_shows_a_read_only_project_and_saves_copies(qtbot, tmp_pat
     scratch.mkdir()
     qtbot.waitUntil(lambda: segments_in_file_alone(path, scratch, "codes") == 2)
     window.close_project()
+
+
+def _popup_entries(qtbot, open_menu) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    """Right-click: the context menu's entries and whether each is enabled."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: dict[str, bool] = {}
+
+    def read() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, read)
+            return
+        seen.update({a.text(): a.isEnabled() for a in menu.actions() if a.text()})
+        menu.close()
+
+    QTimer.singleShot(10, read)
+    open_menu()
+    qtbot.waitUntil(lambda: bool(seen))
+    return seen
+
+
+def test_a_read_only_project_s_panels_offer_no_edits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    from qdaw.gui.main_window import MainWindow
+
+    path = tmp_path / "referents.qdaw"
+    a_study(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_project(str(path), read_only=True)
+    for tool in window.codebook.edit_tools + window.hypotheses.edit_tools:
+        assert not tool.isEnabled() and "is read-only" in tool.toolTip(), tool.text()
+    tree = window.codebook.tree
+    alpha = window.session.require().code("Alpha")
+    point = tree.visualRect(window.codebook.model.index_of(alpha.id)).center()
+    entries = _popup_entries(qtbot, lambda: window.codebook.context_menu(point))
+    assert entries.pop("Distinctive words…") is True  # reading stays possible
+    assert entries and not any(entries.values()), entries
+    entries = _popup_entries(qtbot, lambda: window.hypotheses.context_menu(QPoint(1, 1)))
+    assert entries == {"New hypothesis…": False}
+    segment = window.document.rows[0]
+    menu = window.coding.build_segment_menu([segment.id])
+    assert [a.isEnabled() for a in menu.actions() if a.text() == "Remove coding"] == [False]
+    window.close_project()
+    assert window.open_project(str(path))  # writable again: the buttons come back
+    assert all(tool.isEnabled() for tool in window.codebook.edit_tools)
+    window.close_project()

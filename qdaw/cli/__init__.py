@@ -218,7 +218,7 @@ def cmd_install_desktop(args: argparse.Namespace) -> None:
 def cmd_gui(args: argparse.Namespace) -> int:
     from qdaw.gui.app import main as gui_main
 
-    return gui_main(args.project, args.lang)
+    return gui_main(args.project, args.lang, Opening.read_only)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -46,7 +46,9 @@ def apply_look(app: object) -> None:
     app.setStyleSheet(resources.stylesheet())  # type: ignore[attr-defined]
 
 
-def create_window(target: str | None = None, language: str | None = None) -> object:
+def create_window(
+    target: str | None = None, language: str | None = None, read_only: bool = False
+) -> object:
     from PySide6.QtWidgets import QApplication
 
     from qdaw.gui.main_window import MainWindow
@@ -62,7 +64,7 @@ def create_window(target: str | None = None, language: str | None = None) -> obj
         last = settings().value("last_project", "")
         target = str(last) if last and Path(str(last)).exists() else None
     if target is not None:
-        window.open_project(target)
+        window.open_project(target, read_only=read_only)
     window.show()
     warm_up()
     return window
@@ -109,10 +111,10 @@ def quit_after_first_paint(window: object) -> None:
     app.installEventFilter(watcher)
 
 
-def main(target: str | None = None, language: str | None = None) -> int:
+def main(target: str | None = None, language: str | None = None, read_only: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
-    window = create_window(target, language)
+    window = create_window(target, language, read_only)
     app = QApplication.instance()
     assert app is not None and window is not None
     if os.environ.get(QUIT_AFTER_PAINT):

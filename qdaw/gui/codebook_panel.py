@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from qdaw.errors import QdawError
 from qdaw.gui.models.codebook import CodebookModel
+from qdaw.gui.read_only import disable_edits, show_writable
 from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
 
@@ -71,6 +72,9 @@ class CodebookPanel(QWidget):
         tools.addAction(self.tr("New code"), self.new_code)
         tools.addAction(self.tr("New sub-code"), self.new_subcode)
         tools.addAction(self.tr("Delete"), self.delete_selected)
+        #: Disabled, saying why, while the project is read-only.
+        self.edit_tools = tools.actions()
+        session.opened.connect(lambda: show_writable(self.edit_tools, session))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tools)
@@ -261,6 +265,7 @@ class CodebookPanel(QWidget):
         index = self.tree.indexAt(point)
         menu = QMenu(self)
         menu.addAction(self.tr("New code…"), self.new_code)
+        reads: list[QAction] = []
         if index.isValid():
             code_id = int(index.internalId())
             menu.addAction(self.tr("New sub-code…"), partial(self.new_code, code_id))
@@ -271,7 +276,11 @@ class CodebookPanel(QWidget):
             menu.addAction(self.tr("Describe…"), partial(self.describe, code_id))
             menu.addAction(self.tr("Memo…"), partial(self.memo, code_id))
             menu.addAction(self.tr("Merge into…"), partial(self.merge, code_id))
-            menu.addAction(self.tr("Distinctive words…"), partial(self.distinctive_words, code_id))
+            reads.append(
+                menu.addAction(
+                    self.tr("Distinctive words…"), partial(self.distinctive_words, code_id)
+                )
+            )
             project = self.session.require()
             hypotheses = project.hypothesis_rows()
             if hypotheses:
@@ -288,4 +297,5 @@ class CodebookPanel(QWidget):
                     )
             menu.addSeparator()
             menu.addAction(self.tr("Delete…"), partial(self.delete, code_id))
+        disable_edits(menu, self.session, reads)
         menu.exec(self.tree.viewport().mapToGlobal(point))

@@ -23,6 +23,7 @@ from qdaw.core.operations import Op, op
 from qdaw.core.text_units import paragraph_at, snap_to_words
 from qdaw.errors import QdawError
 from qdaw.gui.document_view import DocumentView
+from qdaw.gui.read_only import disable_edits
 from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker
@@ -178,12 +179,15 @@ class CodingController(QObject):
         menu = QMenu(self.window)
         rows = [r for r in self.view.rows if r.id in set(segment_ids)]
         has_selection = self.view.selection()[0] != self.view.selection()[1]
+        reads = []  # what only moves the selection
         if has_selection:
             menu.addAction(self.tr("Code selection…"), self.quick_code)
             menu.addAction(self.tr("Code in vivo"), self.in_vivo)
             menu.addAction(self.tr("Suggest codes for this passage…"), self.suggest)
-            menu.addAction(
-                self.tr("Extend to whole sentences"), partial(self.snap_selection, "sentence")
+            reads.append(
+                menu.addAction(
+                    self.tr("Extend to whole sentences"), partial(self.snap_selection, "sentence")
+                )
             )
         for row in rows:
             target = menu.addMenu(row.code) if len(rows) > 1 or has_selection else menu
@@ -203,6 +207,7 @@ class CodingController(QObject):
         menu.addSeparator()
         menu.addAction(self.tr("Code this sentence…"), partial(self.code_unit, "sentence"))
         menu.addAction(self.tr("Code this paragraph…"), partial(self.code_unit, "paragraph"))
+        disable_edits(menu, self.session, reads)
         return menu
 
     def suggest(self) -> Worker | None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from qdaw.gui.models.cases import CasesModel
 from qdaw.gui.models.tables import HypothesesModel
+from qdaw.gui.read_only import disable_edits, show_writable
 from qdaw.gui.reporting import run_reporting
 from qdaw.gui.session import Session
 
@@ -214,6 +215,9 @@ class HypothesesPanel(_Panel):
         self.model.modelReset.connect(self.table.resizeRowsToContents)
         tools = QToolBar(self)
         tools.addAction(self.tr("New hypothesis"), self.new)
+        #: Disabled, saying why, while the project is read-only.
+        self.edit_tools = tools.actions()
+        session.opened.connect(lambda: show_writable(self.edit_tools, session))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tools)
@@ -276,4 +280,5 @@ class HypothesesPanel(_Panel):
             menu.addAction(self.tr("Memo…"), partial(self.memo, index.row()))
             menu.addSeparator()
             menu.addAction(self.tr("Delete…"), partial(self.delete, index.row()))
+        disable_edits(menu, self.session)
         menu.exec(self.table.viewport().mapToGlobal(point))

@@ -258,31 +258,23 @@ def nlp_search_lemma(data: Path) -> dict[str, float]:
 
 def nlp_detect_names(data: Path) -> dict[str, float]:
     """Named-entity detection (fr_core_news_sm's recogniser alone) over 20 documents."""
-    from qdaw import Project
-    from qdaw.nlp.entities import _recogniser
-
-    _recogniser("fr")  # loading the model is not detecting
-    with tempfile.TemporaryDirectory() as tmp, Project.create(Path(tmp) / "p.qdaw") as project:
-        project.import_files(sorted((data / "transcripts").glob("*.txt"))[:20])
-        project.set_language("fr")
-        words = sum(len(d.text.split()) for d in project.documents())
-        start = time.perf_counter()
-        proposed = project.detect_entities()
-        elapsed = time.perf_counter() - start
-    return {"seconds_s": elapsed, "words": words, "words_per_second": words / elapsed,
-            "names": proposed}  # fmt: skip
+    return _detect_names(data, "fr")
 
 
 def nlp_detect_names_en(data: Path) -> dict[str, float]:
     """English detection (spaCy's tokenizer and sentencizer, no model) over the same 20
     documents: the capitalised words of any script."""
+    return _detect_names(data, "en")
+
+
+def _detect_names(data: Path, language: str) -> dict[str, float]:
     from qdaw import Project
     from qdaw.nlp.entities import _recogniser
 
-    _recogniser("en")  # loading spaCy is not detecting
+    _recogniser(language)  # loading the model is not detecting
     with tempfile.TemporaryDirectory() as tmp, Project.create(Path(tmp) / "p.qdaw") as project:
         project.import_files(sorted((data / "transcripts").glob("*.txt"))[:20])
-        project.set_language("en")
+        project.set_language(language)
         words = sum(len(d.text.split()) for d in project.documents())
         start = time.perf_counter()
         proposed = project.detect_entities()

@@ -155,28 +155,62 @@ def test_a_project_on_a_read_only_disk_opens_read_only_leaving_nothing_beside(
         assert beside(path) == ["referents.qdaw"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="file permissions do not bind root")
+def _without_write_permission(folder: Path, path: Path) -> None:
+    path.chmod(0o444)
+    with Project.open(path) as p:
+        assert p.read_only and [c.name for c in p.codes()] == ["Alpha"]
+        with pytest.raises(ReadOnlyProject, match=r"referents\.qdaw is read-only"):
+            p.add_code("Bravo")
+    assert beside(path) == ["referents.qdaw"]
+    path.chmod(0o644)
+    folder.chmod(0o555)
+    with Project.open(path) as p:  # (was: "not a readable qdaw project")
+        assert p.read_only and "folder" in str(p.read_only_reason)
+        assert [c.name for c in p.codes()] == ["Alpha"]
+    assert beside(path) == ["referents.qdaw"]
+
+
 def test_a_file_or_folder_without_write_permission_opens_read_only(tmp_path: Path) -> None:
-    folder = tmp_path / "study"
+    """Permissions do not bind root: run as root, the check runs in a forked child that
+    has become an ordinary user (the parent has imported what it needs: the child
+    cannot read root's Python installation)."""
+    import tempfile
+    import traceback
+
+    root = Path(tempfile.mkdtemp(prefix="qdaw-perm-", dir="/tmp"))
+    root.chmod(0o755)
+    folder = root / "study"
     folder.mkdir()
     path = folder / "referents.qdaw"
     a_study(path)
-    path.chmod(0o444)
+    warm = root / "warm.qdaw"
+    a_study(warm)
+    with Project.open(warm, read_only=True) as p, pytest.raises(ReadOnlyProject):
+        p.add_code("Bravo")  # the modules the child uses, imported here
     try:
-        with Project.open(path) as p:
-            assert p.read_only and [c.name for c in p.codes()] == ["Alpha"]
-            with pytest.raises(ReadOnlyProject, match=r"referents\.qdaw is read-only"):
-                p.add_code("Bravo")
-        assert beside(path) == ["referents.qdaw"]
-        path.chmod(0o644)
-        folder.chmod(0o555)
-        with Project.open(path) as p:  # (was: "not a readable qdaw project")
-            assert p.read_only and "folder" in str(p.read_only_reason)
-            assert [c.name for c in p.codes()] == ["Alpha"]
-        assert beside(path) == ["referents.qdaw"]
+        if os.geteuid() != 0:
+            _without_write_permission(folder, path)
+            return
+        nobody = 65534
+        os.chown(folder, nobody, nobody)
+        os.chown(path, nobody, nobody)
+        child = os.fork()
+        if child == 0:  # pragma: no cover (reported through the exit status)
+            status = 1
+            try:
+                os.setgid(nobody)
+                os.setuid(nobody)
+                _without_write_permission(folder, path)
+                status = 0
+            except BaseException:
+                traceback.print_exc()  # (the parent only sees the exit status)
+            finally:
+                os._exit(status)
+        _, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0, "the check failed as an ordinary user"
     finally:
         folder.chmod(0o755)
-        path.chmod(0o644)
+        shutil.rmtree(root)
 
 
 def test_the_command_line_opens_read_only_when_asked(

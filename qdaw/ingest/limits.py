@@ -9,6 +9,10 @@ Readers read these as module attributes at call time, so a test may lower one.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from qdaw.errors import ImportFailed
+
 # Characters in one document (Python characters, i.e. code points).
 MAX_CHARS = 20_000_000
 # Size on disk. Plain text holds at most 4 bytes a character (UTF-32), so a larger
@@ -32,6 +36,18 @@ MAX_REPEAT = 10_000
 # control words, text runs): a 300,000-character transcript has about 30,000.
 MAX_RTF_DEPTH = 1_000
 MAX_RTF_TOKENS = 3_000_000
+
+
+def check_size(path: Path, limit: int) -> None:
+    """Before reading: the file is there, not empty, and no larger than ``limit``
+    bytes (raises ImportFailed naming it). OSError from stat is the caller's."""
+    if not path.is_file():
+        raise ImportFailed(path, "no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFailed(path, "the file is empty")
+    if size > limit:
+        raise ImportFailed(path, f"too large ({size:,} bytes; the limit is {limit:,})")
 
 
 class Unreadable(Exception):

@@ -65,15 +65,7 @@ def read_source(path: str | Path) -> SourceText:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         raise ImportFailed(path, f"unsupported format {path.suffix or '(none)'} (use {supported})")
     try:
-        if not path.is_file():
-            raise ImportFailed(path, "no such file")
-        size = path.stat().st_size
-        if size == 0:
-            raise ImportFailed(path, "the file is empty")
-        if size > _size_limit(suffix):
-            raise ImportFailed(
-                path, f"too large ({size:,} bytes; the limit is {_size_limit(suffix):,})"
-            )
+        limits.check_size(path, _size_limit(suffix))
         text, encoding = reader(path)
         text = normalise(text)
     except ImportFailed:

@@ -98,15 +98,7 @@ def read_table(path: str | Path, fold_case: bool = False, unnamed_first: bool = 
     """
     path = Path(path)
     try:
-        if not path.is_file():
-            raise ImportFailed(path, "no such file")
-        size = path.stat().st_size
-        if size == 0:
-            raise ImportFailed(path, "the file is empty")
-        if size > limits.MAX_TABLE_BYTES:
-            raise ImportFailed(
-                path, f"too large ({size:,} bytes; the limit is {limits.MAX_TABLE_BYTES:,})"
-            )
+        limits.check_size(path, limits.MAX_TABLE_BYTES)
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(path, f"cannot read: {exc.strerror or exc}") from exc

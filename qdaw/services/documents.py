@@ -16,6 +16,7 @@ from qdaw.core.names import CASE, DOCUMENT, VARIABLE, check_name
 from qdaw.core.operations import op
 from qdaw.errors import ConflictError, ImportFailed, InvalidName
 from qdaw.services.service import Service
+from qdaw.services.variables_import import infer_type, widen_type
 
 if TYPE_CHECKING:
     from qdaw.services.variables_import import VariablesImport
@@ -44,30 +45,6 @@ def _parse_value(value: Any, kind: str) -> Any:
     if kind == "float":
         return float(str(value).replace(",", "."))
     return str(value)
-
-
-def infer_type(values: Iterable[Any]) -> str:
-    present = [str(v).strip() for v in values if v is not None and str(v).strip() != ""]
-    if not present:
-        return "text"
-    try:
-        for v in present:
-            int(v)
-        return "integer"
-    except ValueError:
-        pass
-    try:
-        for v in present:
-            float(v.replace(",", "."))
-        return "float"
-    except ValueError:
-        return "text"
-
-
-def widen_type(current: str, incoming: str) -> str:
-    """The narrowest type holding both: integer < float < text."""
-    order = ["integer", "float", "text"]
-    return order[max(order.index(current), order.index(incoming))]
 
 
 def _names_for(path: Path, document: str, case: str) -> tuple[str, str]:

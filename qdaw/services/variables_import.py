@@ -4,7 +4,10 @@ at the moment of storing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import reduce
+from typing import Any
 
 from qdaw.ingest.table import Problem, Row, Table
 
@@ -32,6 +35,18 @@ def kind_of(value: str) -> str:
         return "float"
     except ValueError:
         return "text"
+
+
+def widen_type(current: str, incoming: str) -> str:
+    """The narrowest type holding both: integer < float < text."""
+    order = ["integer", "float", "text"]
+    return order[max(order.index(current), order.index(incoming))]
+
+
+def infer_type(values: Iterable[Any]) -> str:
+    """The narrowest type holding every non-empty value ("text" when there is none)."""
+    kinds = {kind_of(str(v).strip()) for v in values if v is not None and str(v).strip()}
+    return reduce(widen_type, kinds, "integer") if kinds else "text"
 
 
 def column_kind(existing: str | None, values: list[str]) -> str:

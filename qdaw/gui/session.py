@@ -107,8 +107,10 @@ class Session(QObject):
     def checkpoint(self) -> None:
         if self.project is None:
             return
+        # PASSIVE: on the GUI thread, never wait for another process's readers or
+        # writers (TRUNCATE would, up to the busy timeout).
         with contextlib.suppress(QdawError):  # a full disk: safe in the WAL; next pause
-            self.project.checkpoint()
+            self.project.checkpoint("PASSIVE")
 
     def close(self) -> None:
         if self.project is None:

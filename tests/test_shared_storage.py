@@ -3,7 +3,6 @@ queueing, database errors in words, other writers' changes seen within a second.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -150,16 +149,6 @@ def test_a_read_only_postgresql_database_is_read_only(pg_url: str) -> None:
         with pytest.raises(ReadOnlyProject, match="the project is read-only"):
             p.add_code("X")
         assert p.codes() == []
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="file permissions do not bind root")
-def test_a_project_file_without_write_permission_is_read_only(tmp_path: Path) -> None:
-    path = tmp_path / "study.qdaw"
-    with Project.create(path, coder="Ana") as p:
-        p.add_document("d", TEXT, case="R1")
-    path.chmod(0o444)
-    with Project.open(path) as p, pytest.raises(ReadOnlyProject):
-        p.add_code("X")
 
 
 def test_a_full_disk_stores_nothing_and_says_so(tmp_path: Path) -> None:

@@ -293,6 +293,8 @@ class Project:
     query_cases = forward("analysis", Analysis.query_cases)
     words_coded = forward("analysis", Analysis.words_coded)
     hypothesis_report = forward("analysis", Analysis.hypothesis_report)
+    agreement = forward("analysis", Analysis.agreement)
+    disagreements = forward("analysis", Analysis.disagreements)
     # -- nlp -----------------------------------------------------------------
     set_language = forward("nlp", Nlp.set_language)
     set_speaker_pattern = forward("nlp", Nlp.set_speaker_pattern)

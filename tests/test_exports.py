@@ -71,8 +71,8 @@ def test_workbook_has_every_table_formatted(study_path: str, tmp_path: Path) -> 
     run("export", "workbook", study_path, "-o", str(out))
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == [
-        "Frequencies", "Matrix", "Hypotheses", "Crosstab discipline", "Crosstab seniority",
-        "Co-occurrence", "Co-occurrence cases", "Segments", "Codebook",
+        "Frequencies", "Matrix", "Hypotheses", "Agreement", "Crosstab discipline",
+        "Crosstab seniority", "Co-occurrence", "Co-occurrence cases", "Segments", "Codebook",
     ]  # fmt: skip
     for sheet in book.worksheets:
         assert sheet.freeze_panes in ("A2", "B2")
@@ -86,6 +86,9 @@ def test_workbook_has_every_table_formatted(study_path: str, tmp_path: Path) -> 
     assert frequencies["ratio"].tolist() == expected["ratio"].tolist()
     matrix = pd.read_excel(out, sheet_name="Matrix", index_col=0)
     assert matrix.loc["A", "X"] == 3
+    # ann and bob both coded a1 only: agreement over that document, X by both.
+    agreement = pd.read_excel(out, sheet_name="Agreement").set_index("code")
+    assert agreement.loc["X", ["units", "both"]].tolist() == [1, 1]
 
 
 def test_codebook_round_trip(study_path: str, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from qdaw.cli.agreement import add_agreement_command
 from qdaw.cli.analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
 from qdaw.cli.common import Opening, bar, open_project, percent
 from qdaw.cli.names import add_commands as add_names_commands
@@ -131,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open projects without changing them (commands that write are refused)",
     )
+    parser.add_argument(
+        "--coder",
+        dest="writer",
+        metavar="NAME",
+        help="who writes: new segments and undo steps are theirs (default: $QDAW_CODER, "
+        "the project's default coder, the login name); after a command, --coder filters",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the workbench (the default with no command)")
@@ -202,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     desktop.set_defaults(run=cmd_install_desktop)
 
     add_commands(sub)
+    add_agreement_command(sub)
     add_nlp_commands(sub)
     add_names_commands(sub)
     return parser
@@ -228,6 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = ["gui", *argv]  # `qdaw` and `qdaw study.qdaw` open the workbench
     args = parser.parse_args(argv)
     Opening.read_only = args.read_only
+    Opening.coder = args.writer
     if not getattr(args, "run", None):
         parser.print_help()
         return 0

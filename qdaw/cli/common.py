@@ -19,13 +19,14 @@ class Opening:
     """How commands open projects, from the global options (``qdaw --read-only …``)."""
 
     read_only = False
+    coder: str | None = None  # `qdaw --coder NAME …`; None: $QDAW_CODER, then the defaults
 
 
 def open_project(target: str, read_only: bool = False) -> Project:
     """A project file or database URL (imports stay lazy: `qdaw --help` is instant)."""
     from qdaw.project import Project
 
-    return Project.open(target, read_only=read_only or Opening.read_only)
+    return Project.open(target, coder=Opening.coder, read_only=read_only or Opening.read_only)
 
 
 __all__ = [

@@ -41,4 +41,21 @@ def workbook_sheets(
         Sheet("Segments", segments, index=True),
         Sheet("Codebook", codebook_table(store)),
     ]
+    agreement = _agreement(store, segments, filters)
+    if agreement is not None:
+        sheets.insert(3, Sheet("Agreement", agreement))
     return sheets
+
+
+def _agreement(store: Store, segments: Any, filters: dict[str, Any]) -> Any:
+    """With two coders or more on the same documents: their agreement by document (the
+    coders filter, when given, names the compared coders)."""
+    from qdaw.analysis.agreement import agreement
+    from qdaw.analysis.scope import resolve_scope
+
+    coders = sorted(str(c) for c in segments["coder"].dropna().unique())
+    if len(coders) < 2:
+        return None
+    others = {key: value for key, value in filters.items() if key != "coders"}
+    table = agreement(store, coders, "document", resolve_scope(store, **others))
+    return table if table.attrs["documents"] else None

@@ -20,13 +20,18 @@ if TYPE_CHECKING:
     from qdaw.analysis.search import TextHit
 
 
-class Filters(TypedDict, total=False):
+class CaseFilters(TypedDict, total=False):
+    """The filters of an analysis that names its own coders and codes (agreement)."""
+
     cases: Iterable[Any]
     where: Mapping[str, Any]
-    coders: Iterable[str] | str
-    codes: Iterable[Any]
     hypotheses: Iterable[Any]
     speakers: Iterable[str] | str  # "respondent", "interviewer" or speaker labels
+
+
+class Filters(CaseFilters, total=False):
+    coders: Iterable[str] | str
+    codes: Iterable[Any]
 
 
 class Analysis(Service):
@@ -156,3 +161,54 @@ class Analysis(Service):
         from qdaw.analysis.hypotheses import hypothesis_report
 
         return hypothesis_report(self.store, label, self.scope(**filters), quotes_per_code)
+
+    def agreement(
+        self,
+        coders: Sequence[str],
+        unit: Literal["document", "case", "character", "segment"] = "document",
+        codes: Iterable[Any] | None = None,
+        min_overlap: float = 0.5,
+        **filters: Unpack[CaseFilters],
+    ) -> pd.DataFrame:
+        """Inter-coder agreement per code, then ``"(all codes)"`` (every code's units
+        pooled): code, units, both, only_first, only_second, neither, percent, kappa,
+        kappa_bp, alpha, reason.
+
+        ``unit``: ``"document"`` (does each coder apply the code in the document),
+        ``"case"`` (the same per respondent), ``"character"`` (each character of the
+        compared documents) or ``"segment"`` (each segment of any coder, agreed when
+        the others have one of the same code overlapping it by ``min_overlap`` of the
+        union). Only documents that every coder coded are compared: ``attrs
+        ["documents"]`` counts them, ``attrs["excluded"]`` the others coded by some.
+
+        ``percent`` is the share of units where all coders agree; ``kappa`` Cohen's
+        (two coders); ``kappa_bp`` Brennan–Prediger's free-marginal kappa; ``alpha``
+        Krippendorff's nominal alpha. With more than two coders ``kappa`` is empty,
+        ``both`` counts units every coder coded, ``neither`` those nobody coded, and
+        ``only_first`` / ``only_second`` the disagreements where the first coder did /
+        did not apply the code. An undefined statistic is NaN and ``reason`` says why.
+        """
+        from qdaw.analysis.agreement import agreement
+
+        scope = self._agreement_scope(codes, filters)
+        return agreement(self.store, coders, unit, scope, min_overlap)
+
+    def disagreements(
+        self,
+        coders: Sequence[str],
+        unit: Literal["document", "case", "character", "segment"] = "document",
+        codes: Iterable[Any] | None = None,
+        min_overlap: float = 0.5,
+        **filters: Unpack[CaseFilters],
+    ) -> pd.DataFrame:
+        """Each unit the coders disagree on (see ``agreement``): code, document, case,
+        start, end, text, then one column per coder, True where they applied the code."""
+        from qdaw.analysis.agreement import disagreements
+
+        scope = self._agreement_scope(codes, filters)
+        return disagreements(self.store, coders, unit, scope, min_overlap)
+
+    def _agreement_scope(self, codes: Iterable[Any] | None, filters: CaseFilters) -> Scope:
+        if codes is None:
+            return self.scope(**filters)
+        return self.scope(codes=codes, **filters)

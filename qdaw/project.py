@@ -135,6 +135,11 @@ class Project:
     def __repr__(self) -> str:
         return f"<Project {self.store.shown!r}>"
 
+    def switch_coder(self, name: str) -> None:
+        """Write as ``name`` from now on (new segments, steps, the undo stack); nothing
+        in the project changes."""
+        self.store.coder = check_name(name, CODER)
+
     def set_default_coder(self, name: str) -> None:
         name = check_name(name, CODER)
         with self.store.writing(op("set_default_coder", name=name)) as journal:
@@ -276,6 +281,7 @@ class Project:
     document_rows = forward("listing", Listing.document_rows)
     hypothesis_rows = forward("listing", Listing.hypothesis_rows)
     segment_rows = forward("listing", Listing.segment_rows)
+    coder_rows = forward("listing", Listing.coder_rows)
     documents_with_text = forward("listing", Listing.documents_with_text)
     # -- analysis ------------------------------------------------------------
     scope = forward("analysis", Analysis.scope)

@@ -239,7 +239,7 @@ def test_command_line_prints_and_writes_the_table(
     two_coders.close()
     assert main(["agreement", path, "--coders", "Ana", "Ben", "--unit", "case"]) == 0
     out = capsys.readouterr().out
-    assert "8 documents coded by every one of them compared" in out and "(all codes)" in out
+    assert "documents coded by every one of them, compared: 8" in out and "(all codes)" in out
     target = tmp_path / "agreement.csv"
     assert (
         main(["agreement", path, "--coders", "Ana", "Ben", "--unit", "case", "-o", str(target)])

@@ -46,9 +46,9 @@ def cmd_agreement(args: argparse.Namespace) -> None:
             table = project.agreement(args.compared, **options, **filters)
         excluded = table.attrs.get("excluded", 0)
         print(
-            f"{' and '.join(args.compared)}, unit {args.unit}: {table.attrs['documents']} "
-            f"documents coded by every one of them compared"
-            + (f" ({excluded} coded by only some left out)" if excluded else "")
+            f"{' and '.join(args.compared)}, unit {args.unit}; documents coded by every one "
+            f"of them, compared: {table.attrs['documents']}"
+            + (f" (left out, coded by only some: {excluded})" if excluded else "")
         )
         if args.output:
             sheet = "Disagreements" if args.disagreements else "Agreement"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.operations import Area
+from qdaw.gui.agreement_tab import AgreementTab
 from qdaw.gui.analysis_tab import AnalysisTab, BarDelegate
 from qdaw.gui.retrieval_tab import RetrievalTab
 from qdaw.gui.save_dialog import ask_save_path
@@ -97,12 +98,15 @@ class AnalysisPanel(QTabWidget):
         report = QPushButton(self.tr("Report…"))
         report.clicked.connect(self.write_report)
         self.hypotheses.add_control(report)
+        self.agreement = AgreementTab(session)
+        self.agreement.jumpTo.connect(self.jumpTo.emit)
         for tab, title in (
             (self.frequencies, self.tr("Frequencies")),
             (self.matrix, self.tr("Codes × respondents")),
             (self.crosstab, self.tr("Crosstab")),
             (self.retrieval, self.tr("Retrieval")),
             (self.hypotheses, self.tr("Hypotheses")),
+            (self.agreement, self.tr("Agreement")),
         ):
             self.addTab(tab, title)
             tab.error.connect(self.error.emit)

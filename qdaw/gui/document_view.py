@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
@@ -18,10 +19,18 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qdaw.core.colors import readable_text
 from qdaw.core.operations import Area
+from qdaw.gui.coder_display import MODES, Mode, arrange
 from qdaw.gui.find_bar import FindBar
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
 from qdaw.gui.offsets import OffsetMap
@@ -32,6 +41,7 @@ from qdaw.services.listing import SegmentRow
 MARGIN_BACKGROUND = "#f4f5f7"
 HIGHLIGHT_ALPHA = 70
 HOVER_ALPHA = 170
+BAND = QColor(0, 0, 0, 14)  # the shade behind every other coder's band of lanes
 
 
 class TextView(QPlainTextEdit):
@@ -104,10 +114,12 @@ class StripeMargin(QWidget):
         font.setPointSize(8)
         self.setFont(font)
 
-    def set_segments(self, rows: list[SegmentRow], offsets: OffsetMap) -> None:
+    def set_segments(
+        self, rows: list[SegmentRow], offsets: OffsetMap, group_of: dict[int, int] | None = None
+    ) -> None:
         self.rows = {row.id: row for row in rows}
         self.offsets = offsets
-        self.layout_ = StripeLayout.build(rows)
+        self.layout_ = StripeLayout.build(rows, group_of)
         self.setFixedWidth(self.lanes_width() + self.LABELS)
         self.update()
 
@@ -131,6 +143,10 @@ class StripeMargin(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(MARGIN_BACKGROUND))
+        for band, (first_lane, lanes) in enumerate(self.layout_.bands):
+            if band % 2:  # every other coder's band shaded, so the bands read apart
+                x = 6 + first_lane * self.LANE - 5
+                painter.fillRect(QRect(x, 0, max(1, lanes) * self.LANE, self.height()), BAND)
         self.painted = []
         if not self.rows:
             self.last_painted = 0
@@ -243,6 +259,13 @@ class DocumentView(QWidget):
         self.text = ""
         self.offsets = OffsetMap("")
         self.rows: list[SegmentRow] = []
+        self.coder_mode: Mode = "code"
+        self.shown_coder: str | None = None  # the coder of "one" mode
+        self.compared: list[str] = []  # the bands of "lanes" mode, in order
+        self.legend = QLabel(self)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setContentsMargins(6, 2, 6, 2)
+        self.legend.hide()
         self.hovered_id: int | None = None
         self._highlights: dict[tuple[int, int, int, str], QTextEdit.ExtraSelection] = {}
         self.text_view = TextView(self)
@@ -257,6 +280,8 @@ class DocumentView(QWidget):
         row.addWidget(self.margin)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.legend)
         column.addLayout(row, 1)
         column.addWidget(self.find_bar)
         self.margin.hovered.connect(self._on_hover)
@@ -302,11 +327,50 @@ class DocumentView(QWidget):
             return
         top = self.text_view.cursorForPosition(QPoint(0, 0)).blockNumber()
         width = self.margin.width()
-        self.rows = self.session.require().segment_rows(self.document_id)
-        self.margin.set_segments(self.rows, self.offsets)
+        project = self.session.require()
+        coders = self.compared or [row.name for row in project.coder_rows() if row.segments]
+        arranged = arrange(
+            project.segment_rows(self.document_id), self.coder_mode, self.shown_coder, coders
+        )
+        self.rows = arranged.rows
+        self._show_legend(arranged.legend)
+        self.margin.set_segments(self.rows, self.offsets, arranged.group_of)
         self._paint_selections()
         if self.margin.width() != width:  # a lane more or less re-wraps the text:
             QTimer.singleShot(0, lambda: self._keep_at_top(top))  # the reader stays put
+
+    def show_coders(
+        self, mode: Mode, coder: str | None = None, coders: list[str] | None = None
+    ) -> None:
+        """Stripes by ``"code"`` (colours of the codes), by ``"coder"`` (a colour per
+        coder, with a legend), ``"one"`` coder only, or ``"lanes"``: a band of lanes per
+        coder side by side (``coders`` in order; default every coder)."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        if mode == "one" and not coder:
+            raise ValueError("mode 'one' needs the coder to show")
+        self.coder_mode, self.shown_coder = mode, coder
+        self.compared = list(coders or [])
+        self._highlights = {}
+        self.refresh_segments()
+
+    def _show_legend(self, entries: list[tuple[str, str]]) -> None:
+        if self.coder_mode == "code" or self.document_id is None:
+            self.legend.hide()
+            return
+        swatches = " ".join(
+            f'<span style="color:{color}">■</span> {html.escape(name)}' for name, color in entries
+        )
+        if self.coder_mode == "one":
+            text = self.tr("Only {coder}'s coding").format(
+                coder=html.escape(self.shown_coder or "")
+            )
+        elif self.coder_mode == "lanes":
+            text = self.tr("Coders side by side, left to right: {coders}").format(coders=swatches)
+        else:
+            text = self.tr("Stripes by coder: {coders}").format(coders=swatches)
+        self.legend.setText(text)
+        self.legend.show()
 
     def _keep_at_top(self, block: int) -> None:
         """Scroll until paragraph ``block`` is the first one in view again."""

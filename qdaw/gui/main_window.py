@@ -32,6 +32,7 @@ from qdaw.core.operations import Area
 from qdaw.errors import NothingToUndo, QdawError
 from qdaw.gui.analysis_panel import AnalysisPanel
 from qdaw.gui.codebook_panel import CodebookPanel
+from qdaw.gui.coder_menu import CoderControls
 from qdaw.gui.coding import CodingController
 from qdaw.gui.dialogs import EmptyProjectPage, VariablesDialog, WelcomePage, about
 from qdaw.gui.document_view import DocumentView
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.saved)
         self.files = ProjectFiles(self, self.session, self.show_error)
+        self.coders = CoderControls(self, self.session, self.document)
         self._build_menus()
         self._connect()
         self._restore_layout()
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
         )
         report = self._action(file, self.tr("Hypotheses &report…"), self.analysis.write_report)
         names = self._action(file, self.tr("&Names and anonymisation…"), self.names_dialog)
+        self.coder_action = self._action(file, self.tr("C&oder…"), self.coders.choose)
         self.save_copy_action = self._action(
             file, self.tr("Save a &copy…"), self.files.save_copy, "Ctrl+Shift+S"
         )
@@ -238,6 +241,8 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.project_actions.append(self.coders.build_view_menu(view).menuAction())
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About qdaw"), lambda: about(self))
 
@@ -255,6 +260,9 @@ class MainWindow(QMainWindow):
         self.codebook.model.modelReset.connect(self._reconnect_codebook_selection)
         self.cases.model.modelReset.connect(self._show_current_document)
         self.analysis.jumpTo.connect(self.show_passage)
+        self.analysis.agreement.compareCoders.connect(
+            lambda coders: self.coders.show("lanes", coders=coders)
+        )
         self.search.hitChosen.connect(self.show_passage)
         for source in (
             self.codebook,

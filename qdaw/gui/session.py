@@ -34,6 +34,7 @@ class Session(QObject):
     opened = Signal()
     closing = Signal()  # the project is still open: stop what uses it
     closed = Signal()
+    coderChanged = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +61,18 @@ class Session(QObject):
     def chosen_coder() -> str | None:
         value = settings().value("coder", "")
         return str(value) if value else None
+
+    def set_coder(self, name: str) -> str:
+        """Code as ``name`` from now on, in this project and the next ones (remembered in
+        the settings); returns the name as stored (checked, trimmed)."""
+        from qdaw.core.names import CODER, check_name
+
+        name = check_name(name, CODER)
+        settings().setValue("coder", name)
+        if self.project is not None:
+            self.project.switch_coder(name)
+        self.coderChanged.emit(name)
+        return name
 
     @property
     def anonymise_exports(self) -> bool:

@@ -35,6 +35,12 @@ class DocumentRow:
 
 
 @dataclass(frozen=True)
+class CoderRow:
+    name: str
+    segments: int
+
+
+@dataclass(frozen=True)
 class CaseRow:
     id: int
     name: str
@@ -134,6 +140,19 @@ class Listing(Service):
                 .outerjoin(m.coders, m.coders.c.id == s.c.coder_id)
                 .where(s.c.document_id == document_id)
                 .order_by(s.c.start_offset, s.c.end_offset, s.c.id)
+            )
+        ]
+
+    def coder_rows(self) -> list[CoderRow]:
+        """Every coder known to the project, by name, with their number of segments."""
+        s = m.segments
+        return [
+            CoderRow(name, int(count))
+            for name, count in self.store.rows(
+                select(m.coders.c.name, func.count(s.c.id))
+                .outerjoin(s, s.c.coder_id == m.coders.c.id)
+                .group_by(m.coders.c.id, m.coders.c.name)
+                .order_by(m.coders.c.name)
             )
         ]
 

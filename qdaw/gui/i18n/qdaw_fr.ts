@@ -14,136 +14,294 @@
     </message>
 </context>
 <context>
+    <name>AgreementTab</name>
+    <message>
+        <location filename="../agreement_tab.py" line="38" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="38" />
+        <source>Does each coder apply the code there</source>
+        <translation>Chaque codeur applique-t-il le code ici</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="39" />
+        <source>Respondent</source>
+        <translation>Répondant</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="39" />
+        <source>The same, per respondent</source>
+        <translation>De même, par répondant</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="40" />
+        <source>Character</source>
+        <translation>Caractère</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="40" />
+        <source>Every character, coded or not by each</source>
+        <translation>Chaque caractère, codé ou non par chacun</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="41" />
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="41" />
+        <source>Agreed when the segments overlap enough</source>
+        <translation>Accord quand les segments se recouvrent assez</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="50" />
+        <source>Segments: the share of their union two must overlap</source>
+        <translation>Segments : la part de leur union que deux segments doivent recouvrir</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="53" />
+        <source>Coders:</source>
+        <translation>Codeurs :</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="53" />
+        <source>Unit:</source>
+        <translation>Unité :</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="54" />
+        <source>Overlap:</source>
+        <translation>Recouvrement :</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="73" />
+        <source>Disagreements (double-click to compare):</source>
+        <translation>Désaccords (double-clic pour comparer) :</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="85" />
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="86" />
+        <source>Both</source>
+        <translation>Les deux</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="87" />
+        <source>Only first</source>
+        <translation>Seulement le premier</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="88" />
+        <source>Only second</source>
+        <translation>Seulement le second</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="89" />
+        <source>Neither</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="90" />
+        <source>% agreement</source>
+        <translation>% d'accord</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="91" />
+        <source>Cohen's κ</source>
+        <translation>κ de Cohen</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="92" />
+        <source>Brennan–Prediger κ</source>
+        <translation>κ de Brennan–Prediger</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="93" />
+        <source>Krippendorff's α</source>
+        <translation>α de Krippendorff</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="94" />
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="95" />
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="96" />
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="119" />
+        <source>all coders</source>
+        <translation>tous les codeurs</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="131" />
+        <source>Choose two different coders</source>
+        <translation>Choisissez deux codeurs différents</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="133" />
+        <source>Agreement compares two coders or more</source>
+        <translation>L'accord compare deux codeurs ou plus</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="139" />
+        <source>Documents coded by all, compared: {n}</source>
+        <translation>Documents codés par tous, comparés : {n}</translation>
+    </message>
+    <message>
+        <location filename="../agreement_tab.py" line="141" />
+        <source> (left out, coded by only some: {k})</source>
+        <translation> (écartés, codés par certains seulement : {k})</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="52" />
+        <location filename="../analysis_panel.py" line="53" />
         <source>Categories: their own segments only</source>
         <extracomment>What the analysis tables are computed from.</extracomment>
         <translation>Catégories : leurs propres segments seulement</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="55" />
+        <location filename="../analysis_panel.py" line="56" />
         <source>Unticked, a category (Σ) counts the respondents with any code below it; ticked, only the passages coded with the category itself.</source>
         <translation>Décoché, une catégorie (Σ) compte les répondants ayant un code sous elle ; coché, seulement les passages codés avec la catégorie elle-même.</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="59" />
+        <location filename="../analysis_panel.py" line="60" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="63" />
+        <location filename="../analysis_panel.py" line="64" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="64" />
+        <location filename="../analysis_panel.py" line="65" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="65" />
+        <location filename="../analysis_panel.py" line="66" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="66" />
+        <location filename="../analysis_panel.py" line="67" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="82" />
-        <location filename="../analysis_panel.py" line="86" />
+        <location filename="../analysis_panel.py" line="83" />
+        <location filename="../analysis_panel.py" line="87" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="88" />
+        <location filename="../analysis_panel.py" line="89" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="93" />
+        <location filename="../analysis_panel.py" line="94" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="97" />
+        <location filename="../analysis_panel.py" line="98" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="101" />
+        <location filename="../analysis_panel.py" line="104" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="102" />
+        <location filename="../analysis_panel.py" line="105" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="103" />
+        <location filename="../analysis_panel.py" line="106" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="104" />
+        <location filename="../analysis_panel.py" line="107" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="105" />
+        <location filename="../analysis_panel.py" line="108" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="111" />
+        <location filename="../analysis_panel.py" line="109" />
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="115" />
         <source>frequencies</source>
         <translation>frequences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="112" />
+        <location filename="../analysis_panel.py" line="116" />
         <source>codes-by-respondent</source>
         <translation>codes-par-repondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="113" />
+        <location filename="../analysis_panel.py" line="117" />
         <source>crosstab</source>
         <translation>tableau-croise</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="114" />
+        <location filename="../analysis_panel.py" line="118" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="115" />
+        <location filename="../analysis_panel.py" line="119" />
         <source>hypotheses</source>
         <translation>hypotheses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="189" />
+        <location filename="../analysis_panel.py" line="193" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="224" />
+        <location filename="../analysis_panel.py" line="228" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="243" />
+        <location filename="../analysis_panel.py" line="247" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="243" />
+        <location filename="../analysis_panel.py" line="247" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="250" />
+        <location filename="../analysis_panel.py" line="254" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -310,85 +468,85 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="94" />
+        <location filename="../side_panels.py" line="95" />
         <source>Rename document…</source>
         <translation>Renommer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="97" />
+        <location filename="../side_panels.py" line="98" />
         <source>Move to respondent</source>
         <translation>Déplacer vers le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="104" />
-        <location filename="../side_panels.py" line="114" />
+        <location filename="../side_panels.py" line="105" />
+        <location filename="../side_panels.py" line="115" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="107" />
+        <location filename="../side_panels.py" line="108" />
         <source>Delete document…</source>
         <translation>Supprimer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="112" />
+        <location filename="../side_panels.py" line="113" />
         <source>Rename respondent…</source>
         <translation>Renommer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="117" />
+        <location filename="../side_panels.py" line="118" />
         <source>Delete respondent…</source>
         <translation>Supprimer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="123" />
+        <location filename="../side_panels.py" line="124" />
         <source>Rename document</source>
         <translation>Renommer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="123" />
-        <location filename="../side_panels.py" line="130" />
+        <location filename="../side_panels.py" line="124" />
+        <location filename="../side_panels.py" line="131" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="130" />
+        <location filename="../side_panels.py" line="131" />
         <source>Rename respondent</source>
         <translation>Renommer le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="139" />
+        <location filename="../side_panels.py" line="140" />
         <source>Document memo</source>
         <translation>Mémo du document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="139" />
-        <location filename="../side_panels.py" line="147" />
+        <location filename="../side_panels.py" line="140" />
+        <location filename="../side_panels.py" line="148" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="147" />
+        <location filename="../side_panels.py" line="148" />
         <source>Respondent memo</source>
         <translation>Mémo du répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="155" />
+        <location filename="../side_panels.py" line="156" />
         <source>Delete the document “{name}” and its {n} coded segments?</source>
         <translation>Supprimer le document « {name} » et ses {n} segments codés ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="158" />
+        <location filename="../side_panels.py" line="159" />
         <source>Delete document</source>
         <translation>Supprimer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="164" />
+        <location filename="../side_panels.py" line="165" />
         <source>Delete the respondent “{name}” with {n} documents and their coding?</source>
         <translation>Supprimer le répondant « {name} », ses {n} documents et leur codage ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="166" />
+        <location filename="../side_panels.py" line="167" />
         <source>Delete respondent</source>
         <translation>Supprimer le répondant</translation>
     </message>
@@ -437,259 +595,336 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../codebook_panel.py" line="71" />
-        <location filename="../codebook_panel.py" line="141" />
+        <location filename="../codebook_panel.py" line="72" />
+        <location filename="../codebook_panel.py" line="145" />
         <source>New code</source>
+        <extracomment>Disabled, saying why, while the project is read-only.</extracomment>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="72" />
+        <location filename="../codebook_panel.py" line="73" />
         <source>New sub-code</source>
         <translation>Nouveau sous-code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="73" />
+        <location filename="../codebook_panel.py" line="74" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="141" />
+        <location filename="../codebook_panel.py" line="145" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="164" />
+        <location filename="../codebook_panel.py" line="168" />
         <source>Code colour</source>
         <translation>Couleur du code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="173" />
+        <location filename="../codebook_panel.py" line="177" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="174" />
+        <location filename="../codebook_panel.py" line="178" />
         <source>Definition:</source>
         <translation>Définition :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="185" />
+        <location filename="../codebook_panel.py" line="189" />
         <source>Memo on {name}</source>
         <translation>Mémo sur {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="185" />
+        <location filename="../codebook_panel.py" line="189" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="197" />
+        <location filename="../codebook_panel.py" line="201" />
         <source>Merge {name}</source>
         <translation>Fusionner {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="198" />
+        <location filename="../codebook_panel.py" line="202" />
         <source>Merge into:</source>
         <translation>Fusionner dans :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="227" />
+        <location filename="../codebook_panel.py" line="231" />
         <source>Delete the code “{name}”?</source>
         <translation>Supprimer le code « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="230" />
+        <location filename="../codebook_panel.py" line="234" />
         <source>{n} sub-codes will be deleted too.</source>
         <translation>{n} sous-codes seront aussi supprimés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="231" />
+        <location filename="../codebook_panel.py" line="235" />
         <source>{n} coded segments will be removed.</source>
         <translation>{n} segments codés seront retirés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="232" />
+        <location filename="../codebook_panel.py" line="236" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="235" />
+        <location filename="../codebook_panel.py" line="239" />
         <source>Delete code</source>
         <translation>Supprimer le code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="263" />
+        <location filename="../codebook_panel.py" line="267" />
         <source>New code…</source>
         <translation>Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="266" />
+        <location filename="../codebook_panel.py" line="271" />
         <source>New sub-code…</source>
         <translation>Nouveau sous-code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="268" />
+        <location filename="../codebook_panel.py" line="273" />
         <source>Apply to selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="269" />
+        <location filename="../codebook_panel.py" line="274" />
         <source>Rename</source>
         <translation>Renommer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="270" />
+        <location filename="../codebook_panel.py" line="275" />
         <source>Colour…</source>
         <translation>Couleur…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="271" />
+        <location filename="../codebook_panel.py" line="276" />
         <source>Describe…</source>
         <translation>Décrire…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="272" />
+        <location filename="../codebook_panel.py" line="277" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="273" />
+        <location filename="../codebook_panel.py" line="278" />
         <source>Merge into…</source>
         <translation>Fusionner dans…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="274" />
+        <location filename="../codebook_panel.py" line="281" />
         <source>Distinctive words…</source>
         <translation>Mots caractéristiques…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="278" />
+        <location filename="../codebook_panel.py" line="287" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="290" />
+        <location filename="../codebook_panel.py" line="299" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
 </context>
 <context>
+    <name>CoderControls</name>
+    <message>
+        <location filename="../coder_menu.py" line="23" />
+        <source>New segments are this coder's (File ▸ Coder…)</source>
+        <translation>Les nouveaux segments sont à ce codeur (Fichier ▸ Codeur…)</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="35" />
+        <source>Coder: {name}</source>
+        <translation>Codeur : {name}</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="47" />
+        <source>Coder</source>
+        <translation>Codeur</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="49" />
+        <source>Who is coding? New segments and your undo steps carry this name.</source>
+        <translation>Qui code ? Les nouveaux segments et vos étapes d'annulation portent ce nom.</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="65" />
+        <source>Coding as {name}</source>
+        <translation>Codage en tant que {name}</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="69" />
+        <source>&amp;Coders in the margin</source>
+        <translation>&amp;Codeurs dans la marge</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="71" />
+        <source>Stripes by &amp;code</source>
+        <translation>Barres par &amp;code</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="72" />
+        <source>Stripes by c&amp;oder</source>
+        <translation>Barres par c&amp;odeur</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="73" />
+        <source>Coders &amp;side by side</source>
+        <translation>Codeurs &amp;côte à côte</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="82" />
+        <source>&amp;Only one coder</source>
+        <translation>&amp;Un seul codeur</translation>
+    </message>
+    <message>
+        <location filename="../coder_menu.py" line="98" />
+        <source>(no coder yet)</source>
+        <translation>(aucun codeur pour l'instant)</translation>
+    </message>
+</context>
+<context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="97" />
+        <location filename="../coding.py" line="98" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="101" />
+        <location filename="../coding.py" line="102" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="121" />
-        <location filename="../coding.py" line="155" />
+        <location filename="../coding.py" line="122" />
+        <location filename="../coding.py" line="156" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="155" />
+        <location filename="../coding.py" line="156" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="182" />
+        <location filename="../coding.py" line="184" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="183" />
+        <location filename="../coding.py" line="185" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="184" />
+        <location filename="../coding.py" line="186" />
         <source>Suggest codes for this passage…</source>
         <translation>Suggérer des codes pour ce passage…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="186" />
+        <location filename="../coding.py" line="189" />
         <source>Extend to whole sentences</source>
         <translation>Étendre aux phrases entières</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="192" />
+        <location filename="../coding.py" line="196" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="193" />
+        <location filename="../coding.py" line="197" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="194" />
+        <location filename="../coding.py" line="198" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="196" />
+        <location filename="../coding.py" line="200" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="200" />
+        <location filename="../coding.py" line="204" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="204" />
+        <location filename="../coding.py" line="208" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="205" />
+        <location filename="../coding.py" line="209" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="224" />
+        <location filename="../coding.py" line="229" />
         <source>Looking for similar codes…</source>
         <translation>Recherche de codes semblables…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="237" />
+        <location filename="../coding.py" line="242" />
         <source>No code resembles this passage yet</source>
         <translation>Aucun code ne ressemble encore à ce passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="239" />
+        <location filename="../coding.py" line="244" />
         <source>Similar codes — choose one to apply it</source>
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="277" />
+        <location filename="../coding.py" line="282" />
         <source>Sentences found from punctuation: Code ▸ Index text gives better ones</source>
         <translation>Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="279" />
+        <location filename="../coding.py" line="284" />
         <source>Paragraphs found from line breaks</source>
         <translation>Paragraphes trouvés d'après les retours à la ligne</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="318" />
+        <location filename="../coding.py" line="323" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="332" />
+        <location filename="../coding.py" line="337" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="332" />
+        <location filename="../coding.py" line="337" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../document_view.py" line="365" />
+        <source>Only {coder}'s coding</source>
+        <translation>Seulement le codage de {coder}</translation>
+    </message>
+    <message>
+        <location filename="../document_view.py" line="369" />
+        <source>Coders side by side, left to right: {coders}</source>
+        <translation>Codeurs côte à côte, de gauche à droite : {coders}</translation>
+    </message>
+    <message>
+        <location filename="../document_view.py" line="371" />
+        <source>Stripes by coder: {coders}</source>
+        <translation>Barres par codeur : {coders}</translation>
     </message>
 </context>
 <context>
@@ -814,7 +1049,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>FrameModel</name>
     <message>
-        <location filename="../models/tables.py" line="220" />
+        <location filename="../models/tables.py" line="226" />
         <source>Category: counts every code below it</source>
         <translation>Catégorie : compte chaque code sous elle</translation>
     </message>
@@ -857,52 +1092,53 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="210" />
+        <location filename="../side_panels.py" line="211" />
         <source>Drop a code here to link it to a hypothesis</source>
         <translation>Déposez un code ici pour le lier à une hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="216" />
+        <location filename="../side_panels.py" line="217" />
         <source>New hypothesis</source>
         <translation>Nouvelle hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="255" />
+        <location filename="../side_panels.py" line="259" />
         <source>Memo on {label}</source>
+        <extracomment>Disabled, saying why, while the project is read-only.</extracomment>
         <translation>Mémo sur {label}</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="256" />
+        <location filename="../side_panels.py" line="260" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="264" />
+        <location filename="../side_panels.py" line="268" />
         <source>Delete the hypothesis {label}? Its codes stay in the codebook.</source>
         <translation>Supprimer l'hypothèse {label} ? Ses codes restent dans le livre de codes.</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="267" />
+        <location filename="../side_panels.py" line="271" />
         <source>Delete hypothesis</source>
         <translation>Supprimer l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="273" />
+        <location filename="../side_panels.py" line="277" />
         <source>New hypothesis…</source>
         <translation>Nouvelle hypothèse…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="275" />
+        <location filename="../side_panels.py" line="279" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="276" />
+        <location filename="../side_panels.py" line="280" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="278" />
+        <location filename="../side_panels.py" line="282" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -910,22 +1146,22 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesisDialog</name>
     <message>
-        <location filename="../side_panels.py" line="175" />
+        <location filename="../side_panels.py" line="176" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="180" />
+        <location filename="../side_panels.py" line="181" />
         <source>Label:</source>
         <translation>Libellé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="181" />
+        <location filename="../side_panels.py" line="182" />
         <source>Statement:</source>
         <translation>Énoncé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="182" />
+        <location filename="../side_panels.py" line="183" />
         <source>Description:</source>
         <translation>Description :</translation>
     </message>
@@ -1056,304 +1292,309 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="57" />
+        <location filename="../main_window.py" line="58" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="89" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="92" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="96" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="101" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104" />
+        <location filename="../main_window.py" line="105" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="159" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="164" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="166" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="172" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="179" />
+        <source>C&amp;oder…</source>
+        <translation>C&amp;odeur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="181" />
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
-        <location filename="../main_window.py" line="461" />
+        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="469" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="472" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="207" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="209" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="211" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="212" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="214" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="216" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="217" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="219" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="221" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="228" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="234" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="241" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="246" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="247" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="310" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355" />
+        <location filename="../main_window.py" line="363" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="369" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="377" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="382" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="396" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="417" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432" />
+        <location filename="../main_window.py" line="440" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="446" />
         <source>{coder}: {label}</source>
         <translation>{coder} : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="447" />
         <source>Another writer</source>
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="454" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="454" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="454" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450" />
+        <location filename="../main_window.py" line="458" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461" />
+        <location filename="../main_window.py" line="469" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="472" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="511" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508" />
+        <location filename="../main_window.py" line="516" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="522" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535" />
+        <location filename="../main_window.py" line="543" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557" />
+        <location filename="../main_window.py" line="565" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569" />
+        <location filename="../main_window.py" line="577" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574" />
+        <location filename="../main_window.py" line="582" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1696,6 +1937,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../project_files.py" line="46" />
+        <location filename="../read_only.py" line="21" />
         <source>{name} is read-only: {reason}</source>
         <translation>{name} est en lecture seule : {reason}</translation>
     </message>
@@ -1718,17 +1960,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>QuickCodeBox</name>
     <message>
-        <location filename="../coding.py" line="40" />
+        <location filename="../coding.py" line="41" />
         <source>Code the selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="42" />
+        <location filename="../coding.py" line="43" />
         <source>Code name (a new name creates the code)</source>
         <translation>Nom du code (un nouveau nom crée le code)</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="48" />
+        <location filename="../coding.py" line="49" />
         <source>Enter applies; “Category/Name” creates the code under a category.</source>
         <translation>Entrée applique ; « Catégorie/Nom » crée le code dans une catégorie.</translation>
     </message>
@@ -2070,7 +2312,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>_Panel</name>
     <message>
-        <location filename="../side_panels.py" line="47" />
+        <location filename="../side_panels.py" line="48" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>

@@ -158,12 +158,15 @@ class FrameModel(QAbstractTableModel):
         self.peak = 0.0
         self.index_header = index_header
         self.categories: set[str] = set()  # first-column values shown as roll-ups (Σ)
+        self.decimals: dict[str, int] = {}  # columns (by name) shown with more decimals
+        self.frame_columns: list[str] = []
 
     def set_frame(self, frame: pd.DataFrame, show_index: bool = False) -> None:
         self.beginResetModel()
         self.frame = frame
         shown = frame.reset_index() if show_index else frame
         self.header = [str(c) for c in shown.columns]
+        self.frame_columns = list(self.header)  # (header may be translated afterwards)
         if show_index and self.index_header:
             self.header[0] = self.index_header
         self.values = shown.astype(object).where(shown.notna(), None).values.tolist()
@@ -206,6 +209,9 @@ class FrameModel(QAbstractTableModel):
             if isinstance(value, float):
                 if math.isnan(value):
                     return ""
+                places = self.decimals.get(self.frame_columns[index.column()])
+                if places is not None:
+                    return f"{value:.{places}f}"
                 # One decimal throughout a column ("0.0", "62.5", "100.0"); tiny values
                 # (p-values) keep three significant digits.
                 return f"{value:.1f}" if abs(value) >= 0.1 or value == 0 else f"{value:.3g}"

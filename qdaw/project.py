@@ -9,8 +9,8 @@ Every change is one transaction and one undo step (``p.undo()``, ``p.redo()``);
 
 A Project is composed of a store (``p.store``, qdaw.core.store) and services over it,
 one per subject: ``p.library`` (documents, cases, variables), ``p.codebook``,
-``p.coding``, ``p.listing``, ``p.analysis``, ``p.nlp``, ``p.anonymising`` and
-``p.exports``. Their methods are also the Project's own, by the same names.
+``p.coding``, ``p.listing``, ``p.analysis``, ``p.nlp``, ``p.anonymising``,
+``p.exports`` and ``p.merging``. Their methods are also the Project's own, by the same names.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from qdaw.services.documents import Library
 from qdaw.services.exports import Exports
 from qdaw.services.forward import forward
 from qdaw.services.listing import Listing
+from qdaw.services.merging import Merging
 from qdaw.services.nlp import Nlp
 
 T = TypeVar("T")
@@ -69,6 +70,7 @@ class Project:
         self.nlp = Nlp(store, self, self.analysis, self.codebook, self.coding)
         self.anonymising = Anonymising(store, self, self.analysis)
         self.exports = Exports(store, self, self.anonymising)
+        self.merging = Merging(store, self)
 
     @classmethod
     def create(
@@ -334,3 +336,6 @@ class Project:
     report = forward("exports", Exports.report)
     workbook_sheets = forward("exports", Exports.workbook_sheets)
     codebook_table = forward("exports", Exports.codebook_table)
+    # -- merging (blind coding) ------------------------------------------------
+    copy_for_coder = forward("merging", Merging.copy_for_coder)
+    merge = forward("merging", Merging.merge)

@@ -399,6 +399,7 @@ FR = {
     "Delete code {name}": "Supprimer le code {name}",
     "Merge {name} into {target}": "Fusionner {name} dans {target}",
     "Import codebook {name}": "Importer le livre de codes {name}",
+    "Merge project {name}": "Fusionner le projet {name}",
     "Add hypothesis {label}": "Ajouter l'hypothèse {label}",
     "Edit hypothesis {label}": "Modifier l'hypothèse {label}",
     "Delete hypothesis {label}": "Supprimer l'hypothèse {label}",

@@ -116,6 +116,16 @@ def _batch(p: Project, tmp: Path) -> None:
         p.code_segment("a1", 0, 5, p.add_code("Emergent"))
 
 
+def _merge(p: Project, tmp: Path) -> object:
+    other = p.copy_for_coder(tmp / "zoe.qdaw", "zoe")
+    with Project.open(other) as copy:
+        copy.code_segment("a1", 0, 5, copy.add_code("W", parent="Theme"))
+        copy.add_document("z1", "Zulu one.", case="Z")
+        copy.set_variable("A", "discipline", "droit")  # a conflict: the target's stays
+        copy.set_memo(copy.code("X"), "Zoe's note")
+    return p.merge(other)
+
+
 RULES = {"rules": [{"code": "Règles/Alpha", "patterns": [[{"LOWER": "alpha"}]]}]}
 
 CALLS: dict[str, Callable[[Project, Path], object]] = {
@@ -146,6 +156,7 @@ CALLS: dict[str, Callable[[Project, Path], object]] = {
     "import_files": lambda p, t: p.import_files(_files(p, t), case="A"),
     "import_variables": _variables,
     "link_code": lambda p, t: p.link_code("Z", "H1"),
+    "merge": _merge,
     "merge_codes": lambda p, t: p.merge_codes("Theme", "Z"),
     "move_code": lambda p, t: p.move_code("X", None, 0),
     "move_document": lambda p, t: p.move_document("c2", "B"),

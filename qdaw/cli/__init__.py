@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from qdaw.cli.agreement import add_agreement_command
 from qdaw.cli.analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
 from qdaw.cli.common import Opening, bar, open_project, percent
+from qdaw.cli.merging import add_commands as add_merging_commands
 from qdaw.cli.names import add_commands as add_names_commands
 from qdaw.cli.nlp import add_commands as add_nlp_commands
 from qdaw.errors import QdawError
@@ -213,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_agreement_command(sub)
     add_nlp_commands(sub)
     add_names_commands(sub)
+    add_merging_commands(sub)
     return parser
 
 

@@ -1863,66 +1863,71 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="47" />
+        <source>Merge project {name}</source>
+        <translation>Fusionner le projet {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="48" />
         <source>Add hypothesis {label}</source>
         <translation>Ajouter l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="48" />
+        <location filename="../operation_labels.py" line="49" />
         <source>Edit hypothesis {label}</source>
         <translation>Modifier l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="49" />
+        <location filename="../operation_labels.py" line="50" />
         <source>Delete hypothesis {label}</source>
         <translation>Supprimer l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="50" />
+        <location filename="../operation_labels.py" line="51" />
         <source>Link {name} to {label}</source>
         <translation>Lier {name} à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="51" />
+        <location filename="../operation_labels.py" line="52" />
         <source>Link {count} codes to {label}</source>
         <translation>Lier {count} codes à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="52" />
+        <location filename="../operation_labels.py" line="53" />
         <source>Unlink {name} from {label}</source>
         <translation>Délier {name} de {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="53" />
+        <location filename="../operation_labels.py" line="54" />
         <source>Autocode {name}</source>
         <translation>Codage automatique {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="54" />
+        <location filename="../operation_labels.py" line="55" />
         <source>Apply rules {name}</source>
         <translation>Appliquer les règles {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="55" />
+        <location filename="../operation_labels.py" line="56" />
         <source>Detect names</source>
         <translation>Détecter les noms</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="56" />
+        <location filename="../operation_labels.py" line="57" />
         <source>Accept name {name}</source>
         <translation>Accepter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="57" />
+        <location filename="../operation_labels.py" line="58" />
         <source>Reject name {name}</source>
         <translation>Rejeter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="58" />
+        <location filename="../operation_labels.py" line="59" />
         <source>Add name {name}</source>
         <translation>Ajouter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="59" />
+        <location filename="../operation_labels.py" line="60" />
         <source>Set pseudonym of {name}</source>
         <translation>Changer le pseudonyme de {name}</translation>
     </message>

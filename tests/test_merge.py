@@ -11,7 +11,13 @@ import pytest
 
 from qdaw import Project
 from qdaw.cli import main
-from qdaw.errors import NotAProjectError, NothingToUndo, ProjectExistsError, QdawError
+from qdaw.errors import (
+    ConflictError,
+    NotAProjectError,
+    NothingToUndo,
+    ProjectExistsError,
+    QdawError,
+)
 from qdaw.services.merging import MergeReport
 from tests.conftest import snapshot
 
@@ -270,3 +276,18 @@ def test_a_coder_copy_merges_into_a_project_on_postgresql(
         assert sorted(codings(server), key=str) == expected
         server.undo()
         assert snapshot(server) == state
+
+
+def test_undo_of_a_merge_is_refused_once_another_writer_changed_what_it_added(
+    study: Project, tmp_path: Path
+) -> None:
+    ann = study.copy_for_coder(tmp_path / "ann.qdaw", "ann")
+    code_ann(ann)
+    study.merge(ann)
+    path = study.path
+    assert path is not None
+    with Project.open(path, coder="ann") as colleague:  # another writer, after the merge
+        colleague.delete_segment(colleague.segments(code="Emergent")[0])
+    with pytest.raises(ConflictError, match=r"Cannot undo 'Merge project ann'.*by ann"):
+        study.undo()
+    assert [c.path for c in study.codes()][-1] == "Emergent"  # the merge stands

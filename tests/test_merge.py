@@ -176,6 +176,12 @@ def test_split_code_apart_and_merge_back_gives_the_union(study: Project, tmp_pat
     assert again.added == {} and again.matched["segments"] == len(bob_codings)
     assert snapshot(study) == after
 
+    # Agreement runs on the merged project: ann and bob over the documents both coded.
+    table = study.agreement(["ann", "bob"]).set_index("code")
+    assert table.attrs["documents"] >= 1
+    x = table.loc["X"]
+    assert x["both"] >= 1 and x["units"] == table.attrs["documents"]
+
 
 def test_prefer_other_takes_the_other_values(study: Project, tmp_path: Path) -> None:
     other = study.copy_for_coder(tmp_path / "ann.qdaw", "ann")

@@ -49,6 +49,9 @@ TARGETS = {
     "poll_latency_sqlite": "(core side of live refresh)",
     "poll_latency_postgres": "(core side of live refresh)",
     "merge_two_copies": "< 30 s",
+    "agreement_document": "< 1 s",
+    "agreement_character": "< 5 s",
+    "agreement_segment": "(no target)",
 }
 
 
@@ -361,6 +364,23 @@ def merge_two_copies(data: Path) -> dict[str, float]:
     }
 
 
+CODERS = ["ann", "bob", "chloé"]  # the large study's three coders
+
+
+def agreement_document(data: Path) -> dict[str, float]:
+    """Three coders, 1,000 documents × 300 codes."""
+    return _timed_analysis(lambda p: p.agreement(CODERS, unit="document"), data)  # type: ignore[attr-defined]
+
+
+def agreement_character(data: Path) -> dict[str, float]:
+    """Three coders, every character of 1,000 documents (12 M) for each of 300 codes."""
+    return _timed_analysis(lambda p: p.agreement(CODERS, unit="character"), data)  # type: ignore[attr-defined]
+
+
+def agreement_segment(data: Path) -> dict[str, float]:
+    return _timed_analysis(lambda p: p.agreement(CODERS, unit="segment"), data)  # type: ignore[attr-defined]
+
+
 TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "import_txt": import_txt,
     "import_docx": import_docx,
@@ -394,6 +414,9 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "poll_latency_sqlite": lambda data: concurrency.poll_latency_sqlite(),
     "poll_latency_postgres": lambda data: concurrency.poll_latency_postgres(),
     "merge_two_copies": merge_two_copies,
+    "agreement_document": agreement_document,
+    "agreement_character": agreement_character,
+    "agreement_segment": agreement_segment,
 }
 
 if __name__ == "__main__":

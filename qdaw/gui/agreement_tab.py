@@ -48,6 +48,7 @@ class AgreementTab(AnalysisTab):
         self.overlap.setSingleStep(0.05)
         self.overlap.setValue(0.5)
         self.overlap.setToolTip(self.tr("Segments: the share of their union two must overlap"))
+        self.overlap.setEnabled(False)  # (the unit starts as Document)
         self.summary = QLabel(self)
         for widget in (
             QLabel(self.tr("Coders:")), self.first, self.second, QLabel(self.tr("Unit:")),
@@ -151,7 +152,10 @@ class AgreementTab(AnalysisTab):
 
     def _show_disagreements(self, frame: pd.DataFrame) -> None:
         self.disagreement_frame = frame
-        self.disagreement_model.set_frame(frame)
+        shown = frame.copy()
+        for name in frame.attrs.get("coders", []):  # who applied the code there: a tick
+            shown[name] = shown[name].map({True: "✓", False: ""})
+        self.disagreement_model.set_frame(shown)
         names = self.headers()
         self.disagreement_model.header = [
             names.get(name, name) for name in self.disagreement_model.header

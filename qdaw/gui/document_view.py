@@ -365,8 +365,9 @@ class DocumentView(QWidget):
             text = self.tr("Only {coder}'s coding").format(
                 coder=html.escape(self.shown_coder or "")
             )
-        elif self.coder_mode == "lanes":
-            text = self.tr("Coders side by side, left to right: {coders}").format(coders=swatches)
+        elif self.coder_mode == "lanes":  # stripes keep their codes' colours: names only
+            names = " | ".join(html.escape(name) for name, _color in entries)
+            text = self.tr("Coders side by side, left to right: {coders}").format(coders=names)
         else:
             text = self.tr("Stripes by coder: {coders}").format(coders=swatches)
         self.legend.setText(text)

@@ -61,107 +61,107 @@
         <translation>Segments : la part de leur union que deux segments doivent recouvrir</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="53" />
+        <location filename="../agreement_tab.py" line="54" />
         <source>Coders:</source>
         <translation>Codeurs :</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="53" />
+        <location filename="../agreement_tab.py" line="54" />
         <source>Unit:</source>
         <translation>Unité :</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="54" />
+        <location filename="../agreement_tab.py" line="55" />
         <source>Overlap:</source>
         <translation>Recouvrement :</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="73" />
+        <location filename="../agreement_tab.py" line="74" />
         <source>Disagreements (double-click to compare):</source>
         <translation>Désaccords (double-clic pour comparer) :</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="85" />
+        <location filename="../agreement_tab.py" line="86" />
         <source>Units</source>
         <translation>Unités</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="86" />
+        <location filename="../agreement_tab.py" line="87" />
         <source>Both</source>
         <translation>Les deux</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="87" />
+        <location filename="../agreement_tab.py" line="88" />
         <source>Only first</source>
         <translation>Seulement le premier</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="88" />
+        <location filename="../agreement_tab.py" line="89" />
         <source>Only second</source>
         <translation>Seulement le second</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="89" />
+        <location filename="../agreement_tab.py" line="90" />
         <source>Neither</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="90" />
+        <location filename="../agreement_tab.py" line="91" />
         <source>% agreement</source>
         <translation>% d'accord</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="91" />
+        <location filename="../agreement_tab.py" line="92" />
         <source>Cohen's κ</source>
         <translation>κ de Cohen</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="92" />
+        <location filename="../agreement_tab.py" line="93" />
         <source>Brennan–Prediger κ</source>
         <translation>κ de Brennan–Prediger</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="93" />
+        <location filename="../agreement_tab.py" line="94" />
         <source>Krippendorff's α</source>
         <translation>α de Krippendorff</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="94" />
+        <location filename="../agreement_tab.py" line="95" />
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="95" />
+        <location filename="../agreement_tab.py" line="96" />
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="96" />
+        <location filename="../agreement_tab.py" line="97" />
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="119" />
+        <location filename="../agreement_tab.py" line="120" />
         <source>all coders</source>
         <translation>tous les codeurs</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="131" />
+        <location filename="../agreement_tab.py" line="132" />
         <source>Choose two different coders</source>
         <translation>Choisissez deux codeurs différents</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="133" />
+        <location filename="../agreement_tab.py" line="134" />
         <source>Agreement compares two coders or more</source>
         <translation>L'accord compare deux codeurs ou plus</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="139" />
+        <location filename="../agreement_tab.py" line="140" />
         <source>Documents coded by all, compared: {n}</source>
         <translation>Documents codés par tous, comparés : {n}</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="141" />
+        <location filename="../agreement_tab.py" line="142" />
         <source> (left out, coded by only some: {k})</source>
         <translation> (écartés, codés par certains seulement : {k})</translation>
     </message>
@@ -917,12 +917,12 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Seulement le codage de {coder}</translation>
     </message>
     <message>
-        <location filename="../document_view.py" line="369" />
+        <location filename="../document_view.py" line="370" />
         <source>Coders side by side, left to right: {coders}</source>
         <translation>Codeurs côte à côte, de gauche à droite : {coders}</translation>
     </message>
     <message>
-        <location filename="../document_view.py" line="371" />
+        <location filename="../document_view.py" line="372" />
         <source>Stripes by coder: {coders}</source>
         <translation>Barres par codeur : {coders}</translation>
     </message>

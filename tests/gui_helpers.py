@@ -33,10 +33,23 @@ def answer_file_dialog(path: str, name_filter: str | None = None) -> None:
         if name_filter is not None:
             assert name_filter in dialog.nameFilters(), dialog.nameFilters()
             dialog.selectNameFilter(name_filter)
-        dialog.selectFile(path)
+        type_file_name(dialog, path)
         dialog.accept()
 
     when_modal(handle)
+
+
+def type_file_name(dialog: QWidget, path: str) -> None:
+    """Put ``path`` in a Qt file dialog as a person does: select it, and type it into
+    the name field (``selectFile`` leaves the field as it is while the field has the
+    keyboard focus, which it has as soon as the dialog is active)."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    assert isinstance(dialog, QFileDialog)
+    dialog.selectFile(path)
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    if field is not None:
+        field.setText(path)
 
 
 def menu_action(window: QWidget, *path: str) -> QAction:

@@ -13,6 +13,7 @@ from qdaw.cli import main
 from qdaw.ingest import limits
 from qdaw.ingest.table import TableError, read_table
 from tests.conftest import snapshot
+from tests.gui_helpers import type_file_name
 from tests.other_writer import Writer
 
 
@@ -322,7 +323,7 @@ def test_the_workbench_shows_the_problem(qtbot, tmp_path: Path) -> None:  # type
     def choose_the_file() -> None:
         chooser = QApplication.activeModalWidget()
         if isinstance(chooser, QFileDialog):
-            chooser.selectFile(str(path))
+            type_file_name(chooser, str(path))
             chooser.accept()
         else:
             QTimer.singleShot(10, choose_the_file)

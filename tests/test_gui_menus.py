@@ -18,7 +18,7 @@ from qdaw.gui.main_window import MainWindow
 from qdaw.gui.side_panels import HypothesisDialog
 from qdaw.gui.workers import _running
 from qdaw.sample import build_sample
-from tests.gui_helpers import focus
+from tests.gui_helpers import focus, type_file_name
 
 UNIQUE = itertools.count(1)
 
@@ -51,7 +51,7 @@ class Answerer:
             ):
                 target = self.folder / f"menu-{n}"
                 dialog.selectNameFilter(dialog.nameFilters()[0])
-                dialog.selectFile(str(target))
+                type_file_name(dialog, str(target))
                 self.saved.append(target)
                 dialog.accept()
             else:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMe
 from qdaw import Project
 from qdaw.gui.main_window import MainWindow
 from tests.conftest import snapshot
-from tests.gui_helpers import menu_action, when_modal
+from tests.gui_helpers import menu_action, type_file_name, when_modal
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_a_rule_file_with_a_wrong_field_is_refused_with_the_rule_and_field(
 
     def choose(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(rules))
+        type_file_name(dialog, str(rules))
         dialog.accept()
 
     answer_then_read_the_warning(qtbot, choose, messages)

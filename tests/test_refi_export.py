@@ -362,3 +362,27 @@ def test_the_command_line_writes_the_refi_codebook_for_qdc_and_a_table_otherwise
     names = {c.get("guid"): c.get("name") for c in book.iter(f"{C}Code")}
     assert sorted(names[g] for g in members) == ["Joie 😀", "Équipe"]
     assert (tmp_path / "codes.csv").read_text(encoding="utf-8").startswith("name,parent,")
+
+
+def test_the_workbench_exports_a_read_only_project_from_the_file_menu(
+    qtbot, tmp_path: Path, project_schema: xmlschema.XMLSchema
+) -> None:  # type: ignore[no-untyped-def]
+    from qdaw.gui.main_window import MainWindow
+    from tests.gui_helpers import answer_file_dialog, menu_action
+
+    path = hand_made(tmp_path / "étude.qdaw")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_project(str(path), read_only=True)
+    action = menu_action(window, "File", "Export REFI-QDA project (.qdpx)…")
+    assert action.isEnabled()
+    # The name typed without an extension: the chosen file type gives it.
+    answer_file_dialog(str(tmp_path / "pour-nvivo"), "REFI-QDA project (*.qdpx)")
+    action.trigger()
+    written = tmp_path / "pour-nvivo.qdpx"
+    assert written.exists()
+    root, sources = read_qdpx(written, project_schema)
+    assert source_texts(root, sources)["entretien-é"] == ENTRETIEN
+    assert len(selections(root)) == 6
+    assert "REFI-QDA project written" in window.statusBar().currentMessage()
+    window.close_project()

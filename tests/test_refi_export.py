@@ -282,10 +282,8 @@ def test_guids_stay_from_one_export_to_the_next(
     assert len(set(before) - set(after)) == 2  # the segment's selection and coding
     assert all(after[g] == tag for g, tag in before.items() if g in after)
     # Another project (the same content, made again) has GUIDs of its own.
-    other, _ = read_qdpx(
-        Project.open(hand_made(tmp_path / "autre.qdaw")).export_qdpx(tmp_path / "x.qdpx"),
-        project_schema,
-    )
+    with Project.open(hand_made(tmp_path / "autre.qdaw")) as made_again:
+        other, _ = read_qdpx(made_again.export_qdpx(tmp_path / "x.qdpx"), project_schema)
     assert not set(guids_of(other)) & set(before)
 
 
@@ -386,3 +384,22 @@ def test_the_workbench_exports_a_read_only_project_from_the_file_menu(
     assert len(selections(root)) == 6
     assert "REFI-QDA project written" in window.statusBar().currentMessage()
     window.close_project()
+
+
+def test_a_copy_for_a_coder_keeps_the_guids_of_the_project(
+    tmp_path: Path, project_schema: xmlschema.XMLSchema
+) -> None:
+    """Its log is cleared: the project's identity goes with it, so what both hold
+    (documents, codes, the coder's segments) has one GUID, before and after the coder
+    works in the copy."""
+    path = hand_made(tmp_path / "étude.qdaw")
+    with Project.open(path) as p:
+        original = guids_of(read_qdpx(p.export_qdpx(tmp_path / "o.qdpx"), project_schema)[0])
+        copy = p.copy_for_coder(tmp_path / "bob.qdaw", "Bob", keep_segments="own")
+    with Project.open(copy) as bob:
+        before = guids_of(read_qdpx(bob.export_qdpx(tmp_path / "b1.qdpx"), project_schema)[0])
+        bob.add_code("Code de Bob")
+        after = guids_of(read_qdpx(bob.export_qdpx(tmp_path / "b2.qdpx"), project_schema)[0])
+    assert set(before) < set(original)  # Ana's segments and her user are not in the copy
+    assert len(set(original) - set(before)) == 2 * 3 + 1
+    assert set(before) < set(after) and len(set(after) - set(before)) == 1

@@ -18,8 +18,8 @@ from qdaw.core import models as m
 if TYPE_CHECKING:
     from qdaw.core.store import Store
 
-#: A meta key that, when a project holds it, is its identity (none writes it yet: the
-#: fallbacks below are what existing projects have).
+#: A meta key that, when a project holds it, is its identity: a copy for a coder gets
+#: the original's (its log is cleared); other projects use the fallbacks below.
 IDENTITY_KEY = "project_guid"
 _NAMESPACE = uuid.UUID("6f1d3a52-8c0e-4f4b-9a57-2d1c0b7e9a10")  # qdaw's, fixed once
 
@@ -27,14 +27,13 @@ _NAMESPACE = uuid.UUID("6f1d3a52-8c0e-4f4b-9a57-2d1c0b7e9a10")  # qdaw's, fixed 
 def project_identity(store: Store) -> str:
     """What tells this project from any other, and does not change as it is edited.
 
-    The first step of the operations log: steps are never deleted (undo marks them),
-    so its id and time stay. A project with no logged step (an empty one, or a copy
-    for a coder, whose log is cleared) falls back on its oldest case or code, then on
-    its name.
+    The one stored under IDENTITY_KEY, else the first step of the operations log:
+    steps are never deleted (undo marks them), so its id and time stay. A project
+    with no logged step falls back on its oldest case or code, then on its name.
     """
     stored = store.get_meta(IDENTITY_KEY)
     if stored:
-        return f"meta:{stored}"
+        return stored
     first = store.rows(
         select(m.operations.c.id, m.operations.c.created_at).order_by(m.operations.c.id).limit(1)
     )

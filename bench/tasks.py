@@ -52,6 +52,7 @@ TARGETS = {
     "agreement_document": "< 1 s",
     "agreement_character": "< 5 s",
     "agreement_segment": "(no target)",
+    "export_qdpx_large": "< 20 s",
 }
 
 
@@ -381,6 +382,29 @@ def agreement_segment(data: Path) -> dict[str, float]:
     return _timed_analysis(lambda p: p.agreement(CODERS, unit="segment"), data)  # type: ignore[attr-defined]
 
 
+def export_qdpx_large(data: Path) -> dict[str, float]:
+    """The large study as a REFI-QDA archive (1,000 sources, 100,000 selections), with
+    positions in code points and again in UTF-16 units; read-only, as an export needs."""
+    import zipfile
+
+    from qdaw import Project
+
+    figures: dict[str, float] = {}
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Project.open(data / "large.qdaw", read_only=True) as project,
+    ):
+        for offsets, key in (("codepoints", "seconds_s"), ("utf16", "utf16_s")):
+            target = Path(tmp) / f"large-{offsets}.qdpx"
+            start = time.perf_counter()
+            project.export_qdpx(target, offsets=offsets)
+            figures[key] = time.perf_counter() - start
+        figures["archive_mib"] = target.stat().st_size / 2**20
+        with zipfile.ZipFile(target) as archive:
+            figures["qde_mib"] = archive.getinfo("project.qde").file_size / 2**20
+    return figures
+
+
 TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "import_txt": import_txt,
     "import_docx": import_docx,
@@ -417,6 +441,7 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "agreement_document": agreement_document,
     "agreement_character": agreement_character,
     "agreement_segment": agreement_segment,
+    "export_qdpx_large": export_qdpx_large,
 }
 
 if __name__ == "__main__":

@@ -336,6 +336,8 @@ class Project:
     report = forward("exports", Exports.report)
     workbook_sheets = forward("exports", Exports.workbook_sheets)
     codebook_table = forward("exports", Exports.codebook_table)
+    export_qdpx = forward("exports", Exports.export_qdpx)
+    export_qdc = forward("exports", Exports.export_qdc)
     # -- merging (blind coding) ------------------------------------------------
     copy_for_coder = forward("merging", Merging.copy_for_coder)
     merge = forward("merging", Merging.merge)

@@ -115,6 +115,10 @@ def cmd_export(args: argparse.Namespace) -> None:
             say_written(files, args.output, "documents")
         elif what == "hypotheses":
             cmd_hypothesis_report(args)
+        elif what == "qdpx":
+            write_and_say(args.output, lambda: project.export_qdpx(args.output, args.offsets))
+        elif what == "codebook" and args.output.lower().endswith(".qdc"):
+            write_and_say(args.output, lambda: project.export_qdc(args.output))
         elif what == "workbook":
             sheets = project.workbook_sheets(args.anonymise, **filters)
             write_and_say(args.output, lambda: write_workbook(sheets, args.output))
@@ -163,7 +167,7 @@ def _export_chart(project: Project, args: argparse.Namespace, filters: dict[str,
 
 EXPORTS = [
     "matrix", "frequencies", "crosstab", "cooccurrence", "segments", "codebook", "workbook",
-    "chart", "hypotheses", "documents",
+    "chart", "hypotheses", "documents", "qdpx",
 ]  # fmt: skip
 
 
@@ -180,7 +184,9 @@ def add_commands(sub: Any) -> None:
     export = sub.add_parser("export", help="write tables, charts, the workbook or the report")
     export.add_argument("what", choices=EXPORTS)
     export.add_argument("project")
-    export.add_argument("-o", "--output", required=True, help=".csv, .xlsx, .png, .svg, .docx…")
+    export.add_argument(
+        "-o", "--output", required=True, help=".csv, .xlsx, .png, .svg, .docx, .qdpx, .qdc…"
+    )
     export.add_argument("--presence", action="store_true", help="matrix of 0/1 instead of counts")
     export.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
     export.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
@@ -191,6 +197,12 @@ def add_commands(sub: Any) -> None:
     export.add_argument("--jaccard", action="store_true", help="co-occurrence as Jaccard index")
     export.add_argument("--query", help="segments: boolean code query, e.g. 'A AND NOT B'")
     export.add_argument("--kind", default="frequencies", choices=["frequencies", "heatmap"])
+    export.add_argument(
+        "--offsets",
+        default="codepoints",
+        choices=["codepoints", "utf16"],
+        help="qdpx: positions in code points (the standard), or UTF-16 units (NVivo)",
+    )
     export.add_argument("--lang", default="en", choices=["en", "fr"], help="report language")
     export.add_argument("--quotes", type=int, default=3, help="report: quotes per code")
     export.add_argument(

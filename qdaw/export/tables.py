@@ -36,7 +36,8 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _partial(path: Path) -> Path:
+def partial_path(path: Path) -> Path:
+    """Where a file is written before it is moved to ``path``: beside it, hidden."""
     if not path.parent.exists():
         raise QdawError(f"{path}: folder {path.parent} does not exist")
     return path.with_name(f".{path.name}.partial")
@@ -59,7 +60,7 @@ def write_table(
         return write_workbook([Sheet(sheet, frame, index)], path)
     if suffix not in (".csv", ".txt", ""):
         raise QdawError(f"{path}: unknown table format {suffix} (use .csv or .xlsx)")
-    partial = _partial(path)
+    partial = partial_path(path)
     try:
         frame.to_csv(partial, index=index, encoding="utf-8-sig" if excel_csv else "utf-8")
         partial.replace(path)
@@ -77,7 +78,7 @@ def write_workbook(sheets: list[Sheet], path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise QdawError(f"{path}: a workbook is written as .xlsx")
-    partial = _partial(path)
+    partial = partial_path(path)
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDE4EE")
     wrap = Alignment(wrap_text=True, vertical="top")

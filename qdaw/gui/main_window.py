@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         workbook = self._action(
             file, self.tr("Export &workbook (XLSX)…"), self.export_workbook, "Ctrl+Shift+E"
         )
+        refi = self._action(file, self.tr("Export REFI-QDA &project (.qdpx)…"), self.export_qdpx)
         report = self._action(file, self.tr("Hypotheses &report…"), self.analysis.write_report)
         names = self._action(file, self.tr("&Names and anonymisation…"), self.names_dialog)
         self.coder_action = self._action(file, self.tr("C&oder…"), self.coders.choose)
@@ -182,7 +183,9 @@ class MainWindow(QMainWindow):
         )
         # What changes the project: disabled, saying why, when it is read-only.
         self.edit_actions = [imports, variables, names]
-        self.project_actions = [imports, variables, workbook, report, names, self.save_copy_action]
+        self.project_actions = [
+            imports, variables, workbook, refi, report, names, self.save_copy_action
+        ]  # fmt: skip
         file.addSeparator()
         self.project_actions.append(
             self._action(
@@ -575,6 +578,27 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return None
         self.statusBar().showMessage(self.tr("Workbook written: {path}").format(path=written), 8000)
+        return written
+
+    def export_qdpx(self, path: str | None = None) -> Path | None:
+        """The project for NVivo, ATLAS.ti, MAXQDA or QualCoder (positions in code
+        points, as the standard says; the command line writes NVivo's UTF-16 too)."""
+        project = self.session.require()
+        target = (
+            ask_save_path(self, self.tr("Export REFI-QDA project"), [".qdpx"], project.name)
+            if path is None
+            else Path(path)
+        )
+        if target is None:
+            return None
+        try:
+            written = project.export_qdpx(target)
+        except (QdawError, OSError) as exc:
+            self.show_error(str(exc))
+            return None
+        self.statusBar().showMessage(
+            self.tr("REFI-QDA project written: {path}").format(path=written), 8000
+        )
         return written
 
     def show_error(self, message: str, advice: str = "") -> None:

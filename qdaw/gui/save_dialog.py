@@ -19,6 +19,7 @@ KINDS: dict[str, Any] = {
     ".qdaw": QT_TRANSLATE_NOOP("SaveDialog", "qdaw project"),
     ".svg": QT_TRANSLATE_NOOP("SaveDialog", "SVG picture"),
     ".png": QT_TRANSLATE_NOOP("SaveDialog", "PNG picture"),
+    ".qdpx": QT_TRANSLATE_NOOP("SaveDialog", "REFI-QDA project"),
 }
 
 

@@ -1,8 +1,9 @@
 """What the workbench and the command line export, built from the store by qdaw.export:
-the supervisor's report, the study workbook and the codebook table."""
+the supervisor's report, the study workbook, the codebook table and REFI-QDA files."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
 
 from qdaw.core.entities import Owner
@@ -55,3 +56,19 @@ class Exports(Service):
         from qdaw.export.codebook import codebook_table
 
         return codebook_table(self.store)
+
+    def export_qdpx(self, path: str | Path, offsets: str = "codepoints") -> Path:
+        """The whole project as a REFI-QDA archive (.qdpx) that NVivo, ATLAS.ti, MAXQDA
+        and QualCoder open: documents, cases, variables, codes, segments, coders, memos,
+        hypotheses (as Sets of their codes). Positions in code points, as the standard
+        says; ``offsets="utf16"`` writes UTF-16 code units, as NVivo counts them."""
+        from qdaw.export.refi import write_qdpx
+
+        return write_qdpx(self.store, path, offsets)
+
+    def export_qdc(self, path: str | Path) -> Path:
+        """The codebook as a REFI-QDA codebook (.qdc): codes, their hierarchy, colours
+        and descriptions, and hypotheses as Sets of their codes."""
+        from qdaw.export.refi import write_qdc
+
+        return write_qdc(self.store, path)

@@ -19,6 +19,7 @@ from qdaw.core.dberrors import DB_ERRORS, translate
 from qdaw.core.names import CODER, check_name
 from qdaw.core.operations import op
 from qdaw.errors import ConflictError
+from qdaw.export.refi_ids import IDENTITY_KEY, project_identity
 from qdaw.services.merge_coding import Merger
 from qdaw.services.merge_report import MergeConflict, MergeReport
 from qdaw.services.merge_source import read_project
@@ -44,9 +45,12 @@ class Merging(Service):
         coder = check_name(coder, CODER)
         if keep_segments not in ("none", "own"):
             raise ConflictError(f"keep_segments must be 'none' or 'own', not {keep_segments!r}")
+        # Read before the copy's log is cleared: the copy keeps the project's identity,
+        # so its REFI-QDA exports give its rows the GUIDs the original's do.
+        identity = project_identity(self.store)
         target = self.store.save_copy(path, force=force)
         try:
-            _clean_copy(target, coder, keep_segments)
+            _clean_copy(target, coder, keep_segments, identity)
         except BaseException:
             files.remove_with_sidecars(target)  # a half-cleaned copy is not blind
             raise
@@ -75,7 +79,7 @@ class Merging(Service):
         return report
 
 
-def _clean_copy(path: Path, coder: str, keep_segments: str) -> None:
+def _clean_copy(path: Path, coder: str, keep_segments: str, identity: str) -> None:
     """In a fresh copy no one has open, as one transaction outside any undo step: the
     other coders' segments and every step of the log go, the coder becomes the
     default; then VACUUM rewrites the file so that no deleted page keeps them."""
@@ -97,11 +101,12 @@ def _clean_copy(path: Path, coder: str, keep_segments: str) -> None:
                 conn.execute(delete(m.operations))
                 used = select(m.segments.c.coder_id).where(m.segments.c.coder_id.is_not(None))
                 conn.execute(delete(m.coders).where(m.coders.c.id.not_in(used)))
-                key = m.meta.c.key == "default_coder"
-                if conn.execute(select(m.meta.c.key).where(key)).scalar() is None:
-                    conn.execute(insert(m.meta).values(key="default_coder", value=coder))
-                else:
-                    conn.execute(update(m.meta).where(key).values(value=coder))
+                for name, value in (("default_coder", coder), (IDENTITY_KEY, identity)):
+                    key = m.meta.c.key == name
+                    if conn.execute(select(m.meta.c.key).where(key)).scalar() is None:
+                        conn.execute(insert(m.meta).values(key=name, value=value))
+                    else:
+                        conn.execute(update(m.meta).where(key).values(value=value))
             raw: Any = conn.connection.driver_connection
             raw.execute("VACUUM")  # (outside a transaction, as SQLite requires)
             files.checkpoint(raw)

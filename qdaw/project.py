@@ -10,7 +10,8 @@ Every change is one transaction and one undo step (``p.undo()``, ``p.redo()``);
 A Project is composed of a store (``p.store``, qdaw.core.store) and services over it,
 one per subject: ``p.library`` (documents, cases, variables), ``p.codebook``,
 ``p.coding``, ``p.listing``, ``p.analysis``, ``p.nlp``, ``p.anonymising``,
-``p.exports`` and ``p.merging``. Their methods are also the Project's own, by the same names.
+``p.exports``, ``p.merging`` and ``p.interchange``. Their methods are also the
+Project's own, by the same names.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from qdaw.services.coding import Coding
 from qdaw.services.documents import Library
 from qdaw.services.exports import Exports
 from qdaw.services.forward import forward
+from qdaw.services.interchange import Interchange
 from qdaw.services.listing import Listing
 from qdaw.services.merging import Merging
 from qdaw.services.nlp import Nlp
@@ -71,6 +73,7 @@ class Project:
         self.anonymising = Anonymising(store, self, self.analysis)
         self.exports = Exports(store, self, self.anonymising)
         self.merging = Merging(store, self)
+        self.interchange = Interchange(store, self)
 
     @classmethod
     def create(
@@ -341,3 +344,5 @@ class Project:
     # -- merging (blind coding) ------------------------------------------------
     copy_for_coder = forward("merging", Merging.copy_for_coder)
     merge = forward("merging", Merging.merge)
+    # -- interchange (REFI-QDA) ------------------------------------------------
+    import_qdpx = forward("interchange", Interchange.import_qdpx)

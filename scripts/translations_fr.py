@@ -463,6 +463,14 @@ FR = {
     "Coders side by side, left to right: {coders}": "Codeurs côte à côte, de gauche à droite : {coders}",
     "Stripes by coder: {coders}": "Barres par codeur : {coders}",
     "C&oder…": "C&odeur…",
+    # REFI-QDA import
+    "Import REFI-QDA pro&ject…": "Importer un pro&jet REFI-QDA…",
+    "Import a REFI-QDA project": "Importer un projet REFI-QDA",
+    "REFI-QDA projects and codebooks (*.qdpx *.qde *.qdc)": "Projets et livres de codes REFI-QDA (*.qdpx *.qde *.qdc)",
+    "Importing {path}…": "Import de {path}…",
+    "{documents} documents, {codes} codes and {segments} coded passages added": "{documents} documents, {codes} codes et {segments} passages codés ajoutés",
+    "REFI-QDA import": "Import REFI-QDA",
+    "Imported {name}: {summary}.": "{name} importé : {summary}.",
 }
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from qdaw import Project
 from tests.conftest import snapshot
+from tests.test_refi_import import QC as QC_FIXTURE
 
 #: What opens a write transaction.
 WRITES = {"_writing", "writing", "batch", "_deriving", "_transaction"}
@@ -155,6 +156,7 @@ CALLS: dict[str, Callable[[Project, Path], object]] = {
     "import_file": lambda p, t: p.import_file(_files(p, t)[0], case="E"),
     "import_files": lambda p, t: p.import_files(_files(p, t), case="A"),
     "import_variables": _variables,
+    "import_qdpx": lambda p, t: p.import_qdpx(QC_FIXTURE),
     "link_code": lambda p, t: p.link_code("Z", "H1"),
     "merge": _merge,
     "merge_codes": lambda p, t: p.merge_codes("Theme", "Z"),

@@ -39,6 +39,7 @@ from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
 from qdaw.gui.operation_labels import label_of
 from qdaw.gui.project_files import ProjectFiles
+from qdaw.gui.refi_import import RefiImportAction
 from qdaw.gui.rules_action import RuleFileAction
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.search_panel import SearchPanel
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved)
         self.files = ProjectFiles(self, self.session, self.show_error)
         self.coders = CoderControls(self, self.session, self.document)
+        self.refi_import = RefiImportAction(self.session, self)
         self._build_menus()
         self._connect()
         self._restore_layout()
@@ -168,6 +170,9 @@ class MainWindow(QMainWindow):
         imports = self._action(
             file, self.tr("&Import transcripts…"), self.import_dialog, "Ctrl+Shift+I"
         )
+        refi_import = self._action(
+            file, self.tr("Import REFI-QDA pro&ject…"), self.refi_import.choose
+        )
         variables = self._action(
             file, self.tr("Respondent &variables…"), self.variables_dialog, "Ctrl+Shift+R"
         )
@@ -182,9 +187,9 @@ class MainWindow(QMainWindow):
             file, self.tr("Save a &copy…"), self.files.save_copy, "Ctrl+Shift+S"
         )
         # What changes the project: disabled, saying why, when it is read-only.
-        self.edit_actions = [imports, variables, names]
+        self.edit_actions = [imports, refi_import, variables, names]
         self.project_actions = [
-            imports, variables, workbook, refi, report, names, self.save_copy_action
+            imports, refi_import, variables, workbook, refi, report, names, self.save_copy_action
         ]  # fmt: skip
         file.addSeparator()
         self.project_actions.append(
@@ -277,6 +282,8 @@ class MainWindow(QMainWindow):
         ):
             source.error.connect(self.show_error)
         self.coding.codeCreated.connect(self.codebook.reveal)
+        self.refi_import.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.refi_import.error.connect(self.show_error)
         self.rules.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.coding.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.analysis.status.connect(lambda text: self.statusBar().showMessage(text, 8000))

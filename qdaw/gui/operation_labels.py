@@ -45,6 +45,7 @@ TEMPLATES: dict[str, object] = {
     "merge_codes": QT_TRANSLATE_NOOP("Operations", "Merge {name} into {target}"),
     "import_codebook": QT_TRANSLATE_NOOP("Operations", "Import codebook {name}"),
     "merge": QT_TRANSLATE_NOOP("Operations", "Merge project {name}"),
+    "import_qdpx": QT_TRANSLATE_NOOP("Operations", "Import {name}"),
     "add_hypothesis": QT_TRANSLATE_NOOP("Operations", "Add hypothesis {label}"),
     "edit_hypothesis": QT_TRANSLATE_NOOP("Operations", "Edit hypothesis {label}"),
     "delete_hypothesis": QT_TRANSLATE_NOOP("Operations", "Delete hypothesis {label}"),

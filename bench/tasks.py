@@ -50,6 +50,8 @@ TARGETS = {
     "poll_latency_postgres": "(core side of live refresh)",
     "merge_two_copies": "< 30 s",
     "agreement_document": "< 1 s",
+    "import_qdpx_large": "< 30 s",
+    "import_qdpx_nvivo": "< 2 s",
     "agreement_character": "< 5 s",
     "agreement_segment": "(no target)",
     "export_qdpx_large": "< 20 s",
@@ -405,6 +407,41 @@ def export_qdpx_large(data: Path) -> dict[str, float]:
     return figures
 
 
+def import_qdpx_large(data: Path) -> dict[str, float]:
+    """The large study's REFI-QDA export (1,000 sources, 100,000 selections) imported
+    into a new project: read, positions confirmed, stored as one step."""
+    from qdaw import Project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "large.qdpx"
+        with Project.open(data / "large.qdaw", read_only=True) as project:
+            project.export_qdpx(archive)
+        with Project.create(Path(tmp) / "back.qdaw") as back:
+            start = time.perf_counter()
+            report = back.import_qdpx(archive)
+            elapsed = time.perf_counter() - start
+    return {"seconds_s": elapsed, "segments": report.added["segments"], "peak_mib": _peak_mib()}
+
+
+def import_qdpx_nvivo(data: Path) -> dict[str, float]:
+    """NVivo for Windows 12.6's archive (1.45 MB, 2 sources, 152 codes, 303 codings) from
+    the shared fixtures."""
+    from qdaw import Project
+
+    fixture = Path(__file__).resolve().parents[2] / "shared/fixtures/refi-qda"
+    if not fixture.exists():
+        fixture = Path("/work/shared/fixtures/refi-qda")
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(5):
+            with Project.create(Path(tmp) / f"nvivo{run}.qdaw") as project:
+                start = time.perf_counter()
+                project.import_qdpx(fixture / "nvivo-win-12.6_oltas0517.qdpx")
+                times.append(time.perf_counter() - start)
+    times.sort()
+    return {"seconds_s": times[len(times) // 2]}
+
+
 TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "import_txt": import_txt,
     "import_docx": import_docx,
@@ -439,6 +476,8 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "poll_latency_postgres": lambda data: concurrency.poll_latency_postgres(),
     "merge_two_copies": merge_two_copies,
     "agreement_document": agreement_document,
+    "import_qdpx_large": import_qdpx_large,
+    "import_qdpx_nvivo": import_qdpx_nvivo,
     "agreement_character": agreement_character,
     "agreement_segment": agreement_segment,
     "export_qdpx_large": export_qdpx_large,

@@ -316,3 +316,44 @@ def test_the_workbench_imports_from_the_file_menu(qtbot, tmp_path: Path) -> None
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: len(window.codebook.model.rows) == 0)
     assert window.session.require().documents() == []
+
+
+def test_values_in_their_three_shapes_and_attribute_groups(tmp_path: Path) -> None:
+    """A named Case with SourceRefs; an unnamed Case with one SourceRef (MAXQDA's
+    document attributes); a VariableValue inside a source; ATLAS.ti's "age: 25" group."""
+
+    def source(guid: str, text: str, inner: str = "") -> str:
+        content = f"<PlainTextContent>{text}</PlainTextContent>"
+        return f'<TextSource guid="{guid}" name="{guid}">{content}{inner}</TextSource>'
+
+    def value(variable: str, tag: str, text: str) -> str:
+        ref = f'<VariableRef targetGUID="{variable}"/>'
+        return f"<VariableValue>{ref}<{tag}>{text}</{tag}></VariableValue>"
+
+    xml = (
+        f'<Project xmlns="{P}" name="t" origin="MAXQDA 2022">'
+        '<Variables><Variable guid="v1" name="ville" typeOfVariable="Text"/>'
+        '<Variable guid="v2" name="age" typeOfVariable="Integer"/>'
+        '<Variable guid="v3" name="né le" typeOfVariable="Date"/></Variables>'
+        f'<Cases><Case guid="k1" name="Rémi">{value("v1", "TextValue", "Dijon")}'
+        '<SourceRef targetGUID="s1"/><SourceRef targetGUID="s2"/></Case>'
+        f'<Case guid="k2">{value("v2", "IntegerValue", "41")}<SourceRef targetGUID="s3"/></Case>'
+        "</Cases><Sources>"
+        + source("s1", "Premier entretien de Rémi.")
+        + source("s2", "Second entretien de Rémi.")
+        + source("s3", "Entretien de Zoé.", value("v3", "DateValue", "1983-04-02"))
+        + '</Sources><Sets><Set guid="g1" name="statut: titulaire">'
+        '<MemberSource targetGUID="s3"/></Set></Sets></Project>'
+    )
+    path = tmp_path / "values.qde"
+    path.write_text(xml, encoding="utf-8")
+    project = fresh(tmp_path)
+    report = project.import_qdpx(path)
+    assert sorted(d.case for d in project.documents()) == ["Rémi", "Rémi", "s3"]
+    assert project.variable_types() == {"ville": "text", "age": "integer", "né le": "text",
+                                        "statut": "text"}  # fmt: skip
+    values = project.variables()
+    assert values.loc["Rémi", "ville"] == "Dijon"
+    assert values.loc["s3", "age"] == 41 and values.loc["s3", "né le"] == "1983-04-02"
+    assert values.loc["s3", "statut"] == "titulaire"
+    assert "type Date kept as text" in str(report)

@@ -11,7 +11,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QLabel,
+    QSizePolicy,
+    QSplitter,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -72,9 +75,20 @@ class AgreementTab(AnalysisTab):
         self.disagreements.activated.connect(self._open)
         self.disagreement_frame: pd.DataFrame | None = None
         self.disagreement_label = QLabel(self.tr("Disagreements (double-click to compare):"))
-        layout = self.layout()
-        layout.addWidget(self.disagreement_label)  # type: ignore[union-attr]
-        layout.addWidget(self.disagreements)  # type: ignore[union-attr]
+        below = QWidget(self)
+        column = QVBoxLayout(below)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.disagreement_label)
+        column.addWidget(self.disagreements)
+        # The two tables share the tab's height (a splitter): the tab asks no more room
+        # of the window than the other analysis tabs do.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.layout().replaceWidget(self.table, splitter)  # type: ignore[union-attr]
+        splitter.addWidget(self.table)
+        splitter.addWidget(below)
+        for table in (self.table, self.disagreements):
+            table.setMinimumHeight(24)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for box in (self.first, self.second, self.unit):
             box.currentIndexChanged.connect(self._changed)
         self.overlap.valueChanged.connect(self._changed)

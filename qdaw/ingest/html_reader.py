@@ -24,6 +24,7 @@ _BLOCKS = frozenset(
 _HIDDEN = frozenset("head script style template noscript svg math iframe object title".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _CELLS = frozenset({"td", "th"})
+_CELL = "\ue000"  # between two cells until the line is done, then a tab
 _SPACE = re.compile(r"[ \t\r\n\f\u200b]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -41,7 +42,9 @@ class _Visible(HTMLParser):
 
     def _end_line(self) -> None:
         line = "".join(self.current)
-        line = line if self.pre else _SPACE.sub(" ", line).strip()
+        if not self.pre:
+            line = _SPACE.sub(" ", line).strip()
+            line = re.sub(f" ?{_CELL} ?", "\t", line)
         if line.strip():
             self.lines.append(line.rstrip())
         self.current = []
@@ -62,7 +65,7 @@ class _Visible(HTMLParser):
             self.pre += tag == "pre"
         elif not self.hidden and tag in _CELLS:
             if self.cell:
-                self.current.append("\t")
+                self.current.append(_CELL)
             self.cell = True
 
     def handle_endtag(self, tag: str) -> None:

@@ -81,6 +81,54 @@ def write_docx(folder: Path, documents: int, words_each: int, seed: int = 11) ->
     return total
 
 
+def write_pdfs(folder: Path, documents: int, pages_each: int, seed: int = 13) -> int:
+    """PDFs of ``pages_each`` pages of 40 lines, a header and a page number on each
+    (reportlab, a development dependency); returns the number of pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    for i in range(documents):
+        pdf = canvas.Canvas(str(folder / f"case{i:04d}.pdf"), pagesize=A4)
+        words = make_text(rng, pages_each * 40 * 11).split()
+        for page in range(pages_each):
+            pdf.setFont("Helvetica", 10)
+            pdf.drawString(72, 800, f"Entretien {i} — transcription")
+            for line in range(40):
+                start = (page * 40 + line) * 11
+                pdf.drawString(72, 760 - line * 16, " ".join(words[start : start + 11]))
+            pdf.drawString(290, 30, str(page + 1))
+            pdf.showPage()
+        pdf.save()
+    return documents * pages_each
+
+
+def write_vtt(folder: Path, documents: int, words_each: int, seed: int = 17) -> int:
+    """WebVTT files of cues of about 12 words, two voices taking turns every few cues;
+    returns the number of words."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    total = 0
+    for i in range(documents):
+        words = make_text(rng, words_each).split()
+        total += len(words)
+        lines = ["WEBVTT", ""]
+        for cue, start in enumerate(range(0, len(words), 12)):
+            seconds = cue * 4
+            speaker = "Enquêteur" if cue // 3 % 2 == 0 else f"Répondant {i}"
+            lines += [
+                str(cue + 1),
+                f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}.000 --> "
+                f"{(seconds + 4) // 3600:02d}:{(seconds + 4) % 3600 // 60:02d}:"
+                f"{(seconds + 4) % 60:02d}.000",
+                f"<v {speaker}>{' '.join(words[start : start + 12])}</v>",
+                "",
+            ]
+        (folder / f"case{i:04d}.vtt").write_text("\n".join(lines), encoding="utf-8")
+    return total
+
+
 def write_variables(path: Path, cases: list[str], seed: int = 3) -> None:
     rng = random.Random(seed)
     lines = ["case,discipline,seniority,site"]

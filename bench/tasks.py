@@ -17,10 +17,14 @@ from bench import concurrency, generate
 
 TXT_FILES, TXT_WORDS = 200, 2000
 DOCX_FILES, DOCX_WORDS = 40, 2000
+PDF_FILES, PDF_PAGES = 10, 30
+VTT_FILES, VTT_WORDS = 40, 8000
 
 TARGETS = {
     "import_txt": "≥ 200,000 words/s",
     "import_docx": "(no target)",
+    "import_pdf": "(no target)",
+    "import_vtt": "(no target)",
     "code_100k_segments": "< 10 s",
     "open_large": "< 1 s",
     "code_frequencies": "< 250 ms",
@@ -63,6 +67,10 @@ def prepare(data: Path) -> None:
         generate.write_transcripts(data / "import_txt", TXT_FILES, TXT_WORDS, seed=21)
     if not (data / "import_docx").exists():
         generate.write_docx(data / "import_docx", DOCX_FILES, DOCX_WORDS)
+    if not (data / "import_pdf").exists():
+        generate.write_pdfs(data / "import_pdf", PDF_FILES, PDF_PAGES)
+    if not (data / "import_vtt").exists():
+        generate.write_vtt(data / "import_vtt", VTT_FILES, VTT_WORDS)
     generate.build_large_study(data)
 
 
@@ -92,6 +100,33 @@ def import_txt(data: Path) -> dict[str, float]:
 
 def import_docx(data: Path) -> dict[str, float]:
     return _import(data / "import_docx")
+
+
+def import_pdf(data: Path) -> dict[str, float]:
+    """Pages a second: 10 PDFs of 30 pages (a long interview each)."""
+    from qdaw import Project
+
+    folder = data / "import_pdf"
+    with tempfile.TemporaryDirectory() as tmp, Project.create(Path(tmp) / "p.qdaw") as project:
+        start = time.perf_counter()
+        report = project.import_files([folder])
+        elapsed = time.perf_counter() - start
+        assert not report.failures and len(report.documents) == PDF_FILES
+        pages = sum(len(project.document_marks(d, "page")) for d in report.documents)
+    return {"seconds_s": elapsed, "pages": pages, "pages_per_second": pages / elapsed}
+
+
+def import_vtt(data: Path) -> dict[str, float]:
+    from qdaw import Project
+
+    folder = data / "import_vtt"
+    with tempfile.TemporaryDirectory() as tmp, Project.create(Path(tmp) / "p.qdaw") as project:
+        start = time.perf_counter()
+        report = project.import_files([folder])
+        elapsed = time.perf_counter() - start
+        assert not report.failures and len(report.documents) == VTT_FILES
+        words = sum(len(d.text.split()) for d in report.documents)
+    return {"seconds_s": elapsed, "words": words, "words_per_second": words / elapsed}
 
 
 def code_100k_segments(data: Path) -> dict[str, float]:
@@ -445,6 +480,8 @@ def import_qdpx_nvivo(data: Path) -> dict[str, float]:
 TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "import_txt": import_txt,
     "import_docx": import_docx,
+    "import_pdf": import_pdf,
+    "import_vtt": import_vtt,
     "code_100k_segments": code_100k_segments,
     "open_large": open_large,
     "code_frequencies": code_frequencies,

@@ -241,6 +241,7 @@ class Project:
     document = forward("library", Library.document)
     add_document = forward("library", Library.add_document)
     import_file = forward("library", Library.import_file)
+    document_marks = forward("library", Library.document_marks)
     import_files = forward("library", Library.import_files)
     store_sources = forward("library", Library.store_sources)
     nameable_sources = forward("library", Library.nameable_sources)

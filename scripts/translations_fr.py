@@ -185,6 +185,8 @@ FR = {
     "Respondents (cases):": "Répondants (cas) :",
     "Respondents and documents": "Répondants et documents",
     "Retrieval": "Extraction",
+    "p. {page}": "p. {page}",
+    "{n} files skipped:": "{n} fichiers ignorés :",
     "Saved": "Enregistré",
     "Search all documents": "Rechercher dans tous les documents",
     "Search the project": "Rechercher dans le projet",

@@ -183,7 +183,10 @@ def test_retrieve_everything_in_document_order(small_study: Project) -> None:
         "text",
         "memo",
         "time",
+        "page",
+        "timecode",
     ]
+    assert set(table["page"]) == set(table["timecode"]) == {""}  # typed in: no marks
     assert table["text"].tolist() == [
         "Alpha one.",
         "Alpha one. Alpha two.",

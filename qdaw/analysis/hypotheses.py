@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from qdaw.core.store import Store
 
+QUOTE_COLUMNS = ["code", "case", "document", "text", "start", "end", "memo", "page", "timecode"]
 #: Quotes shorter than this are used only when a code has nothing longer.
 READABLE_QUOTE = 30
 
@@ -32,7 +33,7 @@ class HypothesisReport:
     cases_with: list[str]
     cases_without: list[str]
     total_cases: int
-    quotes: pd.DataFrame  # code, case, document, text, start, end, memo
+    quotes: pd.DataFrame  # QUOTE_COLUMNS
 
     @property
     def cases(self) -> int:
@@ -172,7 +173,5 @@ def hypothesis_report(
         cases_with=cases_with,
         cases_without=[r[0] for r in all_rows if r[0] not in set(cases_with)],
         total_cases=total,
-        quotes=quotes[["code", "case", "document", "text", "start", "end", "memo"]].reset_index(
-            drop=True
-        ),
+        quotes=quotes[QUOTE_COLUMNS].reset_index(drop=True),
     )

@@ -17,7 +17,27 @@ if TYPE_CHECKING:
 
     from qdaw.core.store import Store
 
-COLUMNS = ["code", "document", "case", "coder", "start", "end", "text", "memo", "time"]
+COLUMNS = [
+    "code", "document", "case", "coder", "start", "end", "text", "memo", "time",
+    "page", "timecode",
+]  # fmt: skip
+
+
+def mark_at(kind: str, document_id: Any, offset: Any) -> Any:
+    """The value of the document's last ``kind`` mark at or before ``offset`` (the page
+    a passage starts on, the time of the turn it starts in), as a scalar subquery."""
+    marks = m.document_marks
+    return (
+        select(marks.c.value)
+        .where(
+            marks.c.document_id == document_id,
+            marks.c.kind == kind,
+            marks.c.start_offset <= offset,
+        )
+        .order_by(marks.c.start_offset.desc(), marks.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def retrieve(
@@ -27,8 +47,10 @@ def retrieve(
     level: Literal["segment", "case"] = "segment",
     segment_ids: Any = None,
 ) -> pd.DataFrame:
-    """Columns: code, document, case, coder, start, end, text, memo, time; index:
-    segment_id. ``query`` is a boolean expression over codes (see qdaw.analysis.query)."""
+    """Columns: code, document, case, coder, start, end, text, memo, time (when it was
+    coded), page and timecode (the page the passage starts on, "4", and the time of the
+    turn it starts in, "00:01:23": empty when the file gave none); index: segment_id.
+    ``query`` is a boolean expression over codes (see qdaw.analysis.query)."""
     if level not in ("segment", "case"):
         raise QdawError(f"level must be 'segment' or 'case', not {level!r}")
     seg = m.segments.alias("s")
@@ -48,6 +70,8 @@ def retrieve(
             ),
             seg.c.memo,
             seg.c.created_at,
+            func.coalesce(mark_at("page", seg.c.document_id, seg.c.start_offset), ""),
+            func.coalesce(mark_at("time", seg.c.document_id, seg.c.start_offset), ""),
         )
         .join(doc, doc.c.id == seg.c.document_id)
         .join(case, case.c.id == doc.c.case_id)

@@ -67,15 +67,20 @@ def cmd_import(args: argparse.Namespace) -> int:
             case_pattern=args.case_pattern,
             case_template=args.case_template,
             case_map=args.case_map,
+            drop_repeated_lines=not args.keep_repeated_lines,
         )
         for document in report.documents:
             print(
                 f"imported {document.source_name} → {document.case}"
                 f" ({len(document.text):,} characters)"
             )
+        for note in report.notes:
+            print(f"  {note}")
+        for skipped in report.skipped:
+            print(f"qdaw: skipped: {skipped}", file=sys.stderr)
         for failure in report.failures:
             print(f"qdaw: failed: {failure}", file=sys.stderr)
-    return 1 if report.failures else 0
+    return 1 if report.failures else 0  # a folder's other files are no failure
 
 
 def cmd_variables(args: argparse.Namespace) -> int:
@@ -172,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--case-template", help="case name from the pattern's groups, e.g. 'Référent {1}'"
     )
     imp.add_argument("--case-map", help="CSV with columns file,case")
+    imp.add_argument(
+        "--keep-repeated-lines",
+        action="store_true",
+        help="keep a PDF's headers and footers (lines repeated on most pages)",
+    )
     imp.set_defaults(run=cmd_import)
 
     var = sub.add_parser("variables", help="import case variables from a CSV")

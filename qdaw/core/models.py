@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Alembic revision that the models describe; a project at an older revision is migrated.
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 
 def utcnow() -> datetime:
@@ -77,6 +77,24 @@ class DocumentText(Base):
         ForeignKey("documents.id", ondelete="RESTRICT"), primary_key=True
     )
     text: Mapped[str] = mapped_column(Text)
+
+
+class DocumentMark(Base):
+    """Where a page ("4") or a timed turn ("00:01:23") starts in a document's text, as
+    its file said: a passage cites the mark in force at its start."""
+
+    __tablename__ = "document_marks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="RESTRICT"))
+    kind: Mapped[str] = mapped_column(String(8))  # page | time
+    start_offset: Mapped[int] = mapped_column(Integer)
+    value: Mapped[str] = mapped_column(Text)
+    __table_args__ = (
+        CheckConstraint("kind IN ('page', 'time')", name="ck_document_mark_kind"),
+        CheckConstraint("start_offset >= 0", name="ck_document_mark_offset"),
+        Index("ix_document_marks_document", "document_id", "kind", "start_offset"),
+        NEVER_REUSED_IDS,
+    )
 
 
 class Variable(Base):
@@ -265,6 +283,7 @@ meta = Base.metadata.tables["meta"]
 cases = Base.metadata.tables["cases"]
 documents = Base.metadata.tables["documents"]
 document_texts = Base.metadata.tables["document_texts"]
+document_marks = Base.metadata.tables["document_marks"]
 variables = Base.metadata.tables["variables"]
 case_values = Base.metadata.tables["case_values"]
 codes = Base.metadata.tables["codes"]

@@ -171,6 +171,7 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
     "hypotheses": frozenset({A.HYPOTHESES}),
     "documents": frozenset({A.DOCUMENTS}),
     "document_texts": frozenset({A.DOCUMENTS}),
+    "document_marks": frozenset({A.DOCUMENTS}),
     "cases": frozenset({A.CASES}),
     "variables": frozenset({A.VARIABLES}),
     "case_values": frozenset({A.VARIABLES}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from dataclasses import replace as replace_fields
 from datetime import datetime
@@ -63,6 +64,16 @@ LABELS = {
         "axis": "% de répondants",
     },
 }
+
+
+def source_of(quote: Mapping[Any, Any]) -> str:
+    """Who said a quote and where: "Référent 2, p. 4", "Référent 2, 00:01:23"."""
+    parts = [str(quote["case"])]
+    if quote.get("page"):
+        parts.append(f"p. {quote['page']}")
+    if quote.get("timecode"):
+        parts.append(str(quote["timecode"]))
+    return ", ".join(parts)
 
 
 def percent(value: float) -> str:

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qdaw.export.report import ReportDocument, percent
+from qdaw.export.report import ReportDocument, percent, source_of
 
 if TYPE_CHECKING:
     from qdaw.analysis.hypotheses import HypothesisReport
@@ -65,7 +65,7 @@ def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) ->
                 paragraph.add_run(
                     f"« {quote['text']} »" if doc.lang == "fr" else f"“{quote['text']}”"
                 )
-                paragraph.add_run(f" — {quote['case']}").bold = True
+                paragraph.add_run(f" — {source_of(quote)}").bold = True
 
 
 def write_docx(doc: ReportDocument, path: Path, final: Path) -> None:

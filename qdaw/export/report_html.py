@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qdaw.export.report import ReportDocument, percent
+from qdaw.export.report import ReportDocument, percent, source_of
 
 if TYPE_CHECKING:
     from qdaw.analysis.hypotheses import HypothesisReport
@@ -88,7 +88,7 @@ def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
         for code, quotes in report.quotes.groupby("code", sort=False):
             parts.append(f"<h4>{escape(str(code))}</h4>")
             for q in quotes.to_dict("records"):
-                cite = f"<cite>— {escape(q['case'])}</cite>"
+                cite = f"<cite>— {escape(source_of(q))}</cite>"
                 parts.append(f"<blockquote>{_lines(q['text'])}{cite}</blockquote>")
     return "\n".join(parts)
 

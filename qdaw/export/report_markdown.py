@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from qdaw.export.filenames import UniqueNames
-from qdaw.export.report import ReportDocument, percent
+from qdaw.export.report import ReportDocument, percent, source_of
 
 if TYPE_CHECKING:
     from qdaw.analysis.hypotheses import HypothesisReport
@@ -92,7 +92,8 @@ def _hypothesis(doc: ReportDocument, report: HypothesisReport, chart_path: str |
         for code, quotes in report.quotes.groupby("code", sort=False):
             lines += [f"#### {md_text(code)}", ""]
             for q in quotes.to_dict("records"):
-                lines += [*md_lines(q["text"], prefix="> "), ">", f"> — **{md_text(q['case'])}**"]
+                cite = f"> — **{md_text(source_of(q))}**"
+                lines += [*md_lines(q["text"], prefix="> "), ">", cite]
                 lines.append("")
     return lines
 

@@ -218,6 +218,8 @@ class AnalysisPanel(QTabWidget):
             "end",
             "text",
             "memo",
+            "page",
+            "timecode",
         ]
         codes = self.selected_codes()
         if not codes:  # nothing selected: nothing to fetch

@@ -205,11 +205,15 @@ class ImportDialog(QDialog):
         if result.failures:
             lines.append(self.tr("{n} files could not be imported:").format(n=len(result.failures)))
             lines += [f"  {Path(f.path).name}: {f.reason}" for f in result.failures]
+        if result.skipped:
+            lines.append(self.tr("{n} files skipped:").format(n=len(result.skipped)))
+            lines += [f"  {Path(f.path).name}: {f.reason}" for f in result.skipped]
+        lines += [f"{path.name}: {note}" for path, read in result.sources for note in read.notes]
         self.progress.hide()
         self.imported.emit(count)
         if count:
             self.index_after_import()
-        if count and not result.failures:
+        if count and not (result.failures or result.skipped):
             self.accept()  # done: the window's status bar says how many came in
             return
         # Something to read: stay open with the report; a second click on Import would

@@ -43,11 +43,14 @@ class RetrievalTab(AnalysisTab):
         colors = {row.name: row.color for row in project.code_rows()}
         shown = []
         for row in passages_in_context(project.store, self.frame).to_dict("records"):
+            page = row.get("page")
+            where = self.tr("p. {page}").format(page=page) if isinstance(page, str) and page else ""
             heading = " · ".join(
                 str(part)
-                for part in (row["case"], row["document"], row["code"], row["coder"])
+                for part in (row["case"], row["document"], where, row.get("timecode"),
+                             row["code"], row["coder"])
                 if isinstance(part, str) and part  # (no coder: None or NaN)
-            )
+            )  # fmt: skip
             shown.append(
                 Passage(int(row["document_id"]), int(row["start"]), int(row["end"]), heading,
                         row["before"], str(row["text"]), row["after"],

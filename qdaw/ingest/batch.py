@@ -17,11 +17,16 @@ from qdaw.ingest.readers import SourceText, read_source
 ProgressCallback = Callable[[int, int, Path], None]
 
 
+def unsupported(path: Path) -> ImportFailed:
+    return ImportFailed(path, f"unsupported type {path.suffix.lower() or '(no extension)'}")
+
+
 @dataclass
 class ReadResult:
     sources: list[tuple[Path, SourceText]] = field(default_factory=list)
     failures: list[ImportFailed] = field(default_factory=list)
     cancelled: bool = False
+    skipped: list[ImportFailed] = field(default_factory=list)  # a folder's other files
 
 
 def read_sources(
@@ -29,11 +34,15 @@ def read_sources(
     recursive: bool = True,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    drop_repeated_lines: bool = True,
 ) -> ReadResult:
-    """Read every file (folders expanded); collect failures instead of stopping."""
+    """Read every file (folders expanded); collect failures instead of stopping, and
+    the files of the folders that are of no type qdaw reads."""
     paths = list(paths)
-    files = expand_sources(paths, recursive=recursive)
+    others: list[Path] = []
+    files = expand_sources(paths, recursive=recursive, skipped=others)
     result = ReadResult()
+    result.skipped = [unsupported(path) for path in others]
     if not files:
         result.failures.append(
             ImportFailed(", ".join(map(str, paths)) or "(nothing)", "no importable files found")
@@ -45,7 +54,7 @@ def read_sources(
         if progress is not None:
             progress(index, len(files), path)
         try:
-            result.sources.append((path, read_source(path)))
+            result.sources.append((path, read_source(path, drop_repeated_lines)))
         except ImportFailed as failure:
             result.failures.append(failure)
     if progress is not None and files:

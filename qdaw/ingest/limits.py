@@ -92,3 +92,8 @@ class TextBudget:
 MAX_TABLE_BYTES = 32 * 1024 * 1024
 MAX_CELL_CHARS = 1_000_000
 MAX_TABLE_COLUMNS = 10_000
+
+# PDF: pages in one file (a long interview is 20 to 60 pages), and positioned pieces of
+# text on one page (a dense page has a few thousand).
+MAX_PDF_PAGES = 5_000
+MAX_PDF_PIECES = 200_000

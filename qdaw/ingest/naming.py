@@ -17,24 +17,29 @@ def natural_key(path: Path) -> list[object]:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", str(path))]
 
 
-def expand_sources(paths: Iterable[str | Path], recursive: bool = True) -> list[Path]:
-    """Files named directly are kept as given; folders contribute their supported files."""
+def expand_sources(
+    paths: Iterable[str | Path], recursive: bool = True, skipped: list[Path] | None = None
+) -> list[Path]:
+    """Files named directly are kept as given; folders contribute their supported files.
+
+    ``skipped`` collects a folder's other files (hidden files and Word's "~$" lock files
+    aside: nobody put them there to import)."""
     found: list[Path] = []
     for item in map(Path, paths):
         if item.is_dir():
             candidates = item.rglob("*") if recursive else item.glob("*")
-            found.extend(
-                sorted(
-                    (
-                        p
-                        for p in candidates
-                        if p.is_file()
-                        and p.suffix.lower() in SUPPORTED_SUFFIXES
-                        and not p.name.startswith((".", "~$"))
-                    ),
-                    key=natural_key,
-                )
+            files = sorted(
+                (
+                    p
+                    for p in candidates
+                    if p.is_file()
+                    and not any(part.startswith((".", "~$")) for part in p.relative_to(item).parts)
+                ),
+                key=natural_key,
             )
+            found.extend(p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            if skipped is not None:
+                skipped.extend(p for p in files if p.suffix.lower() not in SUPPORTED_SUFFIXES)
         else:
             found.append(item)
     return found

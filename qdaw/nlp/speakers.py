@@ -8,7 +8,9 @@ from dataclasses import dataclass
 DEFAULT_PATTERN = (
     r"^(?P<speaker>Q|R|I|E|P\d*|Enquêt(?:eur|rice)|Intervieweu?r|Interviewer|Chercheu(?:r|se)"
     r"|Animat(?:eur|rice)|Répondant(?:e)?(?: \d+)?|Référent(?:e)?(?: \d+)?|Respondent(?: \d+)?"
-    r"|Participant(?:e)?(?: \d+)?|Interviewee)\s*:\s*"
+    r"|Participant(?:e)?(?: \d+)?|Interviewee"
+    # as transcription services name the voices they cannot name
+    r"|Speaker(?: \d+)?|Locut(?:eur|rice)(?: \d+)?|Intervenant(?:e)?(?: \d+)?)\s*:\s*"
 )
 INTERVIEWER_LABELS = frozenset(
     "q i e enquêteur enquêtrice intervieweur interviewer chercheur chercheuse animateur "

@@ -31,10 +31,19 @@ class ImportReport:
     documents: list[Document] = field(default_factory=list)
     failures: list[ImportFailed] = field(default_factory=list)
     cancelled: bool = False
+    # Files in the folders that were not read: of a type qdaw does not import.
+    skipped: list[ImportFailed] = field(default_factory=list)
+    # What reading did, file by file ("r1.pdf: removed 6 repeated header/footer lines").
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failures and not self.cancelled
+
+    @property
+    def not_imported(self) -> list[ImportFailed]:
+        """Every file that did not come in, with why: skipped and failed alike."""
+        return [*self.skipped, *self.failures]
 
 
 def _parse_value(value: Any, kind: str) -> Any:
@@ -115,6 +124,7 @@ class Library(Service):
             case_id = self.store.case_id(case)
             docs = select(m.documents.c.id).where(m.documents.c.case_id == case_id)
             journal.delete_where(m.segments, m.segments.c.document_id.in_(docs))
+            journal.delete_where(m.document_marks, m.document_marks.c.document_id.in_(docs))
             journal.delete_where(m.document_texts, m.document_texts.c.document_id.in_(docs))
             journal.delete_where(m.documents, m.documents.c.case_id == case_id)
             journal.delete_where(m.case_values, m.case_values.c.case_id == case_id)
@@ -144,7 +154,14 @@ class Library(Service):
         return candidate
 
     def _insert_document(
-        self, journal: Journal, name: str, text: str, case: str, source: str | None, fmt: str
+        self,
+        journal: Journal,
+        name: str,
+        text: str,
+        case: str,
+        source: str | None,
+        fmt: str,
+        marks: Iterable[Any] = (),
     ) -> Document:
         case_id = self._case_in(journal, case, must_be_new=False)
         doc_id = journal.insert(
@@ -160,8 +177,33 @@ class Library(Service):
             },
         )
         journal.insert(m.document_texts, {"document_id": doc_id, "text": text})
+        for mark in marks:  # (qdaw.ingest.marks.Mark)
+            journal.insert(
+                m.document_marks,
+                {
+                    "document_id": doc_id,
+                    "kind": mark.kind,
+                    "start_offset": mark.offset,
+                    "value": mark.value,
+                },
+            )
         assert doc_id is not None
         return Document(self.owner, doc_id)
+
+    def document_marks(
+        self, document: Document | int | str, kind: str | None = None
+    ) -> list[tuple[str, int, str]]:
+        """(kind, start offset, value) of the document's page and time marks, in text
+        order: ("page", 1520, "4") says page 4 starts at character 1520."""
+        marks = m.document_marks
+        query = (
+            select(marks.c.kind, marks.c.start_offset, marks.c.value)
+            .where(marks.c.document_id == self.store.document_id(document))
+            .order_by(marks.c.start_offset, marks.c.id)
+        )
+        if kind is not None:
+            query = query.where(marks.c.kind == kind)
+        return [(str(k), int(o), str(v)) for k, o, v in self.store.rows(query)]
 
     def add_document(
         self, name: str, text: str, case: str | None = None, source_name: str | None = None
@@ -178,18 +220,24 @@ class Library(Service):
             return self._insert_document(journal, name, text, case, source_name, "txt")
 
     def import_file(
-        self, path: str | Path, case: str | None = None, name: str | None = None
+        self,
+        path: str | Path,
+        case: str | None = None,
+        name: str | None = None,
+        drop_repeated_lines: bool = True,
     ) -> Document:
-        """Import one transcript; the case defaults to the file's stem and is created if new."""
+        """Import one transcript; the case defaults to the file's stem and is created if
+        new. ``drop_repeated_lines``: leave out a PDF's headers and footers."""
         from qdaw.ingest.readers import read_source
 
         path = Path(path)
         document_name, case_name = _names_for(path, name or path.stem, case or path.stem)
-        source = read_source(path)
+        source = read_source(path, drop_repeated_lines)
         with self.store.writing(op("import_file", name=path.name)) as journal:
             return self._insert_document(
-                journal, document_name, source.text, case_name, path.name, source.format
-            )
+                journal, document_name, source.text, case_name, path.name, source.format,
+                source.marks,
+            )  # fmt: skip
 
     def import_files(
         self,
@@ -201,17 +249,22 @@ class Library(Service):
         recursive: bool = True,
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
+        drop_repeated_lines: bool = True,
     ) -> ImportReport:
         """Import files and folders in one undoable step.
 
         Every file is read first; failures are collected in the report (with the file and
-        the reason) and the good files are stored together in one transaction. A
-        cancelled import stores nothing.
+        the reason), and so are the files of a folder that were skipped (of a type qdaw
+        does not read); the good files are stored together in one transaction. A
+        cancelled import stores nothing. ``drop_repeated_lines``: leave out a PDF's
+        headers and footers (the report's notes say how many lines went).
         """
         from qdaw.ingest.batch import read_sources
 
-        read = read_sources(paths, recursive, progress, cancelled)
-        report = ImportReport(failures=read.failures, cancelled=read.cancelled)
+        read = read_sources(paths, recursive, progress, cancelled, drop_repeated_lines)
+        report = ImportReport(
+            failures=read.failures, cancelled=read.cancelled, skipped=read.skipped
+        )
         if not read.cancelled:
             mapping = _case_naming(None, None, None, case_map).mapping  # read once
             named, failures = self.nameable_sources(
@@ -219,6 +272,9 @@ class Library(Service):
             )
             report.failures += failures
             report.documents = self.store_sources(named, case, case_pattern, case_template, mapping)
+            report.notes = [
+                f"{path.name}: {note}" for path, source in named for note in source.notes
+            ]
         return report
 
     def nameable_sources(
@@ -264,7 +320,13 @@ class Library(Service):
         with self.store.writing(label) as journal:
             return [
                 self._insert_document(
-                    journal, document_name, source.text, case_name, path.name, source.format
+                    journal,
+                    document_name,
+                    source.text,
+                    case_name,
+                    path.name,
+                    source.format,
+                    getattr(source, "marks", ()),
                 )
                 for (path, source), (document_name, case_name) in zip(sources, names, strict=True)
             ]
@@ -295,6 +357,7 @@ class Library(Service):
         ) as journal:
             doc_id = self.store.document_id(document)
             journal.delete_where(m.segments, m.segments.c.document_id == doc_id)
+            journal.delete_where(m.document_marks, m.document_marks.c.document_id == doc_id)
             journal.delete(m.document_texts, {"document_id": doc_id})
             journal.delete(m.documents, {"id": doc_id})
 

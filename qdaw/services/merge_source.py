@@ -27,6 +27,8 @@ class Source:
     project_memo: str | None = None
     cases: list[Row] = field(default_factory=list)
     documents: list[Row] = field(default_factory=list)  # with their "text"
+    # document id -> its (kind, start offset, value) marks: pages and turn times.
+    marks: dict[int, list[tuple[str, int, str]]] = field(default_factory=dict)
     variables: list[Row] = field(default_factory=list)
     values: list[Row] = field(default_factory=list)
     codes: list[Row] = field(default_factory=list)  # with their "path": ("Parent", "Child")
@@ -69,6 +71,15 @@ def read(conn: Connection, shown: str, name: str) -> Source:
         .join(m.document_texts, m.document_texts.c.document_id == m.documents.c.id)
         .order_by(m.documents.c.id),
     )
+    for document_id, kind, start, value in conn.execute(
+        select(
+            m.document_marks.c.document_id,
+            m.document_marks.c.kind,
+            m.document_marks.c.start_offset,
+            m.document_marks.c.value,
+        ).order_by(m.document_marks.c.id)
+    ):
+        source.marks.setdefault(int(document_id), []).append((str(kind), int(start), str(value)))
     source.variables = _rows(conn, select(m.variables).order_by(m.variables.c.id))
     source.values = _rows(conn, select(m.case_values))
     source.codes = parents_first(_rows(conn, select(m.codes)))

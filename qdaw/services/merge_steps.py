@@ -126,6 +126,7 @@ class LibraryMerge:
                     if self.prefer == "other":
                         changes["case_id"] = cases[doc["case_id"]]
                 self._update(m.documents, found["id"], changes)
+                self._marks(doc["id"], found["id"])
                 continue
             name = self._free_name(doc["name"], taken)
             if name != doc["name"]:
@@ -140,11 +141,32 @@ class LibraryMerge:
             )
             assert new_id is not None
             self.journal.insert(m.document_texts, {"document_id": new_id, "text": doc["text"]})
+            self._marks(doc["id"], new_id)
             taken.add(name)
             by_text[doc["text"]] = {**doc, "id": new_id, "name": name}
             mapped[doc["id"]] = new_id
             self.report.add("documents", name)
         return mapped
+
+    def _marks(self, theirs: int, ours: int) -> None:
+        """The other's page and time marks of a document (same text, so same offsets)
+        that this one lacks."""
+        marks = m.document_marks
+        have = {
+            (str(k), int(o), str(v))
+            for k, o, v in self.conn.execute(
+                select(marks.c.kind, marks.c.start_offset, marks.c.value).where(
+                    marks.c.document_id == ours
+                )
+            )
+        }
+        for kind, start, value in self.source.marks.get(theirs, []):
+            if (kind, start, value) not in have:
+                self.journal.insert(
+                    marks,
+                    {"document_id": ours, "kind": kind, "start_offset": start, "value": value},
+                )
+                have.add((kind, start, value))
 
     @staticmethod
     def _free_name(name: str, taken: set[str]) -> str:

@@ -286,22 +286,22 @@
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="228" />
+        <location filename="../analysis_panel.py" line="230" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="247" />
+        <location filename="../analysis_panel.py" line="249" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="247" />
+        <location filename="../analysis_panel.py" line="249" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="254" />
+        <location filename="../analysis_panel.py" line="256" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -1264,27 +1264,32 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>{n} fichiers n'ont pas pu être importés :</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="220" />
+        <location filename="../import_dialog.py" line="209" />
+        <source>{n} files skipped:</source>
+        <translation>{n} fichiers ignorés :</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="224" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="233" />
+        <location filename="../import_dialog.py" line="237" />
         <source>Already imported</source>
         <translation>Déjà importés</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="234" />
+        <location filename="../import_dialog.py" line="238" />
         <source>{n} of these files are already in the project (same text):</source>
         <translation>{n} de ces fichiers sont déjà dans le projet (même texte) :</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="241" />
+        <location filename="../import_dialog.py" line="245" />
         <source>Skip them</source>
         <translation>Les ignorer</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="242" />
+        <location filename="../import_dialog.py" line="246" />
         <source>Import them again</source>
         <translation>Les importer à nouveau</translation>
     </message>
@@ -2032,6 +2037,14 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <location filename="../refi_import.py" line="68" />
         <source>Imported {name}: {summary}.</source>
         <translation>{name} importé : {summary}.</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalTab</name>
+    <message>
+        <location filename="../retrieval_tab.py" line="47" />
+        <source>p. {page}</source>
+        <translation>p. {page}</translation>
     </message>
 </context>
 <context>

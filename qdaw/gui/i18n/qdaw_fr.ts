@@ -16,152 +16,152 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../agreement_tab.py" line="38" />
+        <location filename="../agreement_tab.py" line="41" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="38" />
+        <location filename="../agreement_tab.py" line="41" />
         <source>Does each coder apply the code there</source>
         <translation>Chaque codeur applique-t-il le code ici</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="39" />
+        <location filename="../agreement_tab.py" line="42" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="39" />
+        <location filename="../agreement_tab.py" line="42" />
         <source>The same, per respondent</source>
         <translation>De même, par répondant</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="40" />
+        <location filename="../agreement_tab.py" line="43" />
         <source>Character</source>
         <translation>Caractère</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="40" />
+        <location filename="../agreement_tab.py" line="43" />
         <source>Every character, coded or not by each</source>
         <translation>Chaque caractère, codé ou non par chacun</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="41" />
+        <location filename="../agreement_tab.py" line="44" />
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="41" />
+        <location filename="../agreement_tab.py" line="44" />
         <source>Agreed when the segments overlap enough</source>
         <translation>Accord quand les segments se recouvrent assez</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="50" />
+        <location filename="../agreement_tab.py" line="53" />
         <source>Segments: the share of their union two must overlap</source>
         <translation>Segments : la part de leur union que deux segments doivent recouvrir</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="54" />
+        <location filename="../agreement_tab.py" line="57" />
         <source>Coders:</source>
         <translation>Codeurs :</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="54" />
+        <location filename="../agreement_tab.py" line="57" />
         <source>Unit:</source>
         <translation>Unité :</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="55" />
+        <location filename="../agreement_tab.py" line="58" />
         <source>Overlap:</source>
         <translation>Recouvrement :</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="74" />
+        <location filename="../agreement_tab.py" line="77" />
         <source>Disagreements (double-click to compare):</source>
         <translation>Désaccords (double-clic pour comparer) :</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="86" />
+        <location filename="../agreement_tab.py" line="100" />
         <source>Units</source>
         <translation>Unités</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="87" />
+        <location filename="../agreement_tab.py" line="101" />
         <source>Both</source>
         <translation>Les deux</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="88" />
+        <location filename="../agreement_tab.py" line="102" />
         <source>Only first</source>
         <translation>Seulement le premier</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="89" />
+        <location filename="../agreement_tab.py" line="103" />
         <source>Only second</source>
         <translation>Seulement le second</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="90" />
+        <location filename="../agreement_tab.py" line="104" />
         <source>Neither</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="91" />
+        <location filename="../agreement_tab.py" line="105" />
         <source>% agreement</source>
         <translation>% d'accord</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="92" />
+        <location filename="../agreement_tab.py" line="106" />
         <source>Cohen's κ</source>
         <translation>κ de Cohen</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="93" />
+        <location filename="../agreement_tab.py" line="107" />
         <source>Brennan–Prediger κ</source>
         <translation>κ de Brennan–Prediger</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="94" />
+        <location filename="../agreement_tab.py" line="108" />
         <source>Krippendorff's α</source>
         <translation>α de Krippendorff</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="95" />
+        <location filename="../agreement_tab.py" line="109" />
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="96" />
+        <location filename="../agreement_tab.py" line="110" />
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="97" />
+        <location filename="../agreement_tab.py" line="111" />
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="120" />
+        <location filename="../agreement_tab.py" line="134" />
         <source>all coders</source>
         <translation>tous les codeurs</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="132" />
+        <location filename="../agreement_tab.py" line="146" />
         <source>Choose two different coders</source>
         <translation>Choisissez deux codeurs différents</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="134" />
+        <location filename="../agreement_tab.py" line="148" />
         <source>Agreement compares two coders or more</source>
         <translation>L'accord compare deux codeurs ou plus</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="140" />
+        <location filename="../agreement_tab.py" line="154" />
         <source>Documents coded by all, compared: {n}</source>
         <translation>Documents codés par tous, comparés : {n}</translation>
     </message>
     <message>
-        <location filename="../agreement_tab.py" line="142" />
+        <location filename="../agreement_tab.py" line="156" />
         <source> (left out, coded by only some: {k})</source>
         <translation> (écartés, codés par certains seulement : {k})</translation>
     </message>

@@ -384,3 +384,24 @@ def test_every_format_is_offered(tmp_path: Path) -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     for suffix in SUPPORTED_SUFFIXES:
         assert f"`{suffix}`" in readme, suffix
+
+
+def test_long_lines_that_differ_only_in_numbers_are_content_not_headers(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for page in range(1, 5):
+        pdf.drawString(72, 800, "Entretien 3")  # a running header
+        pdf.drawString(
+            72, 760, f"R : à la page {page}, je disais que nous avons travaillé en visio."
+        )
+        pdf.drawString(72, 740, "Suite du propos, différente sur chaque page " + "x" * page)
+        pdf.drawString(300, 40, f"- {page} -")  # a page number
+        pdf.showPage()
+    pdf.save()
+    project = Project.create(tmp_path / "n.qdaw")
+    report = project.import_files([path])
+    text = project.documents()[0].text
+    assert "Entretien 3" not in text and "- 2 -" not in text
+    for page in range(1, 5):
+        assert f"R : à la page {page}, je disais" in text
+    assert any("removed 8 repeated" in note for note in map(str, report.notes))

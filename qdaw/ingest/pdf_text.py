@@ -25,8 +25,15 @@ _WORD_START = re.compile(r"^(\w+)")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
 
 
+#: Only a short line is compared with its numbers masked ("Page 3 / 12", "Rapport 2024 -
+#: 7"): a longer one must repeat exactly, or the first line of every page of an
+#: interview ("R : page 3, ligne 1 …") would pass for a header.
+SHORT_LINE_WORDS = 8
+
+
 def _key(line: str) -> str:
-    return _SPACES.sub(" ", _DIGITS.sub("#", line)).strip().casefold()
+    text = line if len(line.split()) > SHORT_LINE_WORDS else _DIGITS.sub("#", line)
+    return _SPACES.sub(" ", text).strip().casefold()
 
 
 def repeated_lines(pages: list[list[str]]) -> set[str]:

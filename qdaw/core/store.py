@@ -195,8 +195,8 @@ class Store(Undoing, ChangeWatching):
         replaced only with ``force``."""
         if self.path is None:
             raise QdawError(
-                f"{self.shown}: a PostgreSQL project is copied with the server's own tools "
-                "(pg_dump and pg_restore); qdaw copies project files"
+                f"{self.shown}: a server project is copied to a file with copy_to "
+                "(qdaw copy URL FILE)"
             )
         destination = Path(target)
         if destination.resolve() == self.path.resolve():

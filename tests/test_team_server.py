@@ -312,3 +312,71 @@ def test_a_copy_that_fails_leaves_nothing(team: str, postgres_server, tmp_path: 
         ).fetchone()[0]
     assert tables == 0
     assert sorted(x.name for x in tmp_path.iterdir()) == ["referents.qdaw"]
+
+
+def test_the_workbench_opens_a_server_project_from_the_file_menu(team: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """File ▸ Open server project…: the title says which project, on which server as
+    whom, which coder, and "Read-only" for a reader; no password is kept anywhere."""
+    from qdaw.gui.main_window import MainWindow
+    from qdaw.gui.server_dialog import ServerDialog
+    from qdaw.gui.session import recent_projects, settings
+    from tests.gui_helpers import menu_action, when_modal
+
+    reader = reader_project(team)
+    settings().setValue("coder", "Ben")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+
+    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ServerDialog)
+        assert not dialog.open_button.isEnabled()  # (no address yet)
+        address = make_url(reader).set(password="url-secret")
+        dialog.address.setText(address.render_as_string(hide_password=False))
+        dialog.password.setText("typed-secret")
+        dialog.open_button.click()
+
+    when_modal(answer)
+    menu_action(window, "File", "Open server project…").trigger()
+    qtbot.waitUntil(lambda: window.session.project is not None)
+    parsed = make_url(team)
+    where = f"ben@{parsed.host}:{parsed.port}"
+    assert window.windowTitle() == f"{parsed.database} on {where}, coder Ben — Read-only — qdaw"
+    assert not menu_action(window, "Code", "New code…").isEnabled()
+    assert "reader role" in window.files.label.toolTip()
+    assert window.session.require().code_frequencies()["ratio"].tolist() == ["1/1"]
+    settings().sync()
+    assert recent_projects()[0] == reader
+    assert "secret" not in Path(settings().fileName()).read_text()
+    # A coder: the same title without "Read-only", and the commands that change it.
+    assert window.open_project(as_user(team, "ana"))
+    assert window.windowTitle() == (
+        f"{parsed.database} on ana@{parsed.host}:{parsed.port}, coder Ben — qdaw"
+    )
+    assert menu_action(window, "Code", "New code…").isEnabled()
+    window.close_project()
+
+
+def test_qdaw_gui_opens_a_server_url(team: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from qdaw.gui.app import create_window
+
+    main(["server", "init", team])
+    window = create_window(team, "en")
+    qtbot.addWidget(window)
+    try:
+        assert window.session.project is not None  # type: ignore[attr-defined]
+        assert window.windowTitle().startswith(f"{make_url(team).database} on qdaw@")  # type: ignore[attr-defined]
+    finally:
+        window.session.close()  # type: ignore[attr-defined]
+
+
+def test_a_remembered_address_has_no_password() -> None:
+    url = "postgresql+psycopg://ana:s%40cr%3At@db.example.org:5433/etude?sslmode=require"
+    bare = make_url(server.without_password(url))
+    assert bare.password is None and "cr" not in server.without_password(url)
+    assert (bare.username, bare.host, bare.port, bare.database) == (
+        "ana", "db.example.org", 5433, "etude"
+    )  # fmt: skip
+    assert bare.query == {"sslmode": "require"}
+    assert make_url(server.with_password(server.without_password(url), "s@cr:t")) == make_url(url)
+    assert server.server_name(url) == "ana@db.example.org:5433"

@@ -215,7 +215,9 @@ class Store(Undoing, ChangeWatching):
         """The project's name: its file's stem, or the database's name in its URL."""
         if self.path is not None:
             return self.path.stem
-        return self.shown.rsplit("/", 1)[-1]
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.location).database or self.shown.rsplit("/", 1)[-1]
 
     @property
     def default_coder(self) -> str:

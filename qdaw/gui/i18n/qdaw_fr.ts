@@ -310,85 +310,85 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="94" />
+        <location filename="../side_panels.py" line="95" />
         <source>Rename document…</source>
         <translation>Renommer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="97" />
+        <location filename="../side_panels.py" line="98" />
         <source>Move to respondent</source>
         <translation>Déplacer vers le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="104" />
-        <location filename="../side_panels.py" line="114" />
+        <location filename="../side_panels.py" line="105" />
+        <location filename="../side_panels.py" line="115" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="107" />
+        <location filename="../side_panels.py" line="108" />
         <source>Delete document…</source>
         <translation>Supprimer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="112" />
+        <location filename="../side_panels.py" line="113" />
         <source>Rename respondent…</source>
         <translation>Renommer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="117" />
+        <location filename="../side_panels.py" line="118" />
         <source>Delete respondent…</source>
         <translation>Supprimer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="123" />
+        <location filename="../side_panels.py" line="124" />
         <source>Rename document</source>
         <translation>Renommer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="123" />
-        <location filename="../side_panels.py" line="130" />
+        <location filename="../side_panels.py" line="124" />
+        <location filename="../side_panels.py" line="131" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="130" />
+        <location filename="../side_panels.py" line="131" />
         <source>Rename respondent</source>
         <translation>Renommer le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="139" />
+        <location filename="../side_panels.py" line="140" />
         <source>Document memo</source>
         <translation>Mémo du document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="139" />
-        <location filename="../side_panels.py" line="147" />
+        <location filename="../side_panels.py" line="140" />
+        <location filename="../side_panels.py" line="148" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="147" />
+        <location filename="../side_panels.py" line="148" />
         <source>Respondent memo</source>
         <translation>Mémo du répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="155" />
+        <location filename="../side_panels.py" line="156" />
         <source>Delete the document “{name}” and its {n} coded segments?</source>
         <translation>Supprimer le document « {name} » et ses {n} segments codés ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="158" />
+        <location filename="../side_panels.py" line="159" />
         <source>Delete document</source>
         <translation>Supprimer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="164" />
+        <location filename="../side_panels.py" line="165" />
         <source>Delete the respondent “{name}” with {n} documents and their coding?</source>
         <translation>Supprimer le répondant « {name} », ses {n} documents et leur codage ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="166" />
+        <location filename="../side_panels.py" line="167" />
         <source>Delete respondent</source>
         <translation>Supprimer le répondant</translation>
     </message>
@@ -437,138 +437,139 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../codebook_panel.py" line="71" />
-        <location filename="../codebook_panel.py" line="141" />
+        <location filename="../codebook_panel.py" line="72" />
+        <location filename="../codebook_panel.py" line="145" />
         <source>New code</source>
+        <extracomment>Disabled, saying why, while the project is read-only.</extracomment>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="72" />
+        <location filename="../codebook_panel.py" line="73" />
         <source>New sub-code</source>
         <translation>Nouveau sous-code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="73" />
+        <location filename="../codebook_panel.py" line="74" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="141" />
+        <location filename="../codebook_panel.py" line="145" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="164" />
+        <location filename="../codebook_panel.py" line="168" />
         <source>Code colour</source>
         <translation>Couleur du code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="173" />
+        <location filename="../codebook_panel.py" line="177" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="174" />
+        <location filename="../codebook_panel.py" line="178" />
         <source>Definition:</source>
         <translation>Définition :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="185" />
+        <location filename="../codebook_panel.py" line="189" />
         <source>Memo on {name}</source>
         <translation>Mémo sur {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="185" />
+        <location filename="../codebook_panel.py" line="189" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="197" />
+        <location filename="../codebook_panel.py" line="201" />
         <source>Merge {name}</source>
         <translation>Fusionner {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="198" />
+        <location filename="../codebook_panel.py" line="202" />
         <source>Merge into:</source>
         <translation>Fusionner dans :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="227" />
+        <location filename="../codebook_panel.py" line="231" />
         <source>Delete the code “{name}”?</source>
         <translation>Supprimer le code « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="230" />
+        <location filename="../codebook_panel.py" line="234" />
         <source>{n} sub-codes will be deleted too.</source>
         <translation>{n} sous-codes seront aussi supprimés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="231" />
+        <location filename="../codebook_panel.py" line="235" />
         <source>{n} coded segments will be removed.</source>
         <translation>{n} segments codés seront retirés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="232" />
+        <location filename="../codebook_panel.py" line="236" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="235" />
+        <location filename="../codebook_panel.py" line="239" />
         <source>Delete code</source>
         <translation>Supprimer le code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="263" />
+        <location filename="../codebook_panel.py" line="267" />
         <source>New code…</source>
         <translation>Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="266" />
+        <location filename="../codebook_panel.py" line="271" />
         <source>New sub-code…</source>
         <translation>Nouveau sous-code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="268" />
+        <location filename="../codebook_panel.py" line="273" />
         <source>Apply to selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="269" />
+        <location filename="../codebook_panel.py" line="274" />
         <source>Rename</source>
         <translation>Renommer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="270" />
+        <location filename="../codebook_panel.py" line="275" />
         <source>Colour…</source>
         <translation>Couleur…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="271" />
+        <location filename="../codebook_panel.py" line="276" />
         <source>Describe…</source>
         <translation>Décrire…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="272" />
+        <location filename="../codebook_panel.py" line="277" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="273" />
+        <location filename="../codebook_panel.py" line="278" />
         <source>Merge into…</source>
         <translation>Fusionner dans…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="274" />
+        <location filename="../codebook_panel.py" line="281" />
         <source>Distinctive words…</source>
         <translation>Mots caractéristiques…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="278" />
+        <location filename="../codebook_panel.py" line="287" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="290" />
+        <location filename="../codebook_panel.py" line="299" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -576,118 +577,118 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="97" />
+        <location filename="../coding.py" line="98" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="101" />
+        <location filename="../coding.py" line="102" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="121" />
-        <location filename="../coding.py" line="155" />
+        <location filename="../coding.py" line="122" />
+        <location filename="../coding.py" line="156" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="155" />
+        <location filename="../coding.py" line="156" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="182" />
+        <location filename="../coding.py" line="184" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="183" />
+        <location filename="../coding.py" line="185" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="184" />
+        <location filename="../coding.py" line="186" />
         <source>Suggest codes for this passage…</source>
         <translation>Suggérer des codes pour ce passage…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="186" />
+        <location filename="../coding.py" line="189" />
         <source>Extend to whole sentences</source>
         <translation>Étendre aux phrases entières</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="192" />
+        <location filename="../coding.py" line="196" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="193" />
+        <location filename="../coding.py" line="197" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="194" />
+        <location filename="../coding.py" line="198" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="196" />
+        <location filename="../coding.py" line="200" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="200" />
+        <location filename="../coding.py" line="204" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="204" />
+        <location filename="../coding.py" line="208" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="205" />
+        <location filename="../coding.py" line="209" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="224" />
+        <location filename="../coding.py" line="229" />
         <source>Looking for similar codes…</source>
         <translation>Recherche de codes semblables…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="237" />
+        <location filename="../coding.py" line="242" />
         <source>No code resembles this passage yet</source>
         <translation>Aucun code ne ressemble encore à ce passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="239" />
+        <location filename="../coding.py" line="244" />
         <source>Similar codes — choose one to apply it</source>
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="277" />
+        <location filename="../coding.py" line="282" />
         <source>Sentences found from punctuation: Code ▸ Index text gives better ones</source>
         <translation>Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="279" />
+        <location filename="../coding.py" line="284" />
         <source>Paragraphs found from line breaks</source>
         <translation>Paragraphes trouvés d'après les retours à la ligne</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="318" />
+        <location filename="../coding.py" line="323" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="332" />
+        <location filename="../coding.py" line="337" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="332" />
+        <location filename="../coding.py" line="337" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
@@ -857,52 +858,53 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="210" />
+        <location filename="../side_panels.py" line="211" />
         <source>Drop a code here to link it to a hypothesis</source>
         <translation>Déposez un code ici pour le lier à une hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="216" />
+        <location filename="../side_panels.py" line="217" />
         <source>New hypothesis</source>
         <translation>Nouvelle hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="255" />
+        <location filename="../side_panels.py" line="259" />
         <source>Memo on {label}</source>
+        <extracomment>Disabled, saying why, while the project is read-only.</extracomment>
         <translation>Mémo sur {label}</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="256" />
+        <location filename="../side_panels.py" line="260" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="264" />
+        <location filename="../side_panels.py" line="268" />
         <source>Delete the hypothesis {label}? Its codes stay in the codebook.</source>
         <translation>Supprimer l'hypothèse {label} ? Ses codes restent dans le livre de codes.</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="267" />
+        <location filename="../side_panels.py" line="271" />
         <source>Delete hypothesis</source>
         <translation>Supprimer l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="273" />
+        <location filename="../side_panels.py" line="277" />
         <source>New hypothesis…</source>
         <translation>Nouvelle hypothèse…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="275" />
+        <location filename="../side_panels.py" line="279" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="276" />
+        <location filename="../side_panels.py" line="280" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="278" />
+        <location filename="../side_panels.py" line="282" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -910,22 +912,22 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesisDialog</name>
     <message>
-        <location filename="../side_panels.py" line="175" />
+        <location filename="../side_panels.py" line="176" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="180" />
+        <location filename="../side_panels.py" line="181" />
         <source>Label:</source>
         <translation>Libellé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="181" />
+        <location filename="../side_panels.py" line="182" />
         <source>Statement:</source>
         <translation>Énoncé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="182" />
+        <location filename="../side_panels.py" line="183" />
         <source>Description:</source>
         <translation>Description :</translation>
     </message>
@@ -1102,258 +1104,268 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../main_window.py" line="162" />
+        <source>Open &amp;server project…</source>
+        <translation>Ouvrir un projet sur un &amp;serveur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="163" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="165" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="171" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="174" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="176" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="179" />
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="187" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
-        <location filename="../main_window.py" line="461" />
+        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="473" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="476" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="201" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="205" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="207" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="209" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="210" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="212" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="214" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="215" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="217" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="219" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="226" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="232" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="239" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="242" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="243" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="303" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355" />
+        <location filename="../main_window.py" line="356" />
+        <source>Check the address, and that the server knows your user and password.</source>
+        <translation>Vérifiez l'adresse, et que le serveur connaît votre utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="358" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="365" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="373" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="378" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="400" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="421" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432" />
+        <location filename="../main_window.py" line="444" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="450" />
         <source>{coder}: {label}</source>
         <translation>{coder} : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="451" />
         <source>Another writer</source>
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="458" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="458" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="458" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450" />
+        <location filename="../main_window.py" line="462" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461" />
+        <location filename="../main_window.py" line="473" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="476" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="515" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508" />
+        <location filename="../main_window.py" line="520" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="526" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535" />
+        <location filename="../main_window.py" line="547" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557" />
+        <location filename="../main_window.py" line="569" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569" />
+        <location filename="../main_window.py" line="581" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574" />
+        <location filename="../main_window.py" line="586" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1689,28 +1701,34 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../project_files.py" line="36" />
-        <source>{name} — Read-only — qdaw</source>
+        <location filename="../project_files.py" line="38" />
+        <source>{name} on {server}, coder {coder}</source>
         <extracomment>"Read-only" in the status bar while the open project cannot be changed.</extracomment>
+        <translation>{name} sur {server}, codeur {coder}</translation>
+    </message>
+    <message>
+        <location filename="../project_files.py" line="42" />
+        <source>{name} — Read-only — qdaw</source>
         <translation>{name} — Lecture seule — qdaw</translation>
     </message>
     <message>
-        <location filename="../project_files.py" line="46" />
+        <location filename="../project_files.py" line="52" />
+        <location filename="../read_only.py" line="21" />
         <source>{name} is read-only: {reason}</source>
         <translation>{name} est en lecture seule : {reason}</translation>
     </message>
     <message>
-        <location filename="../project_files.py" line="49" />
+        <location filename="../project_files.py" line="55" />
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../project_files.py" line="64" />
+        <location filename="../project_files.py" line="70" />
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../project_files.py" line="78" />
+        <location filename="../project_files.py" line="84" />
         <source>Copy saved: {path}</source>
         <translation>Copie enregistrée : {path}</translation>
     </message>
@@ -1718,17 +1736,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>QuickCodeBox</name>
     <message>
-        <location filename="../coding.py" line="40" />
+        <location filename="../coding.py" line="41" />
         <source>Code the selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="42" />
+        <location filename="../coding.py" line="43" />
         <source>Code name (a new name creates the code)</source>
         <translation>Nom du code (un nouveau nom crée le code)</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="48" />
+        <location filename="../coding.py" line="49" />
         <source>Enter applies; “Category/Name” creates the code under a category.</source>
         <translation>Entrée applique ; « Catégorie/Nom » crée le code dans une catégorie.</translation>
     </message>
@@ -1872,6 +1890,29 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <location filename="../search_panel.py" line="156" />
         <source>{n} matches in {d} documents</source>
         <translation>{n} occurrences dans {d} documents</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../server_dialog.py" line="27" />
+        <source>Open server project</source>
+        <translation>Ouvrir un projet sur un serveur</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="36" />
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="37" />
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="40" />
+        <source>Leave the password empty to use ~/.pgpass or PGPASSWORD. A password typed here is used for this connection only; qdaw never saves it.</source>
+        <translation>Laissez le mot de passe vide pour utiliser ~/.pgpass ou PGPASSWORD. Un mot de passe saisi ici ne sert qu'à cette connexion ; qdaw ne l'enregistre jamais.</translation>
     </message>
 </context>
 <context>
@@ -2070,7 +2111,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>_Panel</name>
     <message>
-        <location filename="../side_panels.py" line="47" />
+        <location filename="../side_panels.py" line="48" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>

@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from qdaw import Project
 from qdaw.cli import main
 from qdaw.core import models as m
-from qdaw.core import server
+from qdaw.core import server, urls
 from qdaw.errors import ProjectExistsError, QdawError, ReadOnlyProject
 from qdaw.sample import build_sample
 from tests.conftest import snapshot
@@ -357,26 +357,44 @@ def test_the_workbench_opens_a_server_project_from_the_file_menu(team: str, qtbo
     window.close_project()
 
 
-def test_qdaw_gui_opens_a_server_url(team: str, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from qdaw.gui.app import create_window
+def test_qdaw_url_opens_the_workbench_on_the_server(team: str, tmp_path: Path) -> None:
+    """``qdaw URL`` (as ``qdaw gui URL``): the window opens the server project, painted
+    once with its title, then quits (the install check's switch)."""
+    import os
+    import subprocess
+    import sys
 
     main(["server", "init", team])
-    window = create_window(team, "en")
-    qtbot.addWidget(window)
-    try:
-        assert window.session.project is not None  # type: ignore[attr-defined]
-        assert window.windowTitle().startswith(f"{make_url(team).database} on qdaw@")  # type: ignore[attr-defined]
-    finally:
-        window.session.close()  # type: ignore[attr-defined]
+    main(["server", "add-user", team, "sam", "--role", "reader"])
+    result = subprocess.run(
+        [sys.executable, "-m", "qdaw", as_user(team, "sam")],
+        env={
+            **os.environ,
+            "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+            "QDAW_QUIT_AFTER_FIRST_PAINT": "1",
+            "QDAW_CODER": "Sam",
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    parsed = make_url(team)
+    assert result.stdout == (
+        f"qdaw: painted {parsed.database} on sam@{parsed.host}:{parsed.port}, coder Sam"
+        " — Read-only — qdaw\n"
+    )
 
 
 def test_a_remembered_address_has_no_password() -> None:
     url = "postgresql+psycopg://ana:s%40cr%3At@db.example.org:5433/etude?sslmode=require"
-    bare = make_url(server.without_password(url))
-    assert bare.password is None and "cr" not in server.without_password(url)
+    bare = make_url(urls.without_password(url))
+    assert bare.password is None and "cr" not in urls.without_password(url)
     assert (bare.username, bare.host, bare.port, bare.database) == (
         "ana", "db.example.org", 5433, "etude"
     )  # fmt: skip
     assert bare.query == {"sslmode": "require"}
-    assert make_url(server.with_password(server.without_password(url), "s@cr:t")) == make_url(url)
-    assert server.server_name(url) == "ana@db.example.org:5433"
+    assert make_url(urls.with_password(urls.without_password(url), "s@cr:t")) == make_url(url)
+    assert urls.server_name(url) == "ana@db.example.org:5433"

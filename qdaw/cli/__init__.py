@@ -229,8 +229,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not argv or (argv[0].endswith(".qdaw") and len(argv) == 1):
-        argv = ["gui", *argv]  # `qdaw` and `qdaw study.qdaw` open the workbench
+    if not argv or (len(argv) == 1 and (argv[0].endswith(".qdaw") or "://" in argv[0])):
+        argv = ["gui", *argv]  # `qdaw`, `qdaw study.qdaw` and `qdaw URL` open the workbench
     args = parser.parse_args(argv)
     Opening.read_only = args.read_only
     if not getattr(args, "run", None):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from qdaw.core.server import server_name
+from qdaw.core.urls import server_name
 from qdaw.errors import QdawError
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import Session

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.server import with_password
+from qdaw.core.urls import with_password
 
 EXAMPLE = "postgresql+psycopg://user@host/database"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from qdaw.core.server import without_password
 from qdaw.core.store import ChangeEvent
+from qdaw.core.urls import without_password
 from qdaw.errors import QdawError
 from qdaw.project import Project
 

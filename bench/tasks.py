@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from bench import concurrency, generate
+from bench import concurrency, generate, team
 
 TXT_FILES, TXT_WORDS = 200, 2000
 DOCX_FILES, DOCX_WORDS = 40, 2000
@@ -59,6 +59,8 @@ TARGETS = {
     "agreement_character": "< 5 s",
     "agreement_segment": "(no target)",
     "export_qdpx_large": "< 20 s",
+    "team_postgres": "4,000 stored, 0 lost, 0 raw errors",
+    "team_sqlite": "1,000 stored, 0 lost, 0 raw errors",
 }
 
 
@@ -518,6 +520,8 @@ TASKS: dict[str, Callable[[Path], dict[str, float]]] = {
     "agreement_character": agreement_character,
     "agreement_segment": agreement_segment,
     "export_qdpx_large": export_qdpx_large,
+    "team_postgres": lambda data: team.team_postgres(),
+    "team_sqlite": lambda data: team.team_sqlite(),
 }
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from sqlalchemy import Engine
 
-from qdaw.core import storage
+from qdaw.core import server, storage
 from qdaw.core.dberrors import DB_ERRORS, translate
 from qdaw.core.names import CODER, check_name
 from qdaw.core.operations import Op, op
@@ -41,6 +41,7 @@ from qdaw.services.interchange import Interchange
 from qdaw.services.listing import Listing
 from qdaw.services.merging import Merging
 from qdaw.services.nlp import Nlp
+from qdaw.services.transfer import Copying
 
 T = TypeVar("T")
 
@@ -74,6 +75,7 @@ class Project:
         self.exports = Exports(store, self, self.anonymising)
         self.merging = Merging(store, self)
         self.interchange = Interchange(store, self)
+        self.copying = Copying(store, self)
 
     @classmethod
     def create(
@@ -114,14 +116,18 @@ class Project:
 
         ``read_only`` opens it so that nothing can change it; a file that cannot be
         written here (its permissions, its folder's, a read-only disk) opens read-only
-        by itself. Reading, analyses, reports and exports work; a change raises
-        ReadOnlyProject, and nothing is created beside the file.
+        by itself, and so does a server project for a user of its readers' role
+        (``qdaw server add-user … --role reader``). Reading, analyses, reports and
+        exports work; a change raises ReadOnlyProject, and nothing is created beside
+        the file.
         """
         reason = storage.read_only_reason(target, read_only)
         engine, backup = _translated(
             target, lambda: storage.open_database(target, busy_timeout, reason is not None)
         )
         path = None if storage.is_url(target) else Path(target)
+        if reason is None and path is None:  # a team's reader (the server refuses anyway)
+            reason = _translated(target, lambda: server.read_only_reason(engine))
         project = cls(engine, str(target), path, coder, busy_timeout, reason)
         project.store.backup_path = backup
         return project
@@ -223,6 +229,7 @@ class Project:
     batch = forward("store", Store.batch)
     checkpoint = forward("store", Store.checkpoint)
     save_copy = forward("store", Store.save_copy)
+    copy_to = forward("copying", Copying.copy_to)
     document_text = forward("store", Store.document_text)
     get_meta = forward("store", Store.get_meta)
     poll_changes = forward("store", Store.poll_changes)

@@ -19,6 +19,19 @@ FR = {
     "Save a copy": "Enregistrer une copie",
     "Save a &copy…": "Enregistrer une &copie…",
     "Copy saved: {path}": "Copie enregistrée : {path}",
+    "Open &server project…": "Ouvrir un projet sur un &serveur…",
+    "Open server project": "Ouvrir un projet sur un serveur",
+    "Address:": "Adresse :",
+    "Password:": "Mot de passe :",
+    "Leave the password empty to use ~/.pgpass or PGPASSWORD. A password typed "
+    "here is used for this connection only; qdaw never saves it.": (
+        "Laissez le mot de passe vide pour utiliser ~/.pgpass ou PGPASSWORD. Un mot de "
+        "passe saisi ici ne sert qu'à cette connexion ; qdaw ne l'enregistre jamais."
+    ),
+    "{name} on {server}, coder {coder}": "{name} sur {server}, codeur {coder}",
+    "Check the address, and that the server knows your user and password.": (
+        "Vérifiez l'adresse, et que le serveur connaît votre utilisateur et votre mot de passe."
+    ),
     "% of group": "% du groupe",
     "% respondents": "% de répondants",
     "&About qdaw": "À &propos de qdaw",

@@ -370,7 +370,7 @@ def test_closing_one_of_two_writers_brings_the_file_up_to_date(
 
 @pytest.mark.postgres
 def test_a_postgresql_project_is_not_copied_to_a_file(pg_url: str, tmp_path: Path) -> None:
-    with Project.create(pg_url) as p, pytest.raises(QdawError, match="pg_dump"):
+    with Project.create(pg_url) as p, pytest.raises(QdawError, match="qdaw copy URL FILE"):
         p.save_copy(tmp_path / "copy.qdaw")
     assert list(tmp_path.iterdir()) == []
 

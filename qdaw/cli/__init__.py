@@ -16,6 +16,7 @@ from qdaw.cli.interchange import add_interchange_commands
 from qdaw.cli.merging import add_commands as add_merging_commands
 from qdaw.cli.names import add_commands as add_names_commands
 from qdaw.cli.nlp import add_commands as add_nlp_commands
+from qdaw.cli.server import add_commands as add_server_commands
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def cmd_new(args: argparse.Namespace) -> None:
 def cmd_copy(args: argparse.Namespace) -> None:
     # Read-only: copying changes nothing, and a project that cannot be written is copied too.
     with open_project(args.project, read_only=True) as project:
-        written = project.save_copy(args.target, force=args.force)
+        written = project.copy_to(args.target, force=args.force)
         print(f"Copied {project.shown} to {written}")
 
 
@@ -159,10 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     copy = sub.add_parser(
         "copy",
-        help="write a consistent copy of a project file (also while it is open and written)",
+        help="write a consistent copy of a project (also while it is open and written): "
+        "a file to a file, a file to a server or a server to a file",
     )
-    copy.add_argument("project")
-    copy.add_argument("target", help="the copy's file (.qdaw)")
+    copy.add_argument("project", help="a .qdaw file or a server URL")
+    copy.add_argument(
+        "target", help="the copy: a .qdaw file, or the URL of an empty PostgreSQL database"
+    )
     copy.add_argument("--force", action="store_true", help="replace an existing file")
     copy.set_defaults(run=cmd_copy)
 
@@ -227,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_nlp_commands(sub)
     add_names_commands(sub)
     add_merging_commands(sub)
+    add_server_commands(sub)
     return parser
 
 
@@ -247,8 +252,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not argv or (argv[0].endswith(".qdaw") and len(argv) == 1):
-        argv = ["gui", *argv]  # `qdaw` and `qdaw study.qdaw` open the workbench
+    if not argv or (len(argv) == 1 and (argv[0].endswith(".qdaw") or "://" in argv[0])):
+        argv = ["gui", *argv]  # `qdaw`, `qdaw study.qdaw` and `qdaw URL` open the workbench
     args = parser.parse_args(argv)
     Opening.read_only = args.read_only
     Opening.coder = args.writer

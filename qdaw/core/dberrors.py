@@ -35,6 +35,8 @@ SQLITE_IOERR_SHMSIZE = 4874
 # PostgreSQL SQLSTATEs.
 PG_TRANSIENT = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock timeout
 PG_UNIQUE, PG_FOREIGN_KEY, PG_CHECK, PG_NOT_NULL = "23505", "23503", "23514", "23502"
+#: insufficient_privilege: the user's role (a team's reader) may not do this.
+PG_NO_PRIVILEGE = "42501"
 
 #: What a database call can raise: SQLAlchemy's errors, and the DB-API's own from the
 #: journal's direct inserts on SQLite.
@@ -108,7 +110,13 @@ def translate(error: BaseException, where: str) -> QdawError:
             f"{where}: another writer changed the same rows at the same moment; nothing "
             "was stored, try again"
         )
-    if primary in (SQLITE_READONLY, SQLITE_PERM) or state in ("25006", "42501"):
+    if state == PG_NO_PRIVILEGE:
+        return ReadOnlyProject(
+            f"{where}: this project is read-only for you (your role on the server may "
+            "read it, not change it); nothing was stored. It can be read, analysed and "
+            "exported"
+        )
+    if primary in (SQLITE_READONLY, SQLITE_PERM) or state == "25006":
         return ReadOnlyProject(
             f"{where}: the project is read-only here (file permissions, read-only disk or "
             "database rights); it can be read but not changed"

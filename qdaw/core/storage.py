@@ -277,9 +277,20 @@ def _mark_as_project(conn: Connection) -> None:
     )
 
 
-def create_database(target: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
+def create_database(
+    target: str | Path,
+    busy_timeout: float = BUSY_TIMEOUT,
+    fill: Callable[[Connection], None] | None = None,
+) -> Engine:
     """Create an empty project at the newest schema, in one transaction: a failure
-    (a full disk) leaves no project behind, and a new file is removed again."""
+    (a full disk) leaves no project behind, and a new file is removed again. ``fill``
+    writes the project's content in that same transaction (a copy of another)."""
+
+    def then(conn: Connection) -> None:
+        _mark_as_project(conn)
+        if fill is not None:
+            fill(conn)
+
     if is_url(target):
         engine = server_engine(str(target))
         with engine.connect() as conn:
@@ -288,7 +299,7 @@ def create_database(target: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> E
             ).scalar()
         if has_tables:
             raise ProjectExistsError(f"{shown(target)}: a project already exists in this database")
-        upgrade(engine, then=_mark_as_project)
+        upgrade(engine, then=then)
         return engine
     path = Path(target)
     if path.is_dir():
@@ -298,7 +309,7 @@ def create_database(target: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> E
     files.create_exclusively(path)
     engine = sqlite_engine(path, busy_timeout)
     try:
-        upgrade(engine, then=_mark_as_project)
+        upgrade(engine, then=then)
     except BaseException:
         engine.dispose()
         files.remove_with_sidecars(path)

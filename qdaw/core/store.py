@@ -195,8 +195,8 @@ class Store(Undoing, ChangeWatching):
         replaced only with ``force``."""
         if self.path is None:
             raise QdawError(
-                f"{self.shown}: a PostgreSQL project is copied with the server's own tools "
-                "(pg_dump and pg_restore); qdaw copies project files"
+                f"{self.shown}: a server project is copied to a file with copy_to "
+                "(qdaw copy URL FILE)"
             )
         destination = Path(target)
         if destination.resolve() == self.path.resolve():
@@ -215,7 +215,9 @@ class Store(Undoing, ChangeWatching):
         """The project's name: its file's stem, or the database's name in its URL."""
         if self.path is not None:
             return self.path.stem
-        return self.shown.rsplit("/", 1)[-1]
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.location).database or self.shown.rsplit("/", 1)[-1]
 
     @property
     def default_coder(self) -> str:

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self._action(
             file, self.tr("&Open project…"), self.open_dialog, QKeySequence.StandardKey.Open
         )
+        self._action(file, self.tr("Open &server project…"), self.open_server_dialog)
         self.recent_menu = file.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, self.tr("Open the &sample project"), self.open_sample)
@@ -369,9 +370,12 @@ class MainWindow(QMainWindow):
         try:
             self.session.open(path, create=create, read_only=read_only)
         except (QdawError, OSError) as exc:
-            self.show_error(
-                str(exc), self.tr("Choose a qdaw project file (.qdaw), or create a new project.")
+            advice = (
+                self.tr("Check the address, and that the server knows your user and password.")
+                if "://" in path
+                else self.tr("Choose a qdaw project file (.qdaw), or create a new project.")
             )
+            self.show_error(str(exc), advice)
             return False
         project = self.session.project
         if project is not None and project.backup_path is not None:
@@ -392,6 +396,14 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", project_filter())
         if path:
             self.open_project(path)
+
+    def open_server_dialog(self) -> None:
+        """A team's project on a PostgreSQL server (qdaw server init)."""
+        from qdaw.gui.server_dialog import ask_server_url
+
+        url = ask_server_url(self)
+        if url:
+            self.open_project(url)
 
     def open_sample(self) -> None:
         from qdaw.sample import SAMPLE_SOURCES, build_sample

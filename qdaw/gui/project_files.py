@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from qdaw.core.urls import server_name
 from qdaw.errors import QdawError
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import Session
@@ -32,9 +33,14 @@ class ProjectFiles(QObject):
         project = self.session.project
         if project is None:
             return "qdaw"
+        name = project.name
+        if project.path is None:  # a team's project: on which server, as whom, who codes
+            name = self.tr("{name} on {server}, coder {coder}").format(
+                name=name, server=server_name(project.location), coder=project.coder
+            )
         if project.read_only:
-            return self.tr("{name} — Read-only — qdaw").format(name=project.name)
-        return f"{project.name} — qdaw"
+            return self.tr("{name} — Read-only — qdaw").format(name=name)
+        return f"{name} — qdaw"
 
     def show_state(self, edit_actions: Sequence[QAction]) -> None:
         """A read-only project: the status bar says so, and each command that would

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from qdaw.core.store import ChangeEvent
+from qdaw.core.urls import without_password
 from qdaw.errors import QdawError
 from qdaw.project import Project
 
@@ -95,8 +96,12 @@ class Session(QObject):
         self.close()
         self.project = project
         self._unsubscribe = project.subscribe(self.changed.emit)
-        if project.path is not None:
-            remember_recent(str(project.path.resolve()))
+        # A server project is remembered without its password (libpq finds it again).
+        remember_recent(
+            str(project.path.resolve())
+            if project.path is not None
+            else without_password(project.location)
+        )
         self.opened.emit()
         self._poll.start()
         return project
@@ -154,7 +159,7 @@ def only_what_panels_show(event: ChangeEvent) -> ChangeEvent:
 def recent_projects() -> list[str]:
     value = settings().value("recent", [])
     items: list[str] = [value] if isinstance(value, str) else [str(v) for v in value or []]  # type: ignore[attr-defined]
-    return [item for item in items if Path(item).exists()]
+    return [item for item in items if "://" in item or Path(item).exists()]
 
 
 def remember_recent(path: str) -> None:

@@ -1343,283 +1343,293 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../main_window.py" line="166" />
+        <source>Open &amp;server project…</source>
+        <translation>Ouvrir un projet sur un &amp;serveur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="167" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="169" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="175" />
         <source>Import REFI-QDA pro&amp;ject…</source>
         <translation>Importer un pro&amp;jet REFI-QDA…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="178" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="181" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="183" />
         <source>Export REFI-QDA &amp;project (.qdpx)…</source>
         <translation>Exporter le &amp;projet REFI-QDA (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="184" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="185" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="186" />
         <source>C&amp;oder…</source>
         <translation>C&amp;odeur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="188" />
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="201" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
-        <location filename="../main_window.py" line="479" />
+        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="491" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="494" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="212" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="216" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="218" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="220" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="221" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="223" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="225" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="226" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="228" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="230" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="237" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="243" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249" />
+        <location filename="../main_window.py" line="250" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254" />
+        <location filename="../main_window.py" line="255" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255" />
+        <location filename="../main_window.py" line="256" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="321" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373" />
+        <location filename="../main_window.py" line="374" />
+        <source>Check the address, and that the server knows your user and password.</source>
+        <translation>Vérifiez l'adresse, et que le serveur connaît votre utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="376" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379" />
+        <location filename="../main_window.py" line="383" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387" />
+        <location filename="../main_window.py" line="391" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
+        <location filename="../main_window.py" line="396" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="418" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427" />
+        <location filename="../main_window.py" line="439" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450" />
+        <location filename="../main_window.py" line="462" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456" />
+        <location filename="../main_window.py" line="468" />
         <source>{coder}: {label}</source>
         <translation>{coder} : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457" />
+        <location filename="../main_window.py" line="469" />
         <source>Another writer</source>
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="476" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="476" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="476" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468" />
+        <location filename="../main_window.py" line="480" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479" />
+        <location filename="../main_window.py" line="491" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="494" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521" />
+        <location filename="../main_window.py" line="533" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526" />
+        <location filename="../main_window.py" line="538" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532" />
+        <location filename="../main_window.py" line="544" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553" />
+        <location filename="../main_window.py" line="565" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575" />
+        <location filename="../main_window.py" line="587" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587" />
+        <location filename="../main_window.py" line="599" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595" />
+        <location filename="../main_window.py" line="607" />
         <source>Export REFI-QDA project</source>
         <translation>Exporter le projet REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607" />
+        <location filename="../main_window.py" line="619" />
         <source>REFI-QDA project written: {path}</source>
         <translation>Projet REFI-QDA écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613" />
+        <location filename="../main_window.py" line="625" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1961,29 +1971,34 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../project_files.py" line="36" />
-        <source>{name} — Read-only — qdaw</source>
+        <location filename="../project_files.py" line="38" />
+        <source>{name} on {server}, coder {coder}</source>
         <extracomment>"Read-only" in the status bar while the open project cannot be changed.</extracomment>
+        <translation>{name} sur {server}, codeur {coder}</translation>
+    </message>
+    <message>
+        <location filename="../project_files.py" line="42" />
+        <source>{name} — Read-only — qdaw</source>
         <translation>{name} — Lecture seule — qdaw</translation>
     </message>
     <message>
-        <location filename="../project_files.py" line="46" />
+        <location filename="../project_files.py" line="52" />
         <location filename="../read_only.py" line="21" />
         <source>{name} is read-only: {reason}</source>
         <translation>{name} est en lecture seule : {reason}</translation>
     </message>
     <message>
-        <location filename="../project_files.py" line="49" />
+        <location filename="../project_files.py" line="55" />
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../project_files.py" line="64" />
+        <location filename="../project_files.py" line="70" />
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../project_files.py" line="78" />
+        <location filename="../project_files.py" line="84" />
         <source>Copy saved: {path}</source>
         <translation>Copie enregistrée : {path}</translation>
     </message>
@@ -2191,6 +2206,29 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <location filename="../search_panel.py" line="156" />
         <source>{n} matches in {d} documents</source>
         <translation>{n} occurrences dans {d} documents</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../server_dialog.py" line="27" />
+        <source>Open server project</source>
+        <translation>Ouvrir un projet sur un serveur</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="36" />
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="37" />
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="40" />
+        <source>Leave the password empty to use ~/.pgpass or PGPASSWORD. A password typed here is used for this connection only; qdaw never saves it.</source>
+        <translation>Laissez le mot de passe vide pour utiliser ~/.pgpass ou PGPASSWORD. Un mot de passe saisi ici ne sert qu'à cette connexion ; qdaw ne l'enregistre jamais.</translation>
     </message>
 </context>
 <context>

@@ -55,8 +55,14 @@ def _translated(target: str | Path, call: Any) -> Any:
 
 
 def _to_server(source: Engine, url: str) -> None:
-    with _snapshot(source) as read:
-        storage.create_database(url, fill=lambda conn: _fill(read, conn)).dispose()
+    try:
+        with _snapshot(source) as read:
+            storage.create_database(url, fill=lambda conn: _fill(read, conn)).dispose()
+    except ProjectExistsError as exc:
+        raise ProjectExistsError(
+            f"{exc}; copy into an empty database (createdb), then run `qdaw server init` "
+            "on it: it keeps the project and gives the team its roles"
+        ) from exc
 
 
 def _to_file(source: Engine, target: Path, force: bool) -> Path:

@@ -155,3 +155,94 @@ def test_sets_from_the_command_line(
     wb = tmp_path / "study.xlsx"
     assert main(["export", "workbook", path, "-o", str(wb)]) == 0
     assert "Sets" in openpyxl.load_workbook(wb).sheetnames
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from qdaw.gui.main_window import MainWindow
+    from qdaw.sample import build_sample
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+    assert main.open_project(str(build_sample(tmp_path / "referents.qdaw")))
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def _drop(target: object, item: object, data: object) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    point = target.visualItemRect(item).center()  # type: ignore[attr-defined]
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data,  # type: ignore[arg-type]
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    target.dragEnterEvent(enter)  # type: ignore[attr-defined]
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data,  # type: ignore[arg-type]
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    target.dropEvent(drop)  # type: ignore[attr-defined]
+
+
+def test_the_sets_dialog_takes_codes_and_documents_dragged_onto_a_set(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog, QPushButton
+
+    from qdaw.gui.sets_dialog import SetsDialog
+    from tests.gui_helpers import menu_action, when_modal
+
+    project = window.session.require()
+    menu_action(window, "Code", "Sets…").trigger()
+    dialog = next(d for d in window.findChildren(SetsDialog) if d.isVisible())
+
+    def name_it(name: str) -> None:
+        def answer(widget: object) -> None:
+            assert isinstance(widget, QInputDialog)
+            widget.setTextValue(name)
+            widget.accept()
+
+        when_modal(answer)
+
+    buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
+    name_it("Outils")
+    buttons["New code set…"].click()
+    name_it("Vague 1")
+    buttons["New document set…"].click()
+    qtbot.waitUntil(lambda: dialog.sets.count() == 2)
+
+    def row(name: str) -> object:  # looked up anew: the list is rebuilt on every change
+        return next(dialog.sets.item(i) for i in range(dialog.sets.count())
+                    if dialog.sets.item(i).data(Qt.ItemDataRole.UserRole) == name)  # fmt: skip
+
+    # Codes from the codebook onto the code set.
+    codebook = window.codebook.model
+    code_id = next(i for i, r in codebook.rows.items() if r.name == "Envie d'aller plus loin")
+    _drop(dialog.sets, row("Outils"), codebook.mimeData([codebook.index_of(code_id)]))
+    assert [c.split("/")[-1] for c in project.set("Outils").members] == ["Envie d'aller plus loin"]
+    # A respondent from the respondents tree: all their documents join the set.
+    cases = window.cases.model
+    first = cases.index(0, 0)
+    expected = [d.name for d in project.documents(case=cases.cases[0].name)]
+    _drop(dialog.sets, row("Vague 1"), cases.mimeData([first]))
+    assert project.set("Vague 1").members == expected and expected
+    assert window.undo_action.text() == "Undo Add to set Vague 1"
+    # Documents on a code set: refused, and said.
+    _drop(dialog.sets, row("Outils"), cases.mimeData([first]))
+    assert dialog.last_error is not None and "Outils holds codes" in dialog.last_error.text()
+    dialog.last_error.close()
+    # The dialog shows the current set's members, and follows undo.
+    dialog.sets.setCurrentItem(row("Vague 1"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: dialog.members.count() == len(expected))
+    by_set = project.code_frequencies(documents="Vague 1", codes="Outils")
+    assert by_set.equals(project.code_frequencies(documents=expected, codes=[code_id]))
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: dialog.members.count() == 0)
+    assert project.set("Vague 1").members == []
+    dialog.sets.setCurrentItem(row("Outils"))  # type: ignore[arg-type]
+    dialog.members.item(0).setSelected(True)
+    dialog.remove_members()
+    assert project.set("Outils").members == []
+    dialog.sets.setCurrentItem(row("Outils"))  # type: ignore[arg-type]
+    dialog.delete_set()
+    qtbot.waitUntil(lambda: dialog.sets.count() == 1)
+    assert [s.name for s in project.sets()] == ["Vague 1"]

@@ -365,3 +365,59 @@ def test_a_0005_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
         ("text",),
     ]
     conn.close()
+
+
+def test_the_variables_dialog_has_a_documents_tab_and_types(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from qdaw.gui.dialogs import VariablesDialog
+    from qdaw.gui.session import Session
+    from tests.gui_helpers import when_modal
+
+    with Project.create(tmp_path / "study.qdaw") as made:
+        made.add_document("e1", "Texte un.", case="R1")
+        made.add_document("e2", "Texte deux.", case="R2")
+    session = Session()
+    project = session.open(tmp_path / "study.qdaw")
+    dialog = VariablesDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)  # the documents' tab
+
+    def answer(*values: str) -> None:
+        def handle(widget: object) -> None:
+            assert isinstance(widget, QInputDialog)
+            widget.setTextValue(values[0])
+            if len(values) > 1:
+                answer(*values[1:])
+            widget.accept()
+
+        when_modal(handle)
+
+    answer("date")
+    assert dialog.add_variable("entretien")
+    assert project.variable_types("document") == {"entretien": "date"}
+    model = dialog.document_model
+    qtbot.waitUntil(lambda: model.variables == ["entretien"])
+    cell = model.index(model.cases.index("e1"), 0)
+    assert model.setData(cell, "14/05/2020")
+    qtbot.waitUntil(lambda: model.data(cell) == "2020-05-14")
+    assert not model.setData(cell, "hier")
+    assert dialog.last_error is not None
+    assert "document e1, entretien: “hier” is not a date" in dialog.last_error.text()
+    dialog.last_error.close()
+    # On the respondents' tab: a categorical variable, then its type changed back.
+    dialog.tabs.setCurrentIndex(0)
+    answer("categories (ordered)", "< 2 ans; 2–5 ans; > 5 ans")
+    assert dialog.add_variable("ancienneté")
+    assert project.variable_levels("ancienneté") == SENIORITY
+    assert project.variable_info()["ancienneté"].scope == "case"
+    cases = dialog.model
+    qtbot.waitUntil(lambda: cases.variables == ["ancienneté"])
+    assert cases.setData(cases.index(cases.cases.index("R1"), 0), "2–5 ans")
+    answer("integer")
+    assert not dialog.change_type("ancienneté")
+    assert "ancienneté cannot become integer: R1 “2–5 ans”" in dialog.last_error.text()
+    answer("text")
+    assert dialog.change_type("ancienneté")
+    assert project.variable_types()["ancienneté"] == "text"

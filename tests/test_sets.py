@@ -246,3 +246,27 @@ def test_the_sets_dialog_takes_codes_and_documents_dragged_onto_a_set(qtbot, win
     dialog.delete_set()
     qtbot.waitUntil(lambda: dialog.sets.count() == 1)
     assert [s.name for s in project.sets()] == ["Vague 1"]
+
+
+def test_typed_variables_and_sets_on_postgresql(pg_url: str) -> None:
+    with Project.create(pg_url) as p:
+        p.add_document("a1", "Alpha one.", case="A")
+        p.add_document("b1", "Bravo one.", case="B")
+        code = p.add_code("X")
+        p.code_segment("a1", 0, 5, code)
+        p.code_segment("b1", 0, 5, code)
+        p.add_variable("ancienneté", "categorical", levels=["> 5 ans", "< 2 ans"])
+        p.set_variable("A", "ancienneté", "< 2 ANS")
+        p.set_document_variable("b1", "interviewer", "Ana")
+        p.add_set("Vague 1", members=["a1"])
+        p.add_set("Codes", kind="code", members=["X"])
+    with Project.open(pg_url) as p:
+        assert p.case("A").variables == {"ancienneté": "< 2 ans"}
+        assert list(p.crosstab("ancienneté").columns) == ["> 5 ans", "< 2 ans", "(no value)",
+                                                          "Total"]  # fmt: skip
+        assert p.total_cases(where={"interviewer": "Ana"}) == 1
+        assert p.retrieve(documents="Vague 1", codes="Codes")["document"].tolist() == ["a1"]
+        p.delete_document("a1")
+        assert p.set("Vague 1").members == []
+        p.undo()
+        assert p.set("Vague 1").members == ["a1"]

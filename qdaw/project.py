@@ -41,7 +41,9 @@ from qdaw.services.interchange import Interchange
 from qdaw.services.listing import Listing
 from qdaw.services.merging import Merging
 from qdaw.services.nlp import Nlp
+from qdaw.services.sets import Sets
 from qdaw.services.transfer import Copying
+from qdaw.services.variables import Variables
 
 T = TypeVar("T")
 
@@ -66,6 +68,9 @@ class Project:
     ) -> None:
         self.store = store = Store(engine, location, path, coder, busy_timeout, read_only)
         self.library = Library(store, self)
+        # (``variables`` is the respondents × variables table, so the service is apart)
+        self.variable_service = Variables(store, self)
+        self.set_service = Sets(store, self)
         self.coding = Coding(store, self)
         self.codebook = Codebook(store, self, self.coding)
         self.listing = Listing(store, self)
@@ -255,11 +260,26 @@ class Project:
     rename_document = forward("library", Library.rename_document)
     move_document = forward("library", Library.move_document)
     delete_document = forward("library", Library.delete_document)
-    set_variable = forward("library", Library.set_variable)
-    import_variables = forward("library", Library.import_variables)
-    add_variable = forward("library", Library.add_variable)
-    case_variables = forward("library", Library.case_variables)
-    delete_variable = forward("library", Library.delete_variable)
+    # -- variables -----------------------------------------------------------
+    variable_info = forward("store", Store.variable_info)
+    document_variable_table = forward("store", Store.document_variable_table)
+    set_variable = forward("variable_service", Variables.set_variable)
+    set_document_variable = forward("variable_service", Variables.set_document_variable)
+    import_variables = forward("variable_service", Variables.import_variables)
+    add_variable = forward("variable_service", Variables.add_variable)
+    set_levels = forward("variable_service", Variables.set_levels)
+    variable_levels = forward("variable_service", Variables.variable_levels)
+    change_variable_type = forward("variable_service", Variables.change_variable_type)
+    case_variables = forward("variable_service", Variables.case_variables)
+    document_variables = forward("variable_service", Variables.document_variables)
+    delete_variable = forward("variable_service", Variables.delete_variable)
+    # -- sets ----------------------------------------------------------------
+    sets = forward("set_service", Sets.sets)
+    set = forward("set_service", Sets.set)
+    add_set = forward("set_service", Sets.add_set)
+    add_to_set = forward("set_service", Sets.add_to_set)
+    remove_from_set = forward("set_service", Sets.remove_from_set)
+    delete_set = forward("set_service", Sets.delete_set)
     # -- codebook ------------------------------------------------------------
     codes = forward("codebook", Codebook.codes)
     code = forward("codebook", Codebook.code)

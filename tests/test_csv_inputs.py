@@ -173,10 +173,12 @@ def test_words_in_a_number_column_are_refused_with_row_and_column(
         "row 4, column 'enfants': 'deux' is not a whole number (enfants holds numbers)",
     ]
     assert "row 4, column 'enfants'" in str(error)  # every problem in the message
-    # A decimal widens a whole-number variable, as when typed.
+    # A decimal does not fit a whole-number variable (its type changes only explicitly).
     decimal = write(tmp_path, "decimal.csv", "case;age\nRéférent 2;38,5\n")
+    refused_whole(study, decimal, r"row 2, column 'age': '38,5' is not a whole number")
+    study.change_variable_type("age", "decimal")
     study.import_variables(decimal)
-    assert study.variable_types()["age"] == "float"
+    assert study.variable_types()["age"] == "decimal"
     assert study.case("Référent 2").variables["age"] == 38.5
 
 

@@ -136,6 +136,10 @@ CALLS: dict[str, Callable[[Project, Path], object]] = {
     "add_document": lambda p, t: p.add_document("e1", "Texte.", case="E"),
     "add_entity": lambda p, t: p.add_entity("Bravo", "person"),
     "add_hypothesis": lambda p, t: p.add_hypothesis("H3", "Autonomie"),
+    "add_set": lambda p, t: p.add_set("Vague 2", kind="code", members=["X", "Z"]),
+    "add_to_set": lambda p, t: p.add_to_set("Vague 1", ["b1", "c1"]),
+    "remove_from_set": lambda p, t: p.remove_from_set("Vague 1", ["a1"]),
+    "delete_set": lambda p, t: p.delete_set("Vague 1"),
     "add_variable": lambda p, t: p.add_variable("site", "text"),
     "apply_rules": lambda p, t: p.apply_rules(RULES),
     "autocode": lambda p, t: p.autocode("bravo", "Z", unit="sentence"),
@@ -149,6 +153,9 @@ CALLS: dict[str, Callable[[Project, Path], object]] = {
     "delete_hypothesis": lambda p, t: p.delete_hypothesis("H1"),
     "delete_segment": lambda p, t: p.delete_segment(p.segments(code="Z")[0]),
     "delete_variable": lambda p, t: p.delete_variable("discipline"),
+    "change_variable_type": lambda p, t: p.change_variable_type(
+        "discipline", "categorical", levels=["shs", "Sciences"]
+    ),
     "describe_code": lambda p, t: p.describe_code("X", "Une définition"),
     "detect_entities": lambda p, t: p.detect_entities(),
     "edit_hypothesis": lambda p, t: p.edit_hypothesis("H1", label="H1bis"),
@@ -176,6 +183,8 @@ CALLS: dict[str, Callable[[Project, Path], object]] = {
     "set_pseudonym": lambda p, t: p.set_pseudonym("Charlie", "[Quelqu'un]"),
     "set_speaker_pattern": lambda p, t: p.set_speaker_pattern(r"^(?P<speaker>[A-Z]) :"),
     "set_variable": lambda p, t: p.set_variable("D", "age", 41),
+    "set_document_variable": lambda p, t: p.set_document_variable("a1", "interviewer", "Ana"),
+    "set_levels": lambda p, t: p.set_levels("level", ["LOW", "medium", "high"]),
     "store_sources": _store_sources,
     "unlink_code": lambda p, t: p.unlink_code("X", "H1"),
 }
@@ -206,6 +215,9 @@ def indexed_study(small_study: Project) -> Project:
     small_study.set_language("fr")
     small_study.index_text()
     small_study.propose_entities([Candidate("Charlie", "person", 2)])  # to accept, reject…
+    small_study.add_variable("level", "categorical", levels=["low", "high"])
+    small_study.set_variable("A", "level", "low")
+    small_study.add_set("Vague 1", members=["a1", "c2"])
     return small_study
 
 

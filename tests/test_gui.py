@@ -459,7 +459,7 @@ def test_variables_grid_edits_and_imports(qtbot, window: MainWindow, tmp_path: P
         if typed == "deux ans":
             assert dialog.last_error is not None and dialog.last_error.isVisible()
             assert "“deux ans” is not a whole number" in dialog.last_error.text()
-            assert "anciennete holds numbers" in dialog.last_error.text()
+            assert "respondent Référent 3, anciennete:" in dialog.last_error.text()
             dialog.last_error.close()
             assert model.data(cell) == before
     qtbot.waitUntil(lambda: model.data(cell) == "12")

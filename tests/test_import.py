@@ -256,7 +256,7 @@ def test_variables_csv_with_semicolons_cp1252_and_types(project: Project, tmp_pa
     assert project.variable_types() == {
         "discipline": "text",
         "ancienneté": "integer",
-        "note": "float",
+        "note": "decimal",
     }
     table = project.variables()
     assert table.loc["Référent 1", "ancienneté"] == 6
@@ -267,12 +267,16 @@ def test_variables_csv_with_semicolons_cp1252_and_types(project: Project, tmp_pa
         "ancienneté": 4,
         "note": None,
     }
-    project.set_variable("Référent 2", "ancienneté", "4,5")  # widens integer to float
-    assert project.variable_types()["ancienneté"] == "float"
+    # A decimal does not fit a whole-number variable: its type changes only explicitly.
+    with pytest.raises(ConflictError, match="Référent 2, ancienneté: “4,5” is not a whole"):
+        project.set_variable("Référent 2", "ancienneté", "4,5")
+    project.change_variable_type("ancienneté", "decimal")
+    project.set_variable("Référent 2", "ancienneté", "4,5")
+    assert project.variable_types()["ancienneté"] == "decimal"
     # Words are refused: the variable stays a number, the value as it was.
-    with pytest.raises(ConflictError, match="“deux ans” is not a number: ancienneté holds"):
+    with pytest.raises(ConflictError, match="Référent 1, ancienneté: “deux ans” is not a number"):
         project.set_variable("Référent 1", "ancienneté", "deux ans")
-    assert project.variable_types()["ancienneté"] == "float"
+    assert project.variable_types()["ancienneté"] == "decimal"
     assert project.case("Référent 1").variables["ancienneté"] == 6
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from qdaw.analysis.frequencies import case_code_matrix
 from qdaw.analysis.scope import ALL, Scope
+from qdaw.core.kinds import NUMBERS
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
@@ -23,50 +24,100 @@ def _format_edge(value: float) -> str:
     return f"{value:.4g}"
 
 
-def default_bins(store: Store, variable: str) -> int | None:
-    """A number with more than 8 distinct values is crossed in 4 equal bins; anything
-    else value by value (a table with dozens of columns reads as noise)."""
-    if store.variable_types().get(variable, "text") == "text":
+def default_bins(store: Store, variable: str) -> int | str | None:
+    """A number with more than 8 distinct values is crossed in 4 equal bins, dates by
+    month (by year past 8 months); anything else value by value (a table with dozens of
+    columns reads as noise)."""
+    kind = store.variable_types().get(variable, "text")
+    if kind not in (*NUMBERS, "date"):
         return None
-    return 4 if store.variables()[variable].nunique() > 8 else None
+    values = store.variables()[variable].dropna()
+    if values.nunique() <= 8:
+        return None
+    if kind == "date":
+        return "month" if len({d.isoformat()[:7] for d in values}) <= 8 else "year"
+    return 4
+
+
+def _date_groups(values: pd.Series, bins: str) -> tuple[Any, list[str]]:
+    """Dates as their month ("2020-05") or year, in time order."""
+    width = {"month": 7, "year": 4}[bins]
+    groups = values.map(lambda d: None if d is None or d != d else d.isoformat()[:width])
+    return groups, sorted({g for g in groups if g is not None})
+
+
+def _number_groups(values: pd.Series, bins: int | Sequence[float]) -> tuple[Any, list[str]]:
+    import numpy as np
+    import pandas as pd
+
+    numbers: Any = values.astype(float)
+    if isinstance(bins, int):  # equal widths over the observed range
+        edges = [float(e) for e in np.linspace(numbers.min(), numbers.max(), bins + 1)]
+    else:
+        edges = [float(e) for e in bins]
+    order = [f"{_format_edge(lo)}–{_format_edge(hi)}" for lo, hi in pairwise(edges)]
+    return pd.cut(numbers, bins=edges, labels=order, include_lowest=True).astype(object), order
+
+
+def _value_groups(values: pd.Series, kind: str, levels: list[str] | None) -> tuple[Any, list[str]]:
+    """Each value as its own group: a categorical variable's in the levels' order
+    (every level, also one nobody has), yes before no, the others sorted."""
+    import pandas as pd
+
+    if kind == "categorical":
+        return values.astype(object).map(lambda v: None if pd.isna(v) else str(v)), list(
+            levels or []
+        )
+    if kind == "boolean":
+        shown = values.astype(object).map(lambda v: None if pd.isna(v) else ("yes" if v else "no"))
+        return shown, [v for v in ("yes", "no") if v in set(shown)]
+    present = values.dropna()
+    order = [str(v) for v in sorted(present.unique())]
+    return values.map(lambda v: None if pd.isna(v) else str(v)).astype(object), order
 
 
 def case_groups(
     store: Store,
     variable: str,
     scope: Scope = ALL,
-    bins: int | Sequence[float] | None = None,
+    bins: int | Sequence[float] | str | None = None,
     cases: pd.Index | None = None,
 ) -> pd.Series:
     """Each respondent in scope (with documents) mapped to its group for ``variable``.
 
     Numeric variables can be binned: ``bins=3`` cuts the range in three equal parts,
-    ``bins=[0, 5, 10, 40]`` gives the groups 0–5, 5–10, 10–40 (right edges included).
+    ``bins=[0, 5, 10, 40]`` gives the groups 0–5, 5–10, 10–40 (right edges included);
+    dates by ``bins="month"`` or ``"year"``. A categorical variable's groups are its
+    levels, in their order.
     """
-    import numpy as np
     import pandas as pd
 
-    types = store.variable_types()
-    if variable not in types:
-        known = ", ".join(types) or "none yet"
+    info = store.variable_info()
+    if variable not in info:
+        known = ", ".join(store.variable_types()) or "none yet"
         raise QdawError(f"unknown variable {variable!r} (variables: {known})")
+    if info[variable].scope != "case":
+        raise QdawError(
+            f"{variable} is a document variable: filter by it (where=) to compare documents"
+        )
+    kind = info[variable].kind
     if cases is None:
         cases = case_code_matrix(store, scope).index
     values = store.variables().reindex(cases)[variable]
-    if bins is not None:
-        if types[variable] == "text":
-            raise QdawError(f"variable {variable!r} is text: only numbers can be binned")
-        numbers: Any = values.astype(float)
-        if isinstance(bins, int):  # equal widths over the observed range
-            edges = [float(e) for e in np.linspace(numbers.min(), numbers.max(), bins + 1)]
-        else:
-            edges = [float(e) for e in bins]
-        order = [f"{_format_edge(lo)}–{_format_edge(hi)}" for lo, hi in pairwise(edges)]
-        groups = pd.cut(numbers, bins=edges, labels=order, include_lowest=True).astype(object)
+    groups: Any
+    if isinstance(bins, str):
+        if kind != "date" or bins not in ("month", "year"):
+            raise QdawError(
+                f'bins={bins!r}: dates are binned by "month" or "year" ({variable} is {kind})'
+            )
+        groups, order = _date_groups(values, bins)
+    elif bins is not None:
+        if kind not in NUMBERS:
+            raise QdawError(f"variable {variable!r} is {kind}: only numbers can be binned")
+        groups, order = _number_groups(values, bins)
     else:
-        present = values.dropna()
-        order = [str(v) for v in sorted(present.unique())]
-        groups = values.map(lambda v: MISSING if pd.isna(v) else str(v)).astype(object)
+        groups, order = _value_groups(values, kind, info[variable].levels)
+    groups = pd.Series(groups, index=cases, dtype=object)
     groups = groups.where(groups.notna(), MISSING)
     if (groups == MISSING).any():
         order.append(MISSING)
@@ -79,7 +130,7 @@ def crosstab(
     variable: str,
     scope: Scope = ALL,
     value: CrosstabValue = "cases",
-    bins: int | Sequence[float] | None = None,
+    bins: int | Sequence[float] | str | None = None,
     rollup: bool = False,
 ) -> pd.DataFrame:
     """Rows: codes; columns: the variable's values, then Total (``rollup``: a code
@@ -111,7 +162,7 @@ def crosstab(
 
 
 def crosstab_tests(
-    store: Store, variable: str, scope: Scope = ALL, bins: int | Sequence[float] | None = None
+    store: Store, variable: str, scope: Scope = ALL, bins: int | Sequence[float] | str | None = None
 ) -> pd.DataFrame:
     """Per code: a chi-square test of "has the code" × group, with Fisher's exact test
     for two groups, and a warning when expected counts are too small to trust chi-square.

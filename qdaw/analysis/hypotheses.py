@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, select
@@ -131,9 +131,7 @@ def hypothesis_report(
         )
         if scope.keeps_code(r[0])
     )
-    code_scope = Scope(
-        scope.case_ids, scope.coder_ids, linked, scope.hypothesis_ids, scope.speakers
-    )
+    code_scope = replace(scope, code_ids=linked)
     total = total_cases(store, scope)
     codes = code_frequencies(store, code_scope)
     details = store.rows(

@@ -17,6 +17,7 @@ from qdaw.cli.merging import add_commands as add_merging_commands
 from qdaw.cli.names import add_commands as add_names_commands
 from qdaw.cli.nlp import add_commands as add_nlp_commands
 from qdaw.cli.server import add_commands as add_server_commands
+from qdaw.cli.sets import add_commands as add_set_commands
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
@@ -232,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_names_commands(sub)
     add_merging_commands(sub)
     add_server_commands(sub)
+    add_set_commands(sub)
     return parser
 
 

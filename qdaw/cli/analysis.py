@@ -6,9 +6,11 @@ import argparse
 import operator
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qdaw.cli.common import open_project, print_table, say_written, write_and_say
+from qdaw.core.kinds import fit
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
@@ -23,6 +25,14 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filters (every analysis; denominators follow them)")
     group.add_argument("--case", dest="cases", action="append", metavar="NAME")
+    group.add_argument("--document", dest="documents", action="append", metavar="NAME")
+    group.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        metavar="NAME",
+        help="only the documents or codes of this set (qdaw sets PROJECT lists them)",
+    )
     group.add_argument(
         "--where",
         action="append",
@@ -51,17 +61,22 @@ def _condition(text: str) -> tuple[str, Any]:
         return name, values if len(values) > 1 else values[0]
     if op == "!=":
         return name, lambda v: str(v).casefold() != value.casefold()
+    compare = _COMPARE[op]
+    try:
+        when = date.fromisoformat(fit("date", value) or "")
+        return name, lambda v: isinstance(v, date) and compare(v, when)
+    except ValueError:
+        pass
     try:
         number = float(value.replace(",", "."))
     except ValueError as exc:
-        raise QdawError(f"--where {text!r}: {op} needs a number") from exc
-    compare = _COMPARE[op]
+        raise QdawError(f"--where {text!r}: {op} needs a number or a date") from exc
     return name, lambda v: isinstance(v, int | float) and compare(v, number)
 
 
 def filters_from(args: argparse.Namespace) -> dict[str, Any]:
     filters: dict[str, Any] = {}
-    for key in ("cases", "coders", "codes", "hypotheses"):
+    for key in ("cases", "documents", "sets", "coders", "codes", "hypotheses"):
         if getattr(args, key, None):
             filters[key] = getattr(args, key)
     if getattr(args, "where", None):
@@ -71,15 +86,19 @@ def filters_from(args: argparse.Namespace) -> dict[str, Any]:
     return filters
 
 
-def parse_bins(text: str | None) -> int | list[float] | None:
+def parse_bins(text: str | None) -> int | list[float] | str | None:
     if not text:
         return None
+    if text.strip().casefold() in ("month", "year"):
+        return text.strip().casefold()
     try:
         if "," not in text:
             return int(text)
         return [float(part) for part in text.split(",")]
     except ValueError as exc:
-        raise QdawError(f"--bins {text!r}: give a number of bins or edges like 0,5,10,40") from exc
+        raise QdawError(
+            f"--bins {text!r}: give a number of bins, edges like 0,5,10,40, or month or year"
+        ) from exc
 
 
 def cmd_crosstab(args: argparse.Namespace) -> None:
@@ -176,7 +195,9 @@ def add_commands(sub: Any) -> None:
     crosstab.add_argument("project")
     crosstab.add_argument("variable")
     crosstab.add_argument("--value", default="label", choices=["cases", "segments", "pct", "label"])
-    crosstab.add_argument("--bins", help="numeric variables: a number of bins, or edges 0,5,10")
+    crosstab.add_argument(
+        "--bins", help="numbers: a number of bins, or edges 0,5,10; dates: month or year"
+    )
     crosstab.add_argument("--tests", action="store_true", help="chi-square / Fisher per code")
     add_filter_options(crosstab)
     crosstab.set_defaults(run=cmd_crosstab)

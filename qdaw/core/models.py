@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Alembic revision that the models describe; a project at an older revision is migrated.
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 
 
 def utcnow() -> datetime:
@@ -102,7 +102,11 @@ class Variable(Base):
     __table_args__ = NEVER_REUSED_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
-    type: Mapped[str] = mapped_column(String(16), default="text")  # text | integer | float
+    # text | integer | decimal | date | boolean | categorical (qdaw.core.kinds)
+    type: Mapped[str] = mapped_column(String(16), default="text")
+    # case: a respondent's (case_values) | document: a document's (document_values)
+    scope: Mapped[str] = mapped_column(String(8), default="case", server_default="case")
+    levels: Mapped[str | None] = mapped_column(Text)  # categorical: the levels in order, JSON
 
 
 class CaseValue(Base):
@@ -115,6 +119,20 @@ class CaseValue(Base):
     )
     value: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index("ix_case_values_variable", "variable_id", "value"),)
+
+
+class DocumentValue(Base):
+    """A document variable's value (interview date, interviewer, place)."""
+
+    __tablename__ = "document_values"
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="RESTRICT"), primary_key=True
+    )
+    variable_id: Mapped[int] = mapped_column(
+        ForeignKey("variables.id", ondelete="RESTRICT"), primary_key=True
+    )
+    value: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_document_values_variable", "variable_id", "value"),)
 
 
 class Code(Base):
@@ -243,6 +261,36 @@ class Entity(Base):
     __table_args__ = (Index("ix_entities_status", "status"), NEVER_REUSED_IDS)
 
 
+class Set(Base):
+    """A named set of documents or of codes (MAXQDA's sets, ATLAS.ti's groups)."""
+
+    __tablename__ = "sets"
+    __table_args__ = NEVER_REUSED_IDS
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))  # document | code
+
+
+class SetDocument(Base):
+    __tablename__ = "set_documents"
+    set_id: Mapped[int] = mapped_column(
+        ForeignKey("sets.id", ondelete="RESTRICT"), primary_key=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+
+
+class SetCode(Base):
+    __tablename__ = "set_codes"
+    set_id: Mapped[int] = mapped_column(
+        ForeignKey("sets.id", ondelete="RESTRICT"), primary_key=True
+    )
+    code_id: Mapped[int] = mapped_column(
+        ForeignKey("codes.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+
+
 class LoggedOperation(Base):
     """One step of one coder, as the Edit menu names it, with the row images that undo
     and redo need (JSON, see qdaw.core.oplog). ``id`` orders the steps of all writers."""
@@ -286,6 +334,10 @@ document_texts = Base.metadata.tables["document_texts"]
 document_marks = Base.metadata.tables["document_marks"]
 variables = Base.metadata.tables["variables"]
 case_values = Base.metadata.tables["case_values"]
+document_values = Base.metadata.tables["document_values"]
+sets = Base.metadata.tables["sets"]
+set_documents = Base.metadata.tables["set_documents"]
+set_codes = Base.metadata.tables["set_codes"]
 codes = Base.metadata.tables["codes"]
 hypotheses = Base.metadata.tables["hypotheses"]
 code_hypotheses = Base.metadata.tables["code_hypotheses"]

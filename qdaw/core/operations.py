@@ -26,6 +26,7 @@ class Area(StrEnum):
     NAMES = "names"  # names found for anonymisation
     TEXT_INDEX = "text_index"  # sentences, speaker turns, words
     PROJECT = "project"  # the project's own settings and memo
+    SETS = "sets"  # document and code sets and their members
 
 
 A = Area
@@ -55,17 +56,24 @@ KINDS: dict[str, Kind] = {
     ),
     "add_case": _kind("Add case {name}", A.CASES),
     "rename_case": _kind("Rename case to {name}", A.CASES),
-    "delete_case": _kind("Delete case {name}", A.CASES, A.DOCUMENTS, A.CODING, A.VARIABLES),
+    "delete_case": _kind("Delete case {name}", A.CASES, A.DOCUMENTS, A.CODING, A.VARIABLES, A.SETS),
     "add_document": _kind("Add document {name}", A.DOCUMENTS, A.CASES),
     "import_file": _kind("Import {name}", A.DOCUMENTS, A.CASES),
     "import_files": _kind("Import {count} files", A.DOCUMENTS, A.CASES),
     "rename_document": _kind("Rename document to {name}", A.DOCUMENTS),
     "move_document": _kind("Move document to another case", A.DOCUMENTS, A.CASES),
-    "delete_document": _kind("Delete document {name}", A.DOCUMENTS, A.CODING),
+    "delete_document": _kind("Delete document {name}", A.DOCUMENTS, A.CODING, A.VARIABLES, A.SETS),
     "set_variable": _kind("Set {name}", A.VARIABLES),
     "import_variables": _kind("Import variables from {name}", A.VARIABLES, A.CASES),
     "add_variable": _kind("Add variable {name}", A.VARIABLES),
     "delete_variable": _kind("Delete variable {name}", A.VARIABLES),
+    "set_document_variable": _kind("Set {name}", A.VARIABLES),
+    "set_levels": _kind("Set the levels of {name}", A.VARIABLES),
+    "change_variable_type": _kind("Change the type of {name} to {type}", A.VARIABLES),
+    "add_set": _kind("Add set {name}", A.SETS),
+    "add_to_set": _kind("Add to set {name}", A.SETS),
+    "remove_from_set": _kind("Remove from set {name}", A.SETS),
+    "delete_set": _kind("Delete set {name}", A.SETS),
     "set_language": _kind("Set language {language}", A.PROJECT, A.TEXT_INDEX),
     "set_speaker_pattern": _kind("Set speaker pattern", A.PROJECT, A.TEXT_INDEX),
     "set_default_coder": _kind("Set default coder {name}", A.PROJECT),
@@ -76,8 +84,8 @@ KINDS: dict[str, Kind] = {
     "describe_code": _kind("Describe {name}", A.CODEBOOK),
     "move_code": _kind("Move code {name}", A.CODEBOOK),
     "move_codes": _kind("Move codes", A.CODEBOOK),
-    "delete_code": _kind("Delete code {name}", A.CODEBOOK, A.CODING, A.HYPOTHESES),
-    "merge_codes": _kind("Merge {name} into {target}", A.CODEBOOK, A.CODING, A.HYPOTHESES),
+    "delete_code": _kind("Delete code {name}", A.CODEBOOK, A.CODING, A.HYPOTHESES, A.SETS),
+    "merge_codes": _kind("Merge {name} into {target}", A.CODEBOOK, A.CODING, A.HYPOTHESES, A.SETS),
     "import_codebook": _kind("Import codebook {name}", A.CODEBOOK, A.HYPOTHESES),
     "add_hypothesis": _kind("Add hypothesis {label}", A.HYPOTHESES),
     "edit_hypothesis": _kind("Edit hypothesis {label}", A.HYPOTHESES),
@@ -175,6 +183,10 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
     "cases": frozenset({A.CASES}),
     "variables": frozenset({A.VARIABLES}),
     "case_values": frozenset({A.VARIABLES}),
+    "document_values": frozenset({A.VARIABLES}),
+    "sets": frozenset({A.SETS}),
+    "set_documents": frozenset({A.SETS}),
+    "set_codes": frozenset({A.SETS}),
     "entities": frozenset({A.NAMES}),
     "text_units": frozenset({A.TEXT_INDEX}),
     "tokens": frozenset({A.TEXT_INDEX}),

@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, Table, select
 
-from qdaw.core import files, storage
+from qdaw.core import files, storage, variable_reads
 from qdaw.core import models as m
 from qdaw.core.dberrors import DB_ERRORS, translate
 from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.journal import Journal
+from qdaw.core.kinds import VariableInfo
 from qdaw.core.names import CODER, PATH_SEPARATOR, check_name, lookup_forms
 from qdaw.core.undo import Undoing
 from qdaw.core.watch import ChangeWatching
@@ -266,32 +267,33 @@ class Store(Undoing, ChangeWatching):
             raise NotFoundError(f"document #{doc_id} no longer exists")
         return str(text)
 
-    def variable_types(self) -> dict[str, str]:
-        rows = self._rows(select(m.variables.c.name, m.variables.c.type).order_by(m.variables.c.id))
-        return {str(name): str(kind) for name, kind in rows}
+    def variable_info(self, scope: str | None = None) -> dict[str, VariableInfo]:
+        """Every variable (or those of one scope: "case", "document"), in creation order."""
+        return variable_reads.variable_info(self._rows, scope)
+
+    def variable(self, name: str) -> VariableInfo:
+        """One variable by name, case or document, or a NotFoundError listing them."""
+        found = self.variable_info()
+        for form in lookup_forms(name):
+            if form in found:
+                return found[form]
+        raise NotFoundError(
+            f"no variable named {name!r} (variables: {', '.join(found) or 'none yet'})"
+        )
+
+    def variable_types(self, scope: str | None = "case") -> dict[str, str]:
+        """Respondent variables and their types (``scope=None``: document ones too)."""
+        return {name: info.kind for name, info in self.variable_info(scope).items()}
 
     def variables(self) -> pd.DataFrame:
-        """Cases × variables, typed (integers, floats, text); index: case names."""
-        import pandas as pd
+        """Cases × variables, typed (integers, decimals, dates, yes/no, categories in
+        their order, text); index: case names."""
+        return variable_reads.value_frame(self._rows, self.variable_info("case"), "case")
 
-        types = self.variable_types()
-        rows = self._rows(
-            select(m.cases.c.name, m.variables.c.name, m.case_values.c.value)
-            .join(m.case_values, m.case_values.c.case_id == m.cases.c.id)
-            .join(m.variables, m.variables.c.id == m.case_values.c.variable_id)
-        )
-        case_names = [r[0] for r in self._rows(select(m.cases.c.name).order_by(m.cases.c.id))]
-        frame = pd.DataFrame(rows, columns=["case", "variable", "value"])
-        table = frame.pivot(index="case", columns="variable", values="value").reindex(
-            index=case_names, columns=list(types)
-        )
-        for name, kind in types.items():
-            if kind in ("integer", "float"):
-                numbers = pd.to_numeric(table[name].str.replace(",", ".", regex=False))
-                table[name] = numbers.astype("Int64") if kind == "integer" else numbers
-        table.index.name = "case"
-        table.columns.name = None
-        return table
+    def document_variable_table(self) -> pd.DataFrame:
+        """Documents × document variables, typed as ``variables``; index: document names."""
+        info = self.variable_info("document")
+        return variable_reads.value_frame(self._rows, info, "document")
 
 
 __all__ = ["ChangeEvent", "Listener", "Store"]

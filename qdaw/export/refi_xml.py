@@ -31,7 +31,7 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 #: How a Set says it is a qdaw hypothesis (the importer reads the statement after it).
 HYPOTHESIS_MARK = "qdaw hypothesis: "
 OFFSETS = ("codepoints", "utf16")
-_VARIABLE_TYPES = {"text": "Text", "integer": "Integer", "float": "Float"}
+_VARIABLE_TYPES = {"text": "Text", "integer": "Integer", "decimal": "Float", "float": "Float"}
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -227,7 +227,7 @@ def typed_value(kind: str, value: str) -> tuple[str, str]:
     try:
         if kind == "integer":
             return "IntegerValue", str(int(text))
-        if kind == "float":
+        if kind in ("decimal", "float"):
             number = Decimal(text.replace(",", "."))
             if number.is_finite():
                 return "FloatValue", format(number, "f")

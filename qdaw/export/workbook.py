@@ -41,6 +41,9 @@ def workbook_sheets(
         Sheet("Segments", segments, index=True),
         Sheet("Codebook", codebook_table(store)),
     ]
+    sets = sets_table(store)
+    if len(sets):
+        sheets.append(Sheet("Sets", sets))
     agreement = _agreement(store, segments, filters)
     if agreement is not None:
         sheets.insert(3, Sheet("Agreement", agreement))
@@ -59,3 +62,43 @@ def _agreement(store: Store, segments: Any, filters: dict[str, Any]) -> Any:
     others = {key: value for key, value in filters.items() if key != "coders"}
     table = agreement(store, coders, "document", resolve_scope(store, **others))
     return table if table.attrs["documents"] else None
+
+
+def sets_table(store: Store) -> Any:
+    """One row per member of each set: set, kind, member (a document's name, a code's
+    path), sets by name, members in document or codebook order."""
+    import pandas as pd
+    from sqlalchemy import select
+
+    from qdaw.core import models as m
+
+    order = {code_id: i for i, code_id in enumerate(store.tree_order())}
+    codes = {r[0]: (r[1], r[2]) for r in store.rows(
+        select(m.codes.c.id, m.codes.c.name, m.codes.c.parent_id))}  # fmt: skip
+
+    def path(code_id: int) -> str:
+        name, parent = codes[code_id]
+        return name if parent is None else f"{path(parent)}/{name}"
+
+    rows: list[tuple[str, str, str, int]] = []
+    documents = store.rows(
+        select(m.sets.c.name, m.documents.c.name, m.documents.c.id)
+        .join(m.set_documents, m.set_documents.c.set_id == m.sets.c.id)
+        .join(m.documents, m.documents.c.id == m.set_documents.c.document_id)
+    )
+    rows += [(str(s), "document", str(d), int(i)) for s, d, i in documents]
+    in_code_sets = store.rows(
+        select(m.sets.c.name, m.set_codes.c.code_id).join(
+            m.set_codes, m.set_codes.c.set_id == m.sets.c.id
+        )
+    )
+    rows += [(str(s), "code", path(c), order.get(c, 0)) for s, c in in_code_sets]
+    empty = store.rows(
+        select(m.sets.c.name, m.sets.c.kind).where(
+            ~m.sets.c.id.in_(select(m.set_documents.c.set_id)),
+            ~m.sets.c.id.in_(select(m.set_codes.c.set_id)),
+        )
+    )
+    rows += [(str(s), str(k), "", 0) for s, k in empty]
+    rows.sort(key=lambda r: (r[0], r[3]))
+    return pd.DataFrame([r[:3] for r in rows], columns=["set", "kind", "member"])

@@ -1,6 +1,8 @@
-"""Smaller windows: respondent variables, welcome, about."""
+"""Smaller windows: variables, welcome, about."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,42 +27,67 @@ from qdaw.errors import QdawError
 from qdaw.gui.models.tables import VariablesModel
 from qdaw.gui.session import Session, recent_projects
 
+#: The types offered, as the core names them (the dialog shows them translated).
+KINDS = ("text", "integer", "decimal", "date", "boolean", "categorical")
+
 
 class VariablesDialog(QDialog):
-    """Respondents × variables, edited in place (each edit undoable)."""
+    """Respondents × variables, and documents × document variables (interview date,
+    interviewer, place) in a second tab, edited in place (each edit undoable)."""
 
     error = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Respondent variables"))
+        self.setWindowTitle(self.tr("Variables"))
         self.resize(720, 420)
-        self.model = VariablesModel(session)
         self.last_error: QMessageBox | None = None
-        self.model.error.connect(self._error)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        # Each column as wide as its name and values (no clipped header), the last one
-        # taking what is left.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.model = VariablesModel(session)
+        self.document_model = VariablesModel(session, "document")
+        self.table = self._table(self.model)
+        self.document_table = self._table(self.document_model)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.table, self.tr("Respondents"))
+        self.tabs.addTab(self.document_table, self.tr("Documents"))
         load = QPushButton(self.tr("Import CSV…"), self)
         add = QPushButton(self.tr("Add variable…"), self)
+        retype = QPushButton(self.tr("Change type…"), self)
         close = QPushButton(self.tr("Close"), self)
         load.clicked.connect(self.import_csv)
-        add.clicked.connect(self.add_variable)
+        add.clicked.connect(lambda: self.add_variable())
+        retype.clicked.connect(lambda: self.change_type())
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        for widget in (load, add):
+        for widget in (load, add, retype):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("One row per respondent; double-click a cell to edit it.")))
-        layout.addWidget(self.table)
+        layout.addWidget(
+            QLabel(self.tr("One row per respondent or document; double-click a cell to edit it."))
+        )
+        layout.addWidget(self.tabs)
         layout.addLayout(buttons)
+
+    def _table(self, model: VariablesModel) -> QTableView:
+        model.error.connect(self._error)
+        table = QTableView(self)
+        table.setModel(model)
+        # Each column as wide as its name and values (no clipped header), the last one
+        # taking what is left.
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return table
+
+    @property
+    def scope(self) -> str:
+        return "case" if self.tabs.currentIndex() == 0 else "document"
+
+    def _kind_names(self) -> list[str]:
+        return [self.tr("text"), self.tr("integer"), self.tr("decimal number"), self.tr("date"),
+                self.tr("yes/no"), self.tr("categories (ordered)")]  # fmt: skip
 
     def _error(self, message: str) -> None:
         box = QMessageBox(
@@ -69,31 +97,66 @@ class VariablesDialog(QDialog):
         box.open()  # not exec(): the grid may be in the middle of committing an edit
         self.last_error = box
 
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except QdawError as exc:
+            self._error(str(exc))
+            return False
+        return True
+
     def import_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import variables"), "", self.tr("CSV (*.csv *.txt)")
         )
         if path:
-            try:
-                self.session.require().import_variables(path)
-            except QdawError as exc:
-                self._error(str(exc))
+            self._run(lambda: self.session.require().import_variables(path))
 
-    def add_variable(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add variable"), self.tr("Name:"))
-        if not ok or not name.strip():
-            return
-        kinds = [self.tr("text"), self.tr("integer"), self.tr("decimal number")]
-        kind, ok = QInputDialog.getItem(
-            self, self.tr("Add variable"), self.tr("Type:"), kinds, 0, False
+    def _ask_kind(self, title: str) -> tuple[str, list[str] | None] | None:
+        names = self._kind_names()
+        chosen, ok = QInputDialog.getItem(self, title, self.tr("Type:"), names, 0, False)
+        if not ok:
+            return None
+        kind = KINDS[names.index(chosen)]
+        if kind != "categorical":
+            return kind, None
+        text, ok = QInputDialog.getText(
+            self, title, self.tr("Categories, in their order, separated by ;")
         )
-        if ok:
-            try:
-                self.session.require().add_variable(
-                    name, ["text", "integer", "float"][kinds.index(kind)]
-                )
-            except QdawError as exc:
-                self._error(str(exc))
+        if not ok:
+            return None
+        return kind, [part.strip() for part in text.split(";") if part.strip()]
+
+    def add_variable(self, name: str | None = None) -> bool:
+        """A new variable of the current tab's scope (respondents or documents)."""
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("Add variable"), self.tr("Name:"))
+            if not ok or not name.strip():
+                return False
+        asked = self._ask_kind(self.tr("Add variable"))
+        if asked is None:
+            return False
+        kind, levels = asked
+        project, scope = self.session.require(), self.scope
+        return self._run(lambda: project.add_variable(name, kind, levels=levels, scope=scope))
+
+    def change_type(self, name: str | None = None) -> bool:
+        """The current column's variable (or ``name``) given another type: every value
+        converts, or nothing changes and the message names those that do not."""
+        table = self.table if self.scope == "case" else self.document_table
+        model = self.model if self.scope == "case" else self.document_model
+        if name is None:
+            column = table.currentIndex().column()
+            if not 0 <= column < len(model.variables):
+                self._error(self.tr("Choose a cell of the variable to change first."))
+                return False
+            name = model.variables[column]
+        asked = self._ask_kind(self.tr("Change the type of {name}").format(name=name))
+        if asked is None:
+            return False
+        kind, levels = asked
+        project = self.session.require()
+        return self._run(lambda: project.change_variable_type(name, kind, levels=levels))
 
 
 class WelcomePage(QWidget):

@@ -51,6 +51,7 @@ from qdaw.project import Project
 
 if TYPE_CHECKING:
     from qdaw.gui.names_dialog import NamesDialog
+    from qdaw.gui.sets_dialog import SetsDialog
 
 
 def project_filter() -> str:
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
                 code, self.tr("Index &text (sentences, speakers, lemmas)"), self.index_text
             ),
             self._action(code, self.tr("Apply a &rule file…"), self.rules.choose),
+            self._action(code, self.tr("S&ets…"), self.sets_dialog),
         ]
         self.edit_actions += coding
         self.project_actions += [
@@ -569,6 +571,14 @@ class MainWindow(QMainWindow):
         from qdaw.gui.names_dialog import NamesDialog
 
         dialog = NamesDialog(self.session, self)
+        self._keep(dialog)
+        dialog.show()
+        return dialog
+
+    def sets_dialog(self) -> SetsDialog:
+        from qdaw.gui.sets_dialog import SetsDialog
+
+        dialog = SetsDialog(self.session, self)
         self._keep(dialog)
         dialog.show()
         return dialog

@@ -61,6 +61,8 @@ class CasesPanel(_Panel):
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
+        self.tree.setDragEnabled(True)  # documents onto a set (Code ▸ Sets…)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self.context_menu)
         self.tree.clicked.connect(self._clicked)

@@ -101,11 +101,9 @@ def _token_hits(store: Store, terms: list[str], column: str, scope: Scope) -> An
         if i != anchor_at:
             statement = statement.join(alias, alias.c.document_id == anchor.c.document_id)
     statement = statement.where(*conditions)
-    if scope.case_ids is not None:
+    if scope.case_ids is not None or scope.document_ids is not None:
         statement = statement.where(
-            anchor.c.document_id.in_(
-                select(m.documents.c.id).where(m.documents.c.case_id.in_(scope.case_ids))
-            )
+            anchor.c.document_id.in_(select(m.documents.c.id).where(*scope.document_conditions()))
         )
     return statement.subquery("hits")
 

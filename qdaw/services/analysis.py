@@ -1,8 +1,10 @@
 """The analyses. Each accepts the same filters:
 
-``cases`` (names or handles), ``where`` (variable conditions, e.g. ``{"discipline":
-"SHS"}``, a list of accepted values, or a predicate), ``coders``, ``codes`` and
-``hypotheses`` (the codes linked to them). Denominators follow the filter.
+``cases`` (names or handles), ``documents`` (names, handles or a document set's name),
+``where`` (variable conditions, e.g. ``{"discipline": "SHS"}``, a list of accepted
+values, or a predicate; a document variable's selects documents), ``coders``, ``codes``
+(or a code set's name) and ``hypotheses`` (the codes linked to them). Denominators
+follow the filter.
 """
 
 from __future__ import annotations
@@ -20,18 +22,25 @@ if TYPE_CHECKING:
     from qdaw.analysis.search import TextHit
 
 
+#: How a crosstab groups a variable's values: equal-width bins or edges (numbers),
+#: "month" or "year" (dates), or None (value by value).
+Bins = int | Sequence[float] | str | None
+
+
 class CaseFilters(TypedDict, total=False):
     """The filters of an analysis that names its own coders and codes (agreement)."""
 
     cases: Iterable[Any]
+    documents: Iterable[Any] | str  # names or handles, or a document set's name
     where: Mapping[str, Any]
     hypotheses: Iterable[Any]
+    sets: Iterable[str] | str  # document or code sets, by name
     speakers: Iterable[str] | str  # "respondent", "interviewer" or speaker labels
 
 
 class Filters(CaseFilters, total=False):
     coders: Iterable[str] | str
-    codes: Iterable[Any]
+    codes: Iterable[Any] | str  # names, paths or handles, or a code set's name
 
 
 class Analysis(Service):
@@ -101,17 +110,19 @@ class Analysis(Service):
         self,
         variable: str,
         value: Literal["cases", "segments", "pct", "label"] = "cases",
-        bins: int | Sequence[float] | None = None,
+        bins: Bins = None,
         rollup: bool = False,
         **filters: Unpack[Filters],
     ) -> pd.DataFrame:
-        """Codes × the variable's values (then Total); see qdaw.analysis.crosstab."""
+        """Codes × the variable's values (then Total), in the levels' order for a
+        categorical variable; ``bins``: a number or edges for numbers, "month" or
+        "year" for dates. See qdaw.analysis.crosstab."""
         from qdaw.analysis.crosstab import crosstab
 
         return crosstab(self.store, variable, self.scope(**filters), value, bins, rollup)
 
     def crosstab_tests(
-        self, variable: str, bins: int | Sequence[float] | None = None, **filters: Unpack[Filters]
+        self, variable: str, bins: Bins = None, **filters: Unpack[Filters]
     ) -> pd.DataFrame:
         """Per code: chi2, dof, p_value, min_expected, low_expected_cells, [fisher_p], warning."""
         from qdaw.analysis.crosstab import crosstab_tests

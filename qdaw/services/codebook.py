@@ -233,6 +233,7 @@ class Codebook(Service):
             ids = select(tree.c.id)
             removed = journal.delete_where(m.segments, m.segments.c.code_id.in_(ids))
             journal.delete_where(m.code_hypotheses, m.code_hypotheses.c.code_id.in_(ids))
+            journal.delete_where(m.set_codes, m.set_codes.c.code_id.in_(ids))
             # Deepest first, so undo (which replays in reverse) restores parents first.
             depth = {r[0]: r[1] for r in journal.conn.execute(select(tree.c.id, tree.c.depth))}
             for code_depth in sorted(set(depth.values()), reverse=True):
@@ -297,6 +298,15 @@ class Codebook(Service):
                 m.code_hypotheses, {"code_id": target_id, "hypothesis_id": hypothesis_id}
             )
         journal.delete_where(m.code_hypotheses, m.code_hypotheses.c.code_id == source_id)
+        # The target joins the source's sets.
+        target_sets = select(m.set_codes.c.set_id).where(m.set_codes.c.code_id == target_id)
+        for (set_id,) in journal.conn.execute(
+            select(m.set_codes.c.set_id).where(
+                m.set_codes.c.code_id == source_id, m.set_codes.c.set_id.not_in(target_sets)
+            )
+        ).all():
+            journal.insert(m.set_codes, {"set_id": set_id, "code_id": target_id})
+        journal.delete_where(m.set_codes, m.set_codes.c.code_id == source_id)
         journal.delete(m.codes, {"id": source_id})
 
     # -- hypotheses -------------------------------------------------------------------

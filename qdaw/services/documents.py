@@ -1,25 +1,21 @@
-"""Documents, cases (respondents) and case variables."""
+"""Documents and cases (respondents); their variables are in qdaw.services.variables."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 
 from qdaw.core import models as m
 from qdaw.core.entities import Case, Document
 from qdaw.core.journal import Journal
-from qdaw.core.names import CASE, DOCUMENT, VARIABLE, check_name
+from qdaw.core.names import CASE, DOCUMENT, check_name
 from qdaw.core.operations import op
 from qdaw.errors import ConflictError, ImportFailed, InvalidName
 from qdaw.services.service import Service
-from qdaw.services.variables_import import infer_type, widen_type
-
-if TYPE_CHECKING:
-    from qdaw.services.variables_import import VariablesImport
 
 ProgressCallback = Callable[[int, int, Path], None]
 
@@ -46,16 +42,6 @@ class ImportReport:
         return [*self.skipped, *self.failures]
 
 
-def _parse_value(value: Any, kind: str) -> Any:
-    if value is None or value == "":
-        return None
-    if kind == "integer":
-        return int(value)
-    if kind == "float":
-        return float(str(value).replace(",", "."))
-    return str(value)
-
-
 def _names_for(path: Path, document: str, case: str) -> tuple[str, str]:
     """The document and case names a file gets, checked: a refusal names the file."""
     try:
@@ -78,6 +64,31 @@ def _case_naming(
     return CaseNaming(case=case, pattern=pattern, template=template, mapping=mapping)
 
 
+def case_in(journal: Journal, name: str, must_be_new: bool) -> int:
+    """The case's id, created if missing (an error if it exists and must be new)."""
+    name = check_name(name, CASE)
+    found = journal.conn.execute(select(m.cases.c.id).where(m.cases.c.name == name)).scalar()
+    if found is not None:
+        if not must_be_new:
+            return int(found)
+        raise ConflictError(f"a case named {name!r} already exists")
+    new_id = journal.insert(m.cases, {"name": name, "created_at": m.utcnow(), "memo": None})
+    assert new_id is not None
+    return new_id
+
+
+def delete_documents_where(journal: Journal, condition: Any) -> None:
+    """Delete the documents ``condition`` selects, with their segments, page and time
+    marks, texts, values and set memberships (children first: keys restrict)."""
+    docs = select(m.documents.c.id).where(condition)
+    journal.delete_where(m.segments, m.segments.c.document_id.in_(docs))
+    journal.delete_where(m.document_marks, m.document_marks.c.document_id.in_(docs))
+    journal.delete_where(m.document_values, m.document_values.c.document_id.in_(docs))
+    journal.delete_where(m.set_documents, m.set_documents.c.document_id.in_(docs))
+    journal.delete_where(m.document_texts, m.document_texts.c.document_id.in_(docs))
+    journal.delete_where(m.documents, condition)
+
+
 class Library(Service):
     # -- cases --------------------------------------------------------------------
     def cases(self) -> list[Case]:
@@ -93,16 +104,7 @@ class Library(Service):
             return Case(self.owner, self._case_in(journal, name, must_be_new=True))
 
     def _case_in(self, journal: Journal, name: str, must_be_new: bool) -> int:
-        """The case's id, created if missing (an error if it exists and must be new)."""
-        name = check_name(name, CASE)
-        found = journal.conn.execute(select(m.cases.c.id).where(m.cases.c.name == name)).scalar()
-        if found is not None:
-            if not must_be_new:
-                return int(found)
-            raise ConflictError(f"a case named {name!r} already exists")
-        new_id = journal.insert(m.cases, {"name": name, "created_at": m.utcnow(), "memo": None})
-        assert new_id is not None
-        return new_id
+        return case_in(journal, name, must_be_new)
 
     def rename_case(self, case: Case | int | str, new_name: str) -> None:
         new_name = check_name(new_name, CASE)
@@ -122,11 +124,7 @@ class Library(Service):
             )
         ) as journal:
             case_id = self.store.case_id(case)
-            docs = select(m.documents.c.id).where(m.documents.c.case_id == case_id)
-            journal.delete_where(m.segments, m.segments.c.document_id.in_(docs))
-            journal.delete_where(m.document_marks, m.document_marks.c.document_id.in_(docs))
-            journal.delete_where(m.document_texts, m.document_texts.c.document_id.in_(docs))
-            journal.delete_where(m.documents, m.documents.c.case_id == case_id)
+            delete_documents_where(journal, m.documents.c.case_id == case_id)
             journal.delete_where(m.case_values, m.case_values.c.case_id == case_id)
             journal.delete(m.cases, {"id": case_id})
 
@@ -356,111 +354,4 @@ class Library(Service):
             )
         ) as journal:
             doc_id = self.store.document_id(document)
-            journal.delete_where(m.segments, m.segments.c.document_id == doc_id)
-            journal.delete_where(m.document_marks, m.document_marks.c.document_id == doc_id)
-            journal.delete(m.document_texts, {"document_id": doc_id})
-            journal.delete(m.documents, {"id": doc_id})
-
-    # -- case variables -------------------------------------------------------------
-    def _variable_in(self, journal: Journal, name: str, kind: str) -> tuple[int, str]:
-        row = journal.conn.execute(
-            select(m.variables.c.id, m.variables.c.type).where(m.variables.c.name == name)
-        ).first()
-        if row is not None:
-            return int(row[0]), str(row[1])
-        new_id = journal.insert(m.variables, {"name": name, "type": kind})
-        assert new_id is not None
-        return new_id, kind
-
-    def _store_value(self, journal: Journal, case_id: int, variable_id: int, value: Any) -> None:
-        stored = None if value is None or str(value).strip() == "" else str(value).strip()
-        key = {"case_id": case_id, "variable_id": variable_id}
-        if not journal.update(m.case_values, key, {"value": stored}):
-            journal.insert(m.case_values, {**key, "value": stored})
-
-    def set_variable(self, case: Case | int | str, name: str, value: Any) -> None:
-        """Set one respondent's value; the variable is created (type from the value) if new.
-
-        A whole-number variable takes a decimal ("4,5": it becomes a decimal variable),
-        but a number variable refuses words ("deux ans"): a typo must not turn the
-        variable into text and every crosstab and filter on it with it.
-        """
-        name = check_name(name, VARIABLE)
-        value_kind = infer_type([value])
-        with self.store.writing(op("set_variable", name=name)) as journal:
-            case_id = self.store.case_id(case)
-            variable_id, kind = self._variable_in(journal, name, value_kind)
-            if value is not None and str(value).strip():
-                if kind != "text" and value_kind == "text":
-                    what = "a whole number" if kind == "integer" else "a number"
-                    raise ConflictError(
-                        f"“{str(value).strip()}” is not {what}: {name} holds numbers. "
-                        "Type digits, or leave it empty."
-                    )
-                widened = widen_type(kind, value_kind)
-                if widened != kind:
-                    journal.update(m.variables, {"id": variable_id}, {"type": widened})
-            self._store_value(journal, case_id, variable_id, value)
-
-    def import_variables(self, path: str | Path, skip_bad_rows: bool = False) -> VariablesImport:
-        """Read a CSV: first column the respondent (case), one column per variable.
-
-        Unknown cases are created; a new variable's type (integer, float, text) is
-        inferred from its column, an existing one's kept. Every problem is reported with
-        its row and column (``TableError``) and nothing is stored, unless
-        ``skip_bad_rows``: then the good rows are stored and the others listed in the
-        result's ``skipped``. One transaction, one undo step.
-        """
-        from qdaw.ingest.table import TableError, read_table
-        from qdaw.services.variables_import import VariablesImport, check_variables, good_rows
-
-        path = Path(path)
-        table = read_table(path, unnamed_first=True)
-        if len(table.header) < 2 or not (table.rows or table.problems):
-            raise ImportFailed(
-                path, "needs a header row ('case', then one column per variable) and data"
-            )
-        with self.store.writing(op("import_variables", name=path.name)) as journal:
-            # The types as they are now, in this transaction: another writer may have
-            # made a variable since this project was opened.
-            types = self.store.variable_types()
-            problems, kinds = check_variables(table, types)
-            rows = good_rows(table, problems)
-            if problems and not (skip_bad_rows and rows):
-                raise TableError(path, problems)
-            variable_ids = []
-            for name, kind in kinds.items():
-                variable_id, _ = self._variable_in(journal, name, kind)
-                if types.get(name, kind) != kind:
-                    journal.update(m.variables, {"id": variable_id}, {"type": kind})
-                variable_ids.append(variable_id)
-            for row in rows:
-                case_id = self._case_in(journal, row.cells[0], must_be_new=False)
-                for variable_id, value in zip(variable_ids, row.cells[1:], strict=True):
-                    self._store_value(journal, case_id, variable_id, value)
-        return VariablesImport(len(rows), problems)
-
-    def add_variable(self, name: str, kind: str = "text") -> None:
-        """A new, empty respondent variable (text, integer or float)."""
-        name = check_name(name, VARIABLE)
-        if kind not in ("text", "integer", "float"):
-            raise ConflictError(f"variable type must be text, integer or float, not {kind!r}")
-        with self.store.writing(op("add_variable", name=name)) as journal:
-            if name in self.store.variable_types():
-                raise ConflictError(f"a variable named {name!r} already exists")
-            journal.insert(m.variables, {"name": name, "type": kind})
-
-    def case_variables(self, case: Case | int | str) -> dict[str, Any]:
-        case_id = self.store.case_id(case)
-        rows = self.store.rows(
-            select(m.variables.c.name, m.variables.c.type, m.case_values.c.value)
-            .join(m.case_values, m.case_values.c.variable_id == m.variables.c.id)
-            .where(m.case_values.c.case_id == case_id)
-        )
-        return {name: _parse_value(value, kind) for name, kind, value in rows}
-
-    def delete_variable(self, name: str) -> None:
-        with self.store.writing(op("delete_variable", name=name)) as journal:
-            variable_id = self.store.id_by(m.variables, "name", name, "variable")
-            journal.delete_where(m.case_values, m.case_values.c.variable_id == variable_id)
-            journal.delete(m.variables, {"id": variable_id})
+            delete_documents_where(journal, m.documents.c.id == doc_id)

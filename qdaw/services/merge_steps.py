@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 from qdaw.core import models as m
 from qdaw.core.journal import Journal
+from qdaw.core.kinds import widen
 from qdaw.services.merge_report import MergeReport
 from qdaw.services.merge_source import Row, Source
-from qdaw.services.variables_import import widen_type
 
 #: Fields of each kind that are texts someone wrote: merged as memos are.
 WRITTEN = {
@@ -184,7 +184,13 @@ class LibraryMerge:
             found = ours.get(variable["name"])
             if found is None:
                 new_id = self.journal.insert(
-                    m.variables, {"name": variable["name"], "type": variable["type"]}
+                    m.variables,
+                    {
+                        "name": variable["name"],
+                        "type": variable["type"],
+                        "scope": variable.get("scope") or "case",
+                        "levels": variable.get("levels"),
+                    },
                 )
                 assert new_id is not None
                 mapped[variable["id"]] = new_id
@@ -194,7 +200,7 @@ class LibraryMerge:
             mapped[variable["id"]] = found["id"]
             # Integer and decimal values both fit a decimal variable, every value a text
             # one: widening loses nothing, so it is no conflict.
-            widened = widen_type(found["type"], variable["type"])
+            widened = widen(found["type"], variable["type"])
             if widened != found["type"]:
                 self._update(m.variables, found["id"], {"type": widened})
         return mapped

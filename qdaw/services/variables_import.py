@@ -4,14 +4,10 @@ at the moment of storing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import reduce
-from typing import Any
 
+from qdaw.core.kinds import NUMBERS, VariableInfo, fit, kind_of
 from qdaw.ingest.table import Problem, Row, Table
-
-NUMBER_KINDS = ("integer", "float")
 
 
 @dataclass
@@ -23,55 +19,37 @@ class VariablesImport:
     skipped: list[Problem] = field(default_factory=list)
 
 
-def kind_of(value: str) -> str:
-    """'12' is integer, '3,5' and '3.5' float, anything else text."""
-    try:
-        int(value)
-        return "integer"
-    except ValueError:
-        pass
-    try:
-        float(value.replace(",", "."))
-        return "float"
-    except ValueError:
-        return "text"
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # the type it is stored as
 
 
-def widen_type(current: str, incoming: str) -> str:
-    """The narrowest type holding both: integer < float < text."""
-    order = ["integer", "float", "text"]
-    return order[max(order.index(current), order.index(incoming))]
-
-
-def infer_type(values: Iterable[Any]) -> str:
-    """The narrowest type holding every non-empty value ("text" when there is none)."""
-    kinds = {kind_of(str(v).strip()) for v in values if v is not None and str(v).strip()}
-    return reduce(widen_type, kinds, "integer") if kinds else "text"
-
-
-def column_kind(existing: str | None, values: list[str]) -> str:
-    """The type a column is stored as: an existing variable's (a whole-number one widened
-    by a decimal), else the narrowest that holds the values.
+def column_kind(values: list[str]) -> str:
+    """The type a new column is stored as: the narrowest that holds the values.
 
     A new column of numbers with a few words is a number column with typos, as a number
     variable is when typed into: most values numbers makes it a number column, and the
     words are refused (a variable meant to hold words can be made a text one first).
     """
-    kinds = [kind_of(v) for v in values if v]
-    numbers = [k for k in kinds if k != "text"]
-    if existing is None:
-        if not numbers or len(numbers) * 2 <= len(kinds):
-            return "text"
-        existing = "integer"
-    if existing == "integer" and "float" in numbers:
-        return "float"
-    return existing
+    found = [kind_of(v) for v in values if v]
+    numbers = [k for k in found if k != "text"]
+    if not numbers or len(numbers) * 2 <= len(found):
+        return "text"
+    return "decimal" if "decimal" in numbers else "integer"
 
 
-def check_variables(table: Table, types: dict[str, str]) -> tuple[list[Problem], dict[str, str]]:
-    """Every problem of the table's rows (a respondent without a name or on two rows,
-    words in a number column) and the type each column is stored as. ``types``: the
-    project's variables and their types."""
+def _why(name: str, kind: str, reason: str, value: str) -> str:
+    held = "holds numbers" if kind in NUMBERS else f"is {kind}"
+    return f"'{value}' {reason} ({name} {held})"
+
+
+def check_variables(
+    table: Table, variables: dict[str, VariableInfo]
+) -> tuple[list[Problem], list[Column]]:
+    """Every problem of the table's rows (a respondent without a name or on two rows, a
+    cell that does not fit its column's type) and each column's type. ``variables``:
+    the project's variables as they are."""
     problems = list(table.problems)
     case_column = table.label(0)
     first_row: dict[str, int] = {}
@@ -84,19 +62,22 @@ def check_variables(table: Table, types: dict[str, str]) -> tuple[list[Problem],
             problems.append(Problem(row.number, case_column, message))
         else:
             first_row[name] = row.number
-    kinds: dict[str, str] = {}
+    columns: list[Column] = []
     for index, name in enumerate(table.header[1:], start=1):
-        kind = column_kind(types.get(name), [row.cells[index] for row in table.rows])
-        kinds[name] = kind
-        if kind not in NUMBER_KINDS:
-            continue
-        what = "a whole number" if kind == "integer" else "a number"
+        existing = variables.get(name)
+        if existing is not None and existing.scope != "case":
+            problems.append(Problem(1, name, f"{name} is a document variable, not a respondent's"))
+        cells = [row.cells[index] for row in table.rows]
+        kind = existing.kind if existing else column_kind(cells)
+        levels = existing.levels if existing else None
+        columns.append(Column(name, kind))
         for row in table.rows:
             value = row.cells[index]
-            if value and kind_of(value) == "text":
-                message = f"'{value}' is not {what} ({name} holds numbers)"
-                problems.append(Problem(row.number, name, message))
-    return sorted(problems, key=lambda p: p.row), kinds
+            try:
+                fit(kind, value, levels)
+            except ValueError as exc:
+                problems.append(Problem(row.number, name, _why(name, kind, str(exc), value)))
+    return sorted(problems, key=lambda p: p.row), columns
 
 
 def good_rows(table: Table, problems: list[Problem]) -> list[Row]:

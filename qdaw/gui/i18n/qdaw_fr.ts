@@ -3,12 +3,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../dialogs.py" line="193" />
+        <location filename="../dialogs.py" line="256" />
         <source>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;A free, scriptable workbench for qualitative interview analysis: import transcripts, code passages, count respondents (“5/8”), cross codes with respondents' variables and report by hypothesis.&lt;/p&gt;&lt;p&gt;Every change is saved as you make it and can be undone.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;Un atelier libre et scriptable d'analyse qualitative d'entretiens : importer des transcriptions, coder des passages, compter les répondants (« 5/8 »), croiser les codes avec les variables des répondants et rendre compte par hypothèse.&lt;/p&gt;&lt;p&gt;Chaque modification est enregistrée aussitôt et peut être annulée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="200" />
+        <location filename="../dialogs.py" line="263" />
         <source>About qdaw</source>
         <translation>À propos de qdaw</translation>
     </message>
@@ -455,12 +455,13 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../models/cases.py" line="99" />
+        <location filename="../models/cases.py" line="117" />
         <source>Respondents and documents</source>
+        <extracomment>Documents dragged from the tree (onto a document set): their ids.</extracomment>
         <translation>Répondants et documents</translation>
     </message>
     <message>
-        <location filename="../models/cases.py" line="110" />
+        <location filename="../models/cases.py" line="128" />
         <source>{name}: {n} characters</source>
         <translation>{name} : {n} caractères</translation>
     </message>
@@ -468,85 +469,85 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="95" />
+        <location filename="../side_panels.py" line="97" />
         <source>Rename document…</source>
         <translation>Renommer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="98" />
+        <location filename="../side_panels.py" line="100" />
         <source>Move to respondent</source>
         <translation>Déplacer vers le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="105" />
-        <location filename="../side_panels.py" line="115" />
+        <location filename="../side_panels.py" line="107" />
+        <location filename="../side_panels.py" line="117" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="108" />
+        <location filename="../side_panels.py" line="110" />
         <source>Delete document…</source>
         <translation>Supprimer le document…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="113" />
+        <location filename="../side_panels.py" line="115" />
         <source>Rename respondent…</source>
         <translation>Renommer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="118" />
+        <location filename="../side_panels.py" line="120" />
         <source>Delete respondent…</source>
         <translation>Supprimer le répondant…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="124" />
+        <location filename="../side_panels.py" line="126" />
         <source>Rename document</source>
         <translation>Renommer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="124" />
-        <location filename="../side_panels.py" line="131" />
+        <location filename="../side_panels.py" line="126" />
+        <location filename="../side_panels.py" line="133" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="131" />
+        <location filename="../side_panels.py" line="133" />
         <source>Rename respondent</source>
         <translation>Renommer le répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="140" />
+        <location filename="../side_panels.py" line="142" />
         <source>Document memo</source>
         <translation>Mémo du document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="140" />
-        <location filename="../side_panels.py" line="148" />
+        <location filename="../side_panels.py" line="142" />
+        <location filename="../side_panels.py" line="150" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="148" />
+        <location filename="../side_panels.py" line="150" />
         <source>Respondent memo</source>
         <translation>Mémo du répondant</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="156" />
+        <location filename="../side_panels.py" line="158" />
         <source>Delete the document “{name}” and its {n} coded segments?</source>
         <translation>Supprimer le document « {name} » et ses {n} segments codés ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="159" />
+        <location filename="../side_panels.py" line="161" />
         <source>Delete document</source>
         <translation>Supprimer le document</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="165" />
+        <location filename="../side_panels.py" line="167" />
         <source>Delete the respondent “{name}” with {n} documents and their coding?</source>
         <translation>Supprimer le répondant « {name} », ses {n} documents et leur codage ?</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="167" />
+        <location filename="../side_panels.py" line="169" />
         <source>Delete respondent</source>
         <translation>Supprimer le répondant</translation>
     </message>
@@ -930,17 +931,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>EmptyProjectPage</name>
     <message>
-        <location filename="../dialogs.py" line="161" />
+        <location filename="../dialogs.py" line="224" />
         <source>No transcripts yet</source>
         <translation>Pas encore de transcription</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="165" />
+        <location filename="../dialogs.py" line="228" />
         <source>Import interviews (.docx, .odt, .rtf, .txt, .md), one or more files per respondent, or drop files and folders on this window. Then select a passage and press Ctrl+K to code it.</source>
         <translation>Importez les entretiens (.docx, .odt, .rtf, .txt, .md), un ou plusieurs fichiers par répondant, ou déposez fichiers et dossiers sur cette fenêtre. Sélectionnez ensuite un passage et appuyez sur Ctrl+K pour le coder.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="173" />
+        <location filename="../dialogs.py" line="236" />
         <source>Import transcripts…</source>
         <translation>Importer des transcriptions…</translation>
     </message>
@@ -1092,53 +1093,53 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesesPanel</name>
     <message>
-        <location filename="../side_panels.py" line="211" />
+        <location filename="../side_panels.py" line="213" />
         <source>Drop a code here to link it to a hypothesis</source>
         <translation>Déposez un code ici pour le lier à une hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="217" />
+        <location filename="../side_panels.py" line="219" />
         <source>New hypothesis</source>
         <translation>Nouvelle hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="259" />
+        <location filename="../side_panels.py" line="261" />
         <source>Memo on {label}</source>
         <extracomment>Disabled, saying why, while the project is read-only.</extracomment>
         <translation>Mémo sur {label}</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="260" />
+        <location filename="../side_panels.py" line="262" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="268" />
+        <location filename="../side_panels.py" line="270" />
         <source>Delete the hypothesis {label}? Its codes stay in the codebook.</source>
         <translation>Supprimer l'hypothèse {label} ? Ses codes restent dans le livre de codes.</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="271" />
+        <location filename="../side_panels.py" line="273" />
         <source>Delete hypothesis</source>
         <translation>Supprimer l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="277" />
+        <location filename="../side_panels.py" line="279" />
         <source>New hypothesis…</source>
         <translation>Nouvelle hypothèse…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="279" />
+        <location filename="../side_panels.py" line="281" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="280" />
+        <location filename="../side_panels.py" line="282" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="282" />
+        <location filename="../side_panels.py" line="284" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -1146,22 +1147,22 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesisDialog</name>
     <message>
-        <location filename="../side_panels.py" line="176" />
+        <location filename="../side_panels.py" line="178" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="181" />
+        <location filename="../side_panels.py" line="183" />
         <source>Label:</source>
         <translation>Libellé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="182" />
+        <location filename="../side_panels.py" line="184" />
         <source>Statement:</source>
         <translation>Énoncé :</translation>
     </message>
     <message>
-        <location filename="../side_panels.py" line="183" />
+        <location filename="../side_panels.py" line="185" />
         <source>Description:</source>
         <translation>Description :</translation>
     </message>
@@ -1297,339 +1298,344 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="59" />
+        <location filename="../main_window.py" line="60" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="91" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="94" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="98" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="103" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="107" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="167" />
         <source>Open &amp;server project…</source>
         <translation>Ouvrir un projet sur un &amp;serveur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="168" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="170" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="176" />
         <source>Import REFI-QDA pro&amp;ject…</source>
         <translation>Importer un pro&amp;jet REFI-QDA…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="179" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="182" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="184" />
         <source>Export REFI-QDA &amp;project (.qdpx)…</source>
         <translation>Exporter le &amp;projet REFI-QDA (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="185" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="186" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="187" />
         <source>C&amp;oder…</source>
         <translation>C&amp;odeur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="189" />
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
-        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="493" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
-        <location filename="../main_window.py" line="494" />
+        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="496" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="213" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="217" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="219" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="221" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="222" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="224" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="226" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="227" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="229" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="231" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="232" />
+        <source>S&amp;ets…</source>
+        <translation>&amp;Ensembles…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="239" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="245" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250" />
+        <location filename="../main_window.py" line="252" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255" />
+        <location filename="../main_window.py" line="257" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="258" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321" />
+        <location filename="../main_window.py" line="323" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="376" />
         <source>Check the address, and that the server knows your user and password.</source>
         <translation>Vérifiez l'adresse, et que le serveur connaît votre utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376" />
+        <location filename="../main_window.py" line="378" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="385" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="393" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="398" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="420" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="441" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="462" />
+        <location filename="../main_window.py" line="464" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468" />
+        <location filename="../main_window.py" line="470" />
         <source>{coder}: {label}</source>
         <translation>{coder} : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469" />
+        <location filename="../main_window.py" line="471" />
         <source>Another writer</source>
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476" />
+        <location filename="../main_window.py" line="478" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476" />
+        <location filename="../main_window.py" line="478" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476" />
+        <location filename="../main_window.py" line="478" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480" />
+        <location filename="../main_window.py" line="482" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="493" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494" />
+        <location filename="../main_window.py" line="496" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533" />
+        <location filename="../main_window.py" line="535" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538" />
+        <location filename="../main_window.py" line="540" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544" />
+        <location filename="../main_window.py" line="546" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565" />
+        <location filename="../main_window.py" line="567" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587" />
+        <location filename="../main_window.py" line="597" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599" />
+        <location filename="../main_window.py" line="609" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607" />
+        <location filename="../main_window.py" line="617" />
         <source>Export REFI-QDA project</source>
         <translation>Exporter le projet REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="619" />
+        <location filename="../main_window.py" line="629" />
         <source>REFI-QDA project written: {path}</source>
         <translation>Projet REFI-QDA écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625" />
+        <location filename="../main_window.py" line="635" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1788,7 +1794,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="25" />
-        <location filename="../operation_labels.py" line="48" />
+        <location filename="../operation_labels.py" line="55" />
         <source>Import {name}</source>
         <translation>Importer {name}</translation>
     </message>
@@ -1814,6 +1820,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="30" />
+        <location filename="../operation_labels.py" line="34" />
         <source>Set {name}</source>
         <translation>Définir {name}</translation>
     </message>
@@ -1833,137 +1840,167 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Supprimer la variable {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="34" />
+        <location filename="../operation_labels.py" line="35" />
+        <source>Set the levels of {name}</source>
+        <translation>Définir les modalités de {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="36" />
+        <source>Change the type of {name} to {type}</source>
+        <translation>Changer le type de {name} en {type}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="37" />
+        <source>Add set {name}</source>
+        <translation>Ajouter l’ensemble {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="38" />
+        <source>Add to set {name}</source>
+        <translation>Ajouter à l’ensemble {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="39" />
+        <source>Remove from set {name}</source>
+        <translation>Retirer de l’ensemble {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="40" />
+        <source>Delete set {name}</source>
+        <translation>Supprimer l’ensemble {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="41" />
         <source>Set language {language}</source>
         <translation>Choisir la langue {language}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="35" />
+        <location filename="../operation_labels.py" line="42" />
         <source>Set speaker pattern</source>
         <translation>Changer le motif des locuteurs</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="36" />
+        <location filename="../operation_labels.py" line="43" />
         <source>Set default coder {name}</source>
         <translation>Choisir le codeur par défaut {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="37" />
+        <location filename="../operation_labels.py" line="44" />
         <source>Index text</source>
         <translation>Indexation du texte</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="38" />
+        <location filename="../operation_labels.py" line="45" />
         <source>Add code {name}</source>
         <translation>Ajouter le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="39" />
+        <location filename="../operation_labels.py" line="46" />
         <source>Rename code to {name}</source>
         <translation>Renommer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="40" />
+        <location filename="../operation_labels.py" line="47" />
         <source>Recolour {name}</source>
         <translation>Changer la couleur de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="41" />
+        <location filename="../operation_labels.py" line="48" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="42" />
+        <location filename="../operation_labels.py" line="49" />
         <source>Move code</source>
         <translation>Déplacer le code</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="43" />
+        <location filename="../operation_labels.py" line="50" />
         <source>Move codes</source>
         <translation>Déplacer les codes</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="44" />
+        <location filename="../operation_labels.py" line="51" />
         <source>Delete code {name}</source>
         <translation>Supprimer le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="45" />
+        <location filename="../operation_labels.py" line="52" />
         <source>Merge {name} into {target}</source>
         <translation>Fusionner {name} dans {target}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="46" />
+        <location filename="../operation_labels.py" line="53" />
         <source>Import codebook {name}</source>
         <translation>Importer le livre de codes {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="47" />
+        <location filename="../operation_labels.py" line="54" />
         <source>Merge project {name}</source>
         <translation>Fusionner le projet {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="49" />
+        <location filename="../operation_labels.py" line="56" />
         <source>Add hypothesis {label}</source>
         <translation>Ajouter l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="50" />
+        <location filename="../operation_labels.py" line="57" />
         <source>Edit hypothesis {label}</source>
         <translation>Modifier l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="51" />
+        <location filename="../operation_labels.py" line="58" />
         <source>Delete hypothesis {label}</source>
         <translation>Supprimer l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="52" />
+        <location filename="../operation_labels.py" line="59" />
         <source>Link {name} to {label}</source>
         <translation>Lier {name} à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="53" />
+        <location filename="../operation_labels.py" line="60" />
         <source>Link {count} codes to {label}</source>
         <translation>Lier {count} codes à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="54" />
+        <location filename="../operation_labels.py" line="61" />
         <source>Unlink {name} from {label}</source>
         <translation>Délier {name} de {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="55" />
+        <location filename="../operation_labels.py" line="62" />
         <source>Autocode {name}</source>
         <translation>Codage automatique {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="56" />
+        <location filename="../operation_labels.py" line="63" />
         <source>Apply rules {name}</source>
         <translation>Appliquer les règles {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="57" />
+        <location filename="../operation_labels.py" line="64" />
         <source>Detect names</source>
         <translation>Détecter les noms</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="58" />
+        <location filename="../operation_labels.py" line="65" />
         <source>Accept name {name}</source>
         <translation>Accepter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="59" />
+        <location filename="../operation_labels.py" line="66" />
         <source>Reject name {name}</source>
         <translation>Rejeter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="60" />
+        <location filename="../operation_labels.py" line="67" />
         <source>Add name {name}</source>
         <translation>Ajouter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="61" />
+        <location filename="../operation_labels.py" line="68" />
         <source>Set pseudonym of {name}</source>
         <translation>Changer le pseudonyme de {name}</translation>
     </message>
@@ -2232,6 +2269,75 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
 </context>
 <context>
+    <name>SetsDialog</name>
+    <message>
+        <location filename="../sets_dialog.py" line="76" />
+        <location filename="../sets_dialog.py" line="153" />
+        <source>Sets</source>
+        <translation>Ensembles</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="83" />
+        <source>New document set…</source>
+        <translation>Nouvel ensemble de documents…</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="84" />
+        <source>New code set…</source>
+        <translation>Nouvel ensemble de codes…</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="85" />
+        <source>Delete set</source>
+        <translation>Supprimer l’ensemble</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="86" />
+        <source>Remove from set</source>
+        <translation>Retirer de l’ensemble</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="87" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="105" />
+        <source>Drag documents from the respondents or codes from the codebook onto a set. Filter any analysis by a set.</source>
+        <translation>Glissez des documents depuis les répondants ou des codes depuis le livre de codes sur un ensemble. Filtrez toute analyse par un ensemble.</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="125" />
+        <source>{name} ({n} documents)</source>
+        <translation>{name} ({n} documents)</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="127" />
+        <source>{name} ({n} codes)</source>
+        <translation>{name} ({n} codes)</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="162" />
+        <source>New set</source>
+        <translation>Nouvel ensemble</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="162" />
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="175" />
+        <source>{name} holds documents: drop documents on it</source>
+        <translation>{name} contient des documents : déposez-y des documents</translation>
+    </message>
+    <message>
+        <location filename="../sets_dialog.py" line="177" />
+        <source>{name} holds codes: drop codes on it</source>
+        <translation>{name} contient des codes : déposez-y des codes</translation>
+    </message>
+</context>
+<context>
     <name>StatusProgress</name>
     <message>
         <location filename="../status_progress.py" line="21" />
@@ -2242,73 +2348,115 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>VariablesDialog</name>
     <message>
-        <location filename="../dialogs.py" line="36" />
-        <source>Respondent variables</source>
-        <translation>Variables des répondants</translation>
-    </message>
-    <message>
-        <location filename="../dialogs.py" line="48" />
+        <location filename="../dialogs.py" line="53" />
         <source>Import CSV…</source>
         <translation>Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="49" />
+        <location filename="../dialogs.py" line="54" />
         <source>Add variable…</source>
         <translation>Ajouter une variable…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="50" />
+        <location filename="../dialogs.py" line="56" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="60" />
-        <source>One row per respondent; double-click a cell to edit it.</source>
-        <translation>Une ligne par répondant ; double-cliquez sur une cellule pour la modifier.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs.py" line="66" />
+        <location filename="../dialogs.py" line="43" />
+        <location filename="../dialogs.py" line="94" />
         <source>Variables</source>
+        <extracomment>The types offered, as the core names them (the dialog shows them translated).</extracomment>
         <translation>Variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="74" />
+        <location filename="../dialogs.py" line="51" />
+        <source>Respondents</source>
+        <translation>Répondants</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="52" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="55" />
+        <source>Change type…</source>
+        <translation>Changer le type…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="68" />
+        <source>One row per respondent or document; double-click a cell to edit it.</source>
+        <translation>Une ligne par répondant ou document ; double-cliquez sur une cellule pour la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="89" />
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="90" />
+        <source>yes/no</source>
+        <translation>oui/non</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="90" />
+        <source>categories (ordered)</source>
+        <translation>modalités (ordonnées)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="110" />
         <source>Import variables</source>
         <translation>Importer des variables</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="74" />
+        <location filename="../dialogs.py" line="110" />
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="83" />
-        <location filename="../dialogs.py" line="88" />
+        <location filename="../dialogs.py" line="124" />
+        <source>Categories, in their order, separated by ;</source>
+        <translation>Modalités, dans leur ordre, séparées par ;</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="133" />
+        <location filename="../dialogs.py" line="136" />
         <source>Add variable</source>
         <translation>Ajouter une variable</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="83" />
+        <location filename="../dialogs.py" line="133" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="86" />
+        <location filename="../dialogs.py" line="151" />
+        <source>Choose a cell of the variable to change first.</source>
+        <translation>Choisissez d'abord une cellule de la variable à changer.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="154" />
+        <source>Change the type of {name}</source>
+        <translation>Changer le type de {name}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="89" />
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="86" />
+        <location filename="../dialogs.py" line="89" />
         <source>integer</source>
         <translation>entier</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="86" />
+        <location filename="../dialogs.py" line="89" />
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="88" />
+        <location filename="../dialogs.py" line="117" />
         <source>Type:</source>
         <translation>Type :</translation>
     </message>
@@ -2316,27 +2464,27 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../dialogs.py" line="110" />
+        <location filename="../dialogs.py" line="173" />
         <source>Qualitative interview analysis: read, code, count respondents.</source>
         <translation>Analyse qualitative d'entretiens : lire, coder, compter les répondants.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="113" />
+        <location filename="../dialogs.py" line="176" />
         <source>New project…</source>
         <translation>Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="114" />
+        <location filename="../dialogs.py" line="177" />
         <source>Open project…</source>
         <translation>Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="115" />
+        <location filename="../dialogs.py" line="178" />
         <source>Open the sample project</source>
         <translation>Ouvrir le projet d'exemple</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="137" />
+        <location filename="../dialogs.py" line="200" />
         <source>Recent projects:</source>
         <translation>Projets récents :</translation>
     </message>

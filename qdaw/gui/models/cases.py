@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from qdaw.core.natural import natural_key
 from qdaw.core.operations import Area
@@ -13,6 +20,17 @@ from qdaw.services.listing import CaseRow, DocumentRow
 
 Index = QModelIndex | QPersistentModelIndex
 SHOWN = {Area.CASES, Area.DOCUMENTS}
+#: Documents dragged from the tree (onto a document set): their ids.
+DOCUMENT_MIME = "application/x-qdaw-documents"
+
+
+def decode_documents(data: QMimeData) -> list[int]:
+    if not data.hasFormat(DOCUMENT_MIME):
+        return []
+    raw = bytes(data.data(DOCUMENT_MIME).data()).decode()
+    return [int(part) for part in raw.split(",") if part]
+
+
 # internalId: 0 for a case row (its position is the row); document rows carry 1 + case row.
 
 
@@ -118,3 +136,26 @@ class CasesModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return case.memo or case.name
         return None
+
+    # -- dragging documents (a respondent's row drags all its documents) -----------
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [DOCUMENT_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids: list[int] = []
+        for index in indexes:
+            document = self.document_row(index)
+            if document is not None:
+                ids.append(document.id)
+            elif index.isValid() and index.internalId() == 0:
+                ids += [d.id for d in self.documents.get(self.cases[index.row()].id, [])]
+        data = QMimeData()
+        data.setData(DOCUMENT_MIME, QByteArray(",".join(map(str, dict.fromkeys(ids))).encode()))
+        return data

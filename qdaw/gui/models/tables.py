@@ -234,22 +234,32 @@ class FrameModel(QAbstractTableModel):
         return None
 
 
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
 class VariablesModel(QAbstractTableModel):
-    """Respondents × variables, editable: an edit is an undoable set_variable."""
+    """Respondents (or documents, ``scope="document"``) × their variables, editable:
+    an edit is an undoable set_variable (set_document_variable)."""
 
     error = Signal(str)
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, scope: str = "case") -> None:
         super().__init__()
         self.session = session
-        self.cases: list[str] = []
+        self.scope = scope
+        self.cases: list[str] = []  # the rows: respondents, or documents
         self.variables: list[str] = []
         self.values: dict[tuple[str, str], Any] = {}
         session.changed.connect(self._on_change)
         self.reload()
 
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.areas & {Area.CASES, Area.VARIABLES}:
+        if event.areas & {Area.CASES, Area.DOCUMENTS, Area.VARIABLES}:
             # After the view has finished committing the edit that caused it: a reset
             # during the commit would pull the editor from under the view.
             QTimer.singleShot(0, self.reload)
@@ -257,14 +267,20 @@ class VariablesModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         project = self.session.project
-        self.cases = [c.name for c in project.case_rows()] if project else []
-        self.cases.sort(key=natural_key)
-        self.variables = list(project.variable_types()) if project else []
+        rows = (
+            []
+            if project is None
+            else (project.case_rows() if self.scope == "case" else project.document_rows())
+        )
+        self.cases = sorted((row.name for row in rows), key=natural_key)
+        self.variables = list(project.variable_types(self.scope)) if project else []
         self.values = {}
         if project is not None and self.variables:
             import pandas as pd
 
-            table = project.variables()
+            table = (
+                project.variables() if self.scope == "case" else project.document_variable_table()
+            )
             for case in self.cases:
                 for variable in self.variables:
                     value: Any = table.at[case, variable] if case in table.index else None
@@ -291,7 +307,7 @@ class VariablesModel(QAbstractTableModel):
             return None
         value = self.values.get((self.cases[index.row()], self.variables[index.column()]))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return "" if value is None else str(value)
+            return _shown(value)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -301,8 +317,10 @@ class VariablesModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         case, variable = self.cases[index.row()], self.variables[index.column()]
-        try:  # a number variable refuses words: the core says why
-            self.session.require().set_variable(case, variable, str(value).strip() or None)
+        project = self.session.require()
+        write = project.set_variable if self.scope == "case" else project.set_document_variable
+        try:  # a value that does not fit the type is refused: the core says why
+            write(case, variable, str(value).strip() or None)
         except (QdawError, ValueError) as exc:
             self.error.emit(str(exc))
             return False

@@ -21,7 +21,7 @@ from qdaw.ingest.refi.model import (
     RefiVariable,
 )
 
-TYPES = {"text": "text", "integer": "integer", "float": "float"}
+TYPES = {"text": "text", "integer": "integer", "float": "decimal"}
 VALUE_TAGS = ("TextValue", "IntegerValue", "FloatValue", "BooleanValue", "DateValue",
               "DateTimeValue")  # fmt: skip
 MEDIA = {"PDFSource": "PDF", "PictureSource": "picture", "AudioSource": "audio",

@@ -297,3 +297,25 @@ def test_undo_of_a_merge_is_refused_once_another_writer_changed_what_it_added(
     with pytest.raises(ConflictError, match=r"Cannot undo 'Merge project ann'.*by ann"):
         study.undo()
     assert [c.path for c in study.codes()][-1] == "Emergent"  # the merge stands
+
+
+def test_document_variables_sets_and_levels_are_merged(study: Project, tmp_path: Path) -> None:
+    study.add_variable("ancienneté", "categorical", levels=["< 2 ans", "2–5 ans", "> 5 ans"])
+    study.set_variable("A", "ancienneté", "2–5 ans")
+    ann_path = study.copy_for_coder(tmp_path / "ann.qdaw", "ann")
+    with Project.open(ann_path, coder="ann") as ann:
+        ann.set_document_variable("a1", "enquêtrice", "Ana")
+        ann.set_document_variable("c1", "enquêtrice", "Ben")
+        ann.add_set("Pilotes", "document", ["a1", "c1"])
+        ann.add_set("Émotions", "code", ["Theme/X"])
+    study.set_document_variable("c1", "enquêtrice", "Chloé")  # a conflict
+    report = study.merge(ann_path)
+    assert study.document_variables("a1") == {"enquêtrice": "Ana"}
+    assert study.document_variables("c1") == {"enquêtrice": "Chloé"}  # the target's stands
+    assert "'enquêtrice' of document 'c1': 'Chloé' here, 'Ben' there" in str(report)
+    assert study.set("Pilotes").members == ["a1", "c1"]
+    assert study.set("Émotions").members == ["Theme/X"]
+    assert study.variable_types()["ancienneté"] == "categorical"
+    assert report.added["sets"] == 2
+    again = study.merge(ann_path)
+    assert not again.added.get("sets") and again.matched["sets"] == 2

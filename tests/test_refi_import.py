@@ -5,6 +5,7 @@ project with work in it (one undo step), and hostile or broken archives made her
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 import zipfile
 from pathlib import Path
 
@@ -90,7 +91,10 @@ def test_atlas_ti_project_xml_without_texts(tmp_path: Path) -> None:
     assert "not in the file" in text and "6 selections belong to sources without text" in text
     assert report.unsupported["PDF source"] == 2 and report.unsupported["video selection"] == 5
     assert report.unsupported["graph"] == 1 and report.unsupported["link"] == 1
-    assert "code set 'Feelings'" in text
+    sets = {item.name: item for item in project.sets()}
+    assert sets["Feelings"].kind == "code" and len(sets["Feelings"].members) == 6
+    assert sets["positive feelings"].kind == "code"
+    assert "set 'Mabel': 2 of its documents are not in qdaw" in text
     assert "the value of 'gender' for" in text  # ATLAS.ti's attribute groups, named
 
 
@@ -98,7 +102,10 @@ def test_atlas_ti_codebook(tmp_path: Path) -> None:
     project = fresh(tmp_path)
     report = project.import_qdpx(ATLAS_QDC)
     assert [c.name for c in project.codes()] == ["code1"]
-    assert "code set 'code group 1'" in str(report)
+    assert [(s.name, s.kind, s.members) for s in project.sets()] == [
+        ("code group 1", "code", ["code1"])
+    ]
+    assert report.added["sets"] == 1
 
 
 def _state(project: Project) -> dict[str, object]:
@@ -350,10 +357,52 @@ def test_values_in_their_three_shapes_and_attribute_groups(tmp_path: Path) -> No
     project = fresh(tmp_path)
     report = project.import_qdpx(path)
     assert sorted(d.case for d in project.documents()) == ["Rémi", "Rémi", "s3"]
-    assert project.variable_types() == {"ville": "text", "age": "integer", "né le": "text",
-                                        "statut": "text"}  # fmt: skip
+    # Values of respondents (named cases) make respondent variables; values only ever
+    # on documents (an unnamed case's, or inside a source) make document variables.
+    assert project.variable_types() == {"ville": "text", "statut": "text"}
+    assert project.variable_types("document") == {"age": "integer", "né le": "date"}
     values = project.variables()
     assert values.loc["Rémi", "ville"] == "Dijon"
-    assert values.loc["s3", "age"] == 41 and values.loc["s3", "né le"] == "1983-04-02"
     assert values.loc["s3", "statut"] == "titulaire"
-    assert "type Date kept as text" in str(report)
+    assert project.document_variables("s3") == {"age": 41, "né le": date(1983, 4, 2)}
+    assert "kept as text" not in str(report)
+
+
+def test_round_trip_of_typed_variables_document_variables_and_sets(tmp_path: Path) -> None:
+    import xmlschema
+
+    from tests.test_refi_export import SCHEMAS
+
+    source = Project.open(hand_made(tmp_path / "source.qdaw"))
+    source.add_variable("ancienneté", "categorical", levels=["< 2 ans", "2–5 ans", "> 5 ans"])
+    source.set_variable("Rémi", "ancienneté", "> 5 ans")
+    source.add_variable("entretien le", "date")
+    source.set_variable("Rémi", "entretien le", "14/05/2020")
+    source.add_variable("titulaire", "boolean")
+    source.set_variable("Zoé", "titulaire", "non")
+    source.set_document_variable("suite", "enquêtrice", "Ana")
+    source.add_set("Pilotes", "document", ["suite", "autre"])
+    source.add_set("Ressentis", "code", ["Émotions/Joie 😀", "Équipe"])
+    archive = source.export_qdpx(tmp_path / "typed.qdpx")
+    with zipfile.ZipFile(archive) as packed:
+        xmlschema.XMLSchema(str(SCHEMAS / "Project.xsd")).validate(packed.read("project.qde"))
+    codebook = source.export_qdc(tmp_path / "typed.qdc")
+    xmlschema.XMLSchema(str(SCHEMAS / "Codebook.xsd")).validate(str(codebook))
+    copy = fresh(tmp_path, "copy.qdaw")
+    copy.import_qdpx(archive)
+    assert _state(copy) == _state(source)
+    assert copy.variable_types() == source.variable_types()
+    assert copy.variables().to_dict() == source.variables().to_dict()
+    assert copy.document_variables("suite") == {"enquêtrice": "Ana"}
+    assert [(s.name, s.kind, s.members) for s in copy.sets()] == [
+        (s.name, s.kind, s.members) for s in source.sets()
+    ]
+    assert (
+        copy.crosstab("ancienneté").columns.tolist()
+        == source.crosstab("ancienneté").columns.tolist()
+    )
+    books = fresh(tmp_path, "books.qdaw")
+    books.import_qdpx(codebook)
+    assert [(s.name, s.members) for s in books.sets()] == [
+        ("Ressentis", ["Émotions/Joie 😀", "Équipe"])
+    ]

@@ -53,10 +53,12 @@ def write_qdpx(store: Store, path: str | Path, offsets: str = "codepoints") -> P
     root = root_element("Project", PROJECT_NS, name=store.name, origin=origin())
     builder.users(root)
     builder.codes(root, with_notes=True)
-    builder.cases(root, builder.variables(root))
-    texts = _sources(builder, root, offsets)
+    kinds = builder.variables(root)
+    builder.cases(root, kinds)
+    texts = _sources(builder, root, offsets, kinds)
     sets = ET.Element("sets")  # built before the Notes (they hold its memos), placed after
     builder.hypotheses(sets, with_notes=True)
+    builder.sets(sets)
     builder.notes_element(root, builder.notes)
     root.extend(list(sets))
     memo = store.get_meta("memo")
@@ -83,11 +85,16 @@ def write_qdc(store: Store, path: str | Path) -> Path:
     builder.codes(codes, with_notes=False)
     if not len(codes):
         raise QdawError(f"{path}: the project has no codes; a REFI codebook needs one at least")
-    builder.hypotheses(root, with_notes=False)
+    sets = ET.Element("sets")
+    builder.hypotheses(sets, with_notes=False)
+    builder.sets(sets, codes_only=True)
+    root.extend(list(sets))
     return _atomically(path, lambda stream: _write_xml(root, stream))
 
 
-def _sources(builder: Builder, root: ET.Element, offsets: str) -> list[tuple[str, str]]:
+def _sources(
+    builder: Builder, root: ET.Element, offsets: str, kinds: dict[int, str]
+) -> list[tuple[str, str]]:
     """A TextSource per document with a PlainTextSelection per segment; returns each
     source's (guid, text) for the archive."""
     store, guids = builder.store, builder.guids
@@ -106,6 +113,14 @@ def _sources(builder: Builder, root: ET.Element, offsets: str) -> list[tuple[str
     ):  # fmt: skip
         segments.setdefault(row[0], []).append(row[1:])
     coders = {row[0]: guids("coder", row[0]) for row in store.rows(select(m.coders.c.id))}
+    values: dict[int, list[tuple[int, str]]] = {}
+    v = m.document_values.c
+    for doc_id, variable_id, value in store.rows(
+        select(v.document_id, v.variable_id, v.value)
+        .where(v.value.is_not(None))
+        .order_by(v.document_id, v.variable_id)
+    ):
+        values.setdefault(doc_id, []).append((variable_id, value))
     sources = builder.el(root, "Sources")
     texts = []
     for doc_id, name, memo, imported_at, text in documents:
@@ -145,6 +160,8 @@ def _sources(builder: Builder, root: ET.Element, offsets: str) -> list[tuple[str
             builder.el(coding, "CodeRef", targetGUID=guids("code", code_id))
         if memo:
             builder.note(source, "document", doc_id, f"Memo of document {name}", memo)
+        for variable_id, value in values.get(doc_id, []):  # document variables
+            builder.value(source, variable_id, kinds.get(variable_id, "text"), value)
         texts.append((guid, text))
     return texts
 

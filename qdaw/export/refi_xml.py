@@ -31,7 +31,14 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 #: How a Set says it is a qdaw hypothesis (the importer reads the statement after it).
 HYPOTHESIS_MARK = "qdaw hypothesis: "
 OFFSETS = ("codepoints", "utf16")
-_VARIABLE_TYPES = {"text": "Text", "integer": "Integer", "decimal": "Float", "float": "Float"}
+_VARIABLE_TYPES = {
+    "text": "Text",
+    "integer": "Integer",
+    "decimal": "Float",
+    "float": "Float",
+    "date": "Date",
+    "boolean": "Boolean",
+}  # fmt: skip (categorical: Text)
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -130,22 +137,21 @@ class Builder:
             made[code_id] = code
 
     def variables(self, root: ET.Element) -> dict[int, str]:
-        rows = self.store.rows(
-            select(m.variables.c.id, m.variables.c.name, m.variables.c.type).order_by(
-                m.variables.c.id
-            )
-        )
+        v = m.variables.c
+        rows = self.store.rows(select(v.id, v.name, v.type, v.levels).order_by(v.id))
         kinds = {}
         if rows:
             variables = self.el(root, "Variables")
-            for variable_id, name, kind in rows:
-                self.el(
+            for variable_id, name, kind, levels in rows:
+                element = self.el(
                     variables,
                     "Variable",
                     guid=self.guids("variable", variable_id),
                     name=name,
                     typeOfVariable=_VARIABLE_TYPES.get(kind, "Text"),
                 )
+                if kind == "categorical" and levels:  # (REFI has no categorical type)
+                    self.text_el(element, "Description", LEVELS_MARK + levels)
                 kinds[variable_id] = kind
         return kinds
 
@@ -211,6 +217,33 @@ class Builder:
                 self.notes.append((guid, f"Memo of hypothesis {label}", memo))
                 self.el(group, "MemberNote", targetGUID=guid)
 
+    def sets(self, holder: ET.Element, codes_only: bool = False) -> None:
+        """qdaw's document and code sets as REFI Sets (a codebook: the code sets)."""
+        rows = self.store.rows(
+            select(m.sets.c.id, m.sets.c.name, m.sets.c.kind).order_by(m.sets.c.id)
+        )
+        members: dict[int, list[tuple[str, int]]] = {}
+        for set_id, code_id in self.store.rows(select(m.set_codes.c.set_id, m.set_codes.c.code_id)):
+            members.setdefault(set_id, []).append(("code", code_id))
+        for set_id, doc_id in self.store.rows(
+            select(m.set_documents.c.set_id, m.set_documents.c.document_id)
+        ):
+            members.setdefault(set_id, []).append(("document", doc_id))
+        rows = [row for row in rows if not codes_only or row[2] == "code"]
+        if not rows:
+            return
+        found = holder.find("Sets")
+        container = found if found is not None else self.el(holder, "Sets")
+        for set_id, name, _kind in rows:
+            group = self.el(container, "Set", guid=self.guids("set", set_id), name=name)
+            for member_kind, member_id in sorted(members.get(set_id, [])):
+                guid = self.guids(member_kind, member_id)
+                if member_kind == "code":
+                    attribute = "targetGUID" if self.ns == PROJECT_NS else "guid"
+                    self.el(group, "MemberCode", **{attribute: guid})
+                else:
+                    self.el(group, "MemberSource", targetGUID=guid)
+
     def notes_element(self, root: ET.Element, notes: Iterable[tuple[str, str, str]]) -> None:
         notes = list(notes)
         if notes:
@@ -220,10 +253,19 @@ class Builder:
                 self.text_el(note, "PlainTextContent", text)
 
 
+#: Read back by qdaw.ingest.refi.parse (the same words).
+LEVELS_MARK = "qdaw categorical levels: "
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def typed_value(kind: str, value: str) -> tuple[str, str]:
     """The element and text of a value: IntegerValue / FloatValue (xsd:decimal, so
     never "1e5") when the stored text is that number, else TextValue."""
     text = value.strip()
+    if kind == "boolean" and text in ("yes", "no"):
+        return "BooleanValue", "true" if text == "yes" else "false"
+    if kind == "date" and _ISO_DATE.match(text):
+        return "DateValue", text
     try:
         if kind == "integer":
             return "IntegerValue", str(int(text))

@@ -19,9 +19,11 @@ class Merger(LibraryMerge):
         documents = self._documents(cases)
         variables = self._variables()
         self._values(cases, variables)
+        self._document_values(documents, variables)
         codes = self._codes()
         hypotheses = self._hypotheses()
         self._links(codes, hypotheses)
+        self._sets(documents, codes)
         self._segments(documents, codes, self._coders())
 
     # -- codebook ----------------------------------------------------------------------
@@ -91,6 +93,37 @@ class Merger(LibraryMerge):
             self.journal.insert(m.code_hypotheses, {"code_id": link[0], "hypothesis_id": link[1]})
             ours.add(link)
             self.report.add("links")
+
+    def _sets(self, documents: dict[int, int], codes: dict[int, int]) -> None:
+        """Sets by name; a set of the same name but of the other kind is reported and
+        left as it is here. Members are added, none twice."""
+        ours = {r["name"]: r for r in self._all(m.sets)}
+        mapped: dict[int, int] = {}
+        for item in self.source.sets:
+            found = ours.get(item["name"])
+            if found is None:
+                new_id = self.journal.insert(m.sets, {"name": item["name"], "kind": item["kind"]})
+                assert new_id is not None
+                mapped[item["id"]] = new_id
+                self.report.add("sets", item["name"])
+            elif found["kind"] != item["kind"]:
+                detail = f"a set of {found['kind']}s here, of {item['kind']}s there (kept apart)"
+                self.report.conflict("set", repr(item["name"]), detail, "target")
+            else:
+                self.report.match("sets")
+                mapped[item["id"]] = found["id"]
+        for table, column, pairs, members in (
+            (m.set_documents, "document_id", self.source.set_documents, documents),
+            (m.set_codes, "code_id", self.source.set_codes, codes),
+        ):
+            have = {(int(a), int(b)) for a, b in self.conn.execute(select(table))}
+            for set_id, member in pairs:
+                if set_id not in mapped or member not in members:
+                    continue
+                pair = (mapped[set_id], members[member])
+                if pair not in have:
+                    self.journal.insert(table, {"set_id": pair[0], column: pair[1]})
+                    have.add(pair)
 
     # -- coding ------------------------------------------------------------------------
     def _coders(self) -> dict[int, int]:

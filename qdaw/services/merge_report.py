@@ -15,6 +15,7 @@ KINDS = (
     "codes",
     "hypotheses",
     "links",
+    "sets",
     "coders",
     "segments",
 )

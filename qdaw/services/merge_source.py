@@ -31,6 +31,10 @@ class Source:
     marks: dict[int, list[tuple[str, int, str]]] = field(default_factory=dict)
     variables: list[Row] = field(default_factory=list)
     values: list[Row] = field(default_factory=list)
+    document_values: list[Row] = field(default_factory=list)
+    sets: list[Row] = field(default_factory=list)  # id, name, kind
+    set_documents: list[tuple[int, int]] = field(default_factory=list)  # (set id, document id)
+    set_codes: list[tuple[int, int]] = field(default_factory=list)  # (set id, code id)
     codes: list[Row] = field(default_factory=list)  # with their "path": ("Parent", "Child")
     hypotheses: list[Row] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)  # (code id, hypothesis id)
@@ -82,6 +86,10 @@ def read(conn: Connection, shown: str, name: str) -> Source:
         source.marks.setdefault(int(document_id), []).append((str(kind), int(start), str(value)))
     source.variables = _rows(conn, select(m.variables).order_by(m.variables.c.id))
     source.values = _rows(conn, select(m.case_values))
+    source.document_values = _rows(conn, select(m.document_values))
+    source.sets = _rows(conn, select(m.sets).order_by(m.sets.c.id))
+    source.set_documents = [(int(a), int(b)) for a, b in conn.execute(select(m.set_documents))]
+    source.set_codes = [(int(a), int(b)) for a, b in conn.execute(select(m.set_codes))]
     source.codes = parents_first(_rows(conn, select(m.codes)))
     source.hypotheses = _rows(conn, select(m.hypotheses).order_by(m.hypotheses.c.position))
     source.links = [(int(a), int(b)) for a, b in conn.execute(select(m.code_hypotheses))]

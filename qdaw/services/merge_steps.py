@@ -206,34 +206,51 @@ class LibraryMerge:
         return mapped
 
     def _values(self, cases: dict[int, int], variables: dict[int, int]) -> None:
+        names = {c["id"]: f"case {c['name']!r}" for c in self.source.cases}
+        self._owned_values(m.case_values, "case_id", cases, self.source.values, names, variables)
+
+    def _document_values(self, documents: dict[int, int], variables: dict[int, int]) -> None:
+        names = {d["id"]: f"document {d['name']!r}" for d in self.source.documents}
+        rows = self.source.document_values
+        self._owned_values(m.document_values, "document_id", documents, rows, names, variables)
+
+    def _owned_values(
+        self,
+        table: Any,
+        owner: str,
+        owners: dict[int, int],
+        values: list[Row],
+        owner_names: dict[int, str],
+        variables: dict[int, int],
+    ) -> None:
+        """A respondent's or a document's values: what this project lacks is added; where
+        both have another value, a conflict (this project's stands unless preferred)."""
         names = {v["id"]: v["name"] for v in self.source.variables}
-        case_names = {c["id"]: c["name"] for c in self.source.cases}
-        ours = {(r["case_id"], r["variable_id"]): r["value"] for r in self._all(m.case_values)}
-        for value in self.source.values:
+        ours = {(r[owner], r["variable_id"]): r["value"] for r in self._all(table)}
+        for value in values:
             theirs = value["value"]
-            if blank(theirs):
+            if blank(theirs) or value[owner] not in owners:
                 continue
-            key = (cases[value["case_id"]], variables[value["variable_id"]])
+            key = (owners[value[owner]], variables[value["variable_id"]])
+            column = {owner: key[0], "variable_id": key[1]}
             if key not in ours:
-                self.journal.insert(
-                    m.case_values, {"case_id": key[0], "variable_id": key[1], "value": theirs}
-                )
+                self.journal.insert(table, {**column, "value": theirs})
+                ours[key] = theirs
                 self.report.add("values")
                 continue
             mine = ours[key]
             if mine == theirs:
                 self.report.match("values")
                 continue
-            column = {"case_id": key[0], "variable_id": key[1]}
             if blank(mine):
-                self.journal.update(m.case_values, column, {"value": theirs})
+                self.journal.update(table, column, {"value": theirs})
                 self.report.add("values")
                 continue
             self.report.conflict(
                 "variable",
-                f"{names[value['variable_id']]!r} of case {case_names[value['case_id']]!r}",
+                f"{names[value['variable_id']]!r} of {owner_names[value[owner]]}",
                 f"{mine!r} here, {theirs!r} there",
                 self.prefer,
             )
             if self.prefer == "other":
-                self.journal.update(m.case_values, column, {"value": theirs})
+                self.journal.update(table, column, {"value": theirs})

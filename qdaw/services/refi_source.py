@@ -4,6 +4,7 @@ does (codes by path, documents by text, cases by name) in one step."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
@@ -157,32 +158,65 @@ class Converter:
             if c.name is None and len(c.sources) == 1
         ]
         attributes += [(s.guid, s.values) for s in self.refi.sources if s.values]
-        for guid, values in attributes:  # a document's attributes: its respondent's values
+        # A variable with values only on documents is a document variable (as qdaw writes
+        # them); one that respondents have too stays theirs, its document values with it.
+        of_cases = {guid for case in self.refi.cases if case.name for guid in case.values}
+        self.document_values: dict[tuple[int, str], str] = {}
+        for guid, values in attributes:
             document = documents.get(guid)
-            if document is not None:
-                for variable, value in values.items():
+            if document is None:
+                continue
+            for variable, value in values.items():
+                if variable in of_cases:
                     self._value(document["case_id"], variables, variable, value, document["name"])
+                else:
+                    self._value(document["id"], variables, variable, value, document["name"],
+                                self.document_values)  # fmt: skip
         self.source.cases = list(cases.values())
         self.variable_ids = {guid: i for i, guid in enumerate(variables, start=1)}
+        documentary = {guid for _key, guid in self.document_values} - of_cases
         self.source.variables = [
-            {"id": self.variable_ids[g], "name": v.name, "type": v.kind}
+            {"id": self.variable_ids[g], "name": v.name, "type": v.kind,
+             "levels": json.dumps(v.levels, ensure_ascii=False) if v.levels else None,
+             "scope": "document" if g in documentary else "case"}
             for g, v in variables.items()
+        ]  # fmt: skip
+        self.source.document_values = [
+            {"document_id": doc_id, "variable_id": self.variable_ids[guid], "value": value}
+            for (doc_id, guid), value in self.document_values.items()
         ]
 
     def _value(
-        self, case_id: int, variables: dict[str, Any], guid: str, value: str, who: str
+        self,
+        owner: int,
+        variables: dict[str, Any],
+        guid: str,
+        value: str,
+        who: str,
+        into: dict[tuple[int, str], str] | None = None,
     ) -> None:
+        """One value, in its variable's canonical form (qdaw.core.kinds)."""
+        from qdaw.core.kinds import fit
+
+        into = self.values if into is None else into
         if guid not in variables:
             self.remarks.append(f"{who!r}: a value for an undeclared variable ({guid}) left out")
             return
-        key = (case_id, guid)
-        if key in self.values and self.values[key] != value:
-            name = variables[guid].name
-            self.remarks.append(f"{who!r}: two values for {name!r}; kept {self.values[key]!r}")
+        variable = variables[guid]
+        try:
+            stored = fit(variable.kind, value, variable.levels)
+        except ValueError as exc:
+            self.remarks.append(f"{who!r}: {variable.name} “{value}” {exc}; left out")
             return
-        self.values[key] = value
+        if stored is None:
+            return
+        key = (owner, guid)
+        if key in into and into[key] != stored:
+            self.remarks.append(f"{who!r}: two values for {variable.name!r}; kept {into[key]!r}")
+            return
+        into[key] = stored
 
-    # -- sets: hypotheses, attributes, what qdaw has no place for yet ------------------------
+    # -- sets: hypotheses, attribute groups, sets of codes or documents ---------------
     def _sets(self, documents: dict[str, Row]) -> None:
         hypotheses: list[Row] = []
         links: set[tuple[int, int]] = set()
@@ -201,7 +235,8 @@ class Converter:
                 continue
             attribute = ATTRIBUTE.match(item.name)
             members = [documents[g] for g in item.sources if g in documents]
-            if attribute and item.sources and not item.codes:
+            from_atlas = not self.refi.origin.casefold().startswith("qdaw")
+            if attribute and item.sources and not item.codes and from_atlas:
                 variable, value = attribute.groups()
                 for document in members:
                     extra.setdefault(variable, {})[document["case_id"]] = value
@@ -212,11 +247,7 @@ class Converter:
                         "documents without text here, left out"
                     )
                 continue
-            kind = "code set" if item.codes else "document set"
-            size = len(item.codes) + len(item.sources)
-            self.remarks.append(
-                f"{kind} {item.name!r} ({size} members): qdaw has no sets, left out"
-            )
+            self._set(item, documents)
         self.source.hypotheses = hypotheses
         self.source.links = sorted(links)
         for name, values in extra.items():  # ATLAS.ti's document groups "age: 25" as variables
@@ -232,6 +263,30 @@ class Converter:
             {"case_id": case_id, "variable_id": self.variable_ids[guid], "value": value}
             for (case_id, guid), value in self.values.items()
         ]
+
+    def _set(self, item: Any, documents: dict[str, Row]) -> None:
+        """A set of codes or of documents (a set that mixes both keeps its codes)."""
+        set_id = len(self.source.sets) + 1
+        name = item.name or f"set {set_id}"
+        kind = "code" if item.codes else "document"
+        self.source.sets.append({"id": set_id, "name": name[:255], "kind": kind})
+        if kind == "code":
+            self.source.set_codes += [
+                (set_id, self.code_ids[g]) for g in dict.fromkeys(item.codes) if g in self.code_ids
+            ]
+            if item.sources:
+                self.remarks.append(
+                    f"set {name!r} holds codes and documents: imported as a code set, "
+                    f"its {len(item.sources)} documents left out"
+                )
+            return
+        members = [documents[g]["id"] for g in dict.fromkeys(item.sources) if g in documents]
+        self.source.set_documents += [(set_id, doc_id) for doc_id in members]
+        if len(members) < len(item.sources):
+            missing = len(item.sources) - len(members)
+            self.remarks.append(
+                f"set {name!r}: {missing} of its documents are not in qdaw (no text here)"
+            )
 
     # -- coding --------------------------------------------------------------------------
     def _segments(self, documents: dict[str, Row]) -> None:

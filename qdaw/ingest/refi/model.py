@@ -60,7 +60,8 @@ class RefiCase:
 class RefiVariable:
     guid: str
     name: str
-    kind: str  # qdaw's: text, integer, float
+    kind: str  # qdaw's: text, integer, decimal, date, boolean, categorical
+    levels: list[str] | None = None  # a categorical variable's, in order
 
 
 @dataclass

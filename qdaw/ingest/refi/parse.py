@@ -21,7 +21,13 @@ from qdaw.ingest.refi.model import (
     RefiVariable,
 )
 
-TYPES = {"text": "text", "integer": "integer", "float": "decimal"}
+TYPES = {
+    "text": "text",
+    "integer": "integer",
+    "float": "decimal",
+    "boolean": "boolean",
+    "date": "date",
+}
 VALUE_TAGS = ("TextValue", "IntegerValue", "FloatValue", "BooleanValue", "DateValue",
               "DateTimeValue")  # fmt: skip
 MEDIA = {"PDFSource": "PDF", "PictureSource": "picture", "AudioSource": "audio",
@@ -154,16 +160,7 @@ def read_project_element(root: Element, fallback_name: str) -> RefiProject:
         project.users[guid(user.get("guid"))] = (user.get("name") or "").strip() or "unknown"
     read_codes(_child(_child(root, "CodeBook") or Element("x"), "Codes"), project)
     for variable in _all(root, "Variables", "Variable"):
-        declared = (variable.get("typeOfVariable") or "Text").strip()
-        kind = TYPES.get(declared.casefold())
-        if kind is None:
-            project.remarks.append(
-                f"variable {variable.get('name')!r}: type {declared} kept as text"
-            )
-        project.variables.append(
-            RefiVariable(guid(variable.get("guid")), (variable.get("name") or "").strip(),
-                         kind or "text")
-        )  # fmt: skip
+        project.variables.append(_variable(variable, project))
     for case in _all(root, "Cases", "Case"):
         project.cases.append(
             RefiCase(
@@ -183,6 +180,31 @@ def read_project_element(root: Element, fallback_name: str) -> RefiProject:
     project.skip("link", len(_all(root, "Links", "Link")))
     project.skip("graph", len(_all(root, "Graphs", "Graph")))
     return project
+
+
+#: How qdaw writes a categorical variable's levels in its Description (REFI has no
+#: categorical type: other tools see a text variable and the levels as its description).
+LEVELS_MARK = "qdaw categorical levels: "
+
+
+def _variable(element: Element, project: RefiProject) -> RefiVariable:
+    import json
+
+    declared = (element.get("typeOfVariable") or "Text").strip()
+    kind = TYPES.get(declared.casefold())
+    name = (element.get("name") or "").strip()
+    if kind is None:
+        project.remarks.append(f"variable {name!r}: type {declared} kept as text")
+    description = _text(_child(element, "Description")) or ""
+    levels = None
+    if kind == "text" and description.startswith(LEVELS_MARK):
+        try:
+            found = json.loads(description[len(LEVELS_MARK) :])
+        except ValueError:
+            found = None
+        if isinstance(found, list) and found and all(isinstance(x, str) for x in found):
+            kind, levels = "categorical", found
+    return RefiVariable(guid(element.get("guid")), name, kind or "text", levels)
 
 
 def _read_sets(root: Element, project: RefiProject, attribute: str) -> None:

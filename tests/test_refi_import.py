@@ -5,8 +5,8 @@ project with work in it (one undo step), and hostile or broken archives made her
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest

@@ -127,6 +127,15 @@ def _universe(store: Store, data: Compared, unit: Unit) -> int:
     return 0
 
 
+def _prepared(
+    store: Store, coders: Any, unit: Unit, scope: Scope, min_overlap: float
+) -> tuple[list[str], Compared, pd.DataFrame]:
+    """The checked coders, their segments in the compared documents, and the units."""
+    names = _check(coders, unit, min_overlap)
+    data = compared(store, names, scope)
+    return names, data, units(store, data, unit, min_overlap)
+
+
 def agreement(
     store: Store,
     coders: Any,
@@ -137,9 +146,7 @@ def agreement(
     """One row per code, then ``"(all codes)"`` (the codes' tables summed); columns
     code, units, both, only_first, only_second, neither, percent, kappa, kappa_bp,
     alpha, reason. See ``Analysis.agreement``."""
-    names = _check(coders, unit, min_overlap)
-    data = compared(store, names, scope)
-    found = units(store, data, unit, min_overlap)
+    names, data, found = _prepared(store, coders, unit, scope, min_overlap)
     counts = (
         found.groupby(["code_id", "mask"])["units"]
         .sum()
@@ -170,9 +177,7 @@ def disagreements(
     column per coder (True: they applied the code there), in codebook and text order."""
     import pandas as pd
 
-    names = _check(coders, unit, min_overlap)
-    data = compared(store, names, scope)
-    found = units(store, data, unit, min_overlap)
+    names, data, found = _prepared(store, coders, unit, scope, min_overlap)
     full = (1 << len(names)) - 1
     rows = found[found["mask"] != full].copy()
     order = {code_id: i for i, code_id in enumerate(data.code_ids)}

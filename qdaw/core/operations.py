@@ -30,6 +30,9 @@ class Area(StrEnum):
 
 
 A = Area
+#: What bringing in another project (a merge, a REFI-QDA import) may change.
+WHOLE_PROJECT = (A.CODEBOOK, A.CODING, A.DOCUMENTS, A.CASES, A.VARIABLES, A.HYPOTHESES,
+                 A.PROJECT, A.SETS)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -95,26 +98,8 @@ KINDS: dict[str, Kind] = {
     "unlink_code": _kind("Unlink {name} from {label}", A.HYPOTHESES),
     "autocode": _kind("Autocode {name}", A.CODING, A.CODEBOOK),
     "apply_rules": _kind("Apply rules {name}", A.CODING, A.CODEBOOK),
-    "merge": _kind(
-        "Merge project {name}",
-        A.CODEBOOK,
-        A.CODING,
-        A.DOCUMENTS,
-        A.CASES,
-        A.VARIABLES,
-        A.HYPOTHESES,
-        A.PROJECT,
-    ),
-    "import_qdpx": _kind(
-        "Import {name}",
-        A.CODEBOOK,
-        A.CODING,
-        A.DOCUMENTS,
-        A.CASES,
-        A.VARIABLES,
-        A.HYPOTHESES,
-        A.PROJECT,
-    ),
+    "merge": _kind("Merge project {name}", *WHOLE_PROJECT),
+    "import_qdpx": _kind("Import {name}", *WHOLE_PROJECT),
     "detect_names": _kind("Detect names", A.NAMES),
     "accept_name": _kind("Accept name {name}", A.NAMES),
     "reject_name": _kind("Reject name {name}", A.NAMES),

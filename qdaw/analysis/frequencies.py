@@ -26,9 +26,15 @@ def codebook_frame(store: Store) -> pd.DataFrame:
     """One row per code in codebook order: id, name, label, parent, path, hypotheses."""
     import pandas as pd
 
-    rows = store.rows(select(m.codes.c.id, m.codes.c.name, m.codes.c.parent_id, m.codes.c.color))
+    from qdaw.core.store import tree_order_of
+
+    c = m.codes.c
+    # One read: the order comes from the same rows (another writer may add codes between
+    # two reads, and a code in the order but not in the rows would have no name).
+    rows = store.rows(select(c.id, c.name, c.parent_id, c.color).order_by(c.position, c.id))
     frame = pd.DataFrame(rows, columns=["id", "name", "parent_id", "color"]).set_index("id")
-    frame = frame.reindex(store.tree_order())
+    order = tree_order_of([(int(r[0]), None if r[2] is None else int(r[2])) for r in rows])
+    frame = frame.reindex(order)
     names = frame["name"].to_dict()
     parents = frame["parent_id"].to_dict()
 

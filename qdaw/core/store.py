@@ -247,16 +247,7 @@ class Store(Undoing, ChangeWatching):
         rows = self._rows(
             select(m.codes.c.id, m.codes.c.parent_id).order_by(m.codes.c.position, m.codes.c.id)
         )
-        children: dict[int | None, list[int]] = {}
-        for code_id, parent_id in rows:
-            children.setdefault(parent_id, []).append(code_id)
-        order: list[int] = []
-        stack = list(reversed(children.get(None, [])))
-        while stack:
-            code_id = stack.pop()
-            order.append(code_id)
-            stack.extend(reversed(children.get(code_id, [])))
-        return order
+        return tree_order_of([(int(i), p) for i, p in rows])
 
     def document_text(self, document: Document | int | str) -> str:
         doc_id = self._document_id(document)
@@ -296,4 +287,18 @@ class Store(Undoing, ChangeWatching):
         return variable_reads.value_frame(self._rows, info, "document")
 
 
-__all__ = ["ChangeEvent", "Listener", "Store"]
+def tree_order_of(rows: list[tuple[int, int | None]]) -> list[int]:
+    """(code id, parent id) pairs, siblings already in position order, depth first."""
+    children: dict[int | None, list[int]] = {}
+    for code_id, parent_id in rows:
+        children.setdefault(parent_id, []).append(code_id)
+    order: list[int] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        code_id = stack.pop()
+        order.append(code_id)
+        stack.extend(reversed(children.get(code_id, [])))
+    return order
+
+
+__all__ = ["ChangeEvent", "Listener", "Store", "tree_order_of"]

@@ -73,14 +73,17 @@ class SegmentRow:
 class Listing(Service):
     def code_rows(self) -> list[CodeRow]:
         """Every code, in codebook order (depth first)."""
-        c = m.codes
-        rows = {
-            r[0]: CodeRow(*r)
-            for r in self.store.rows(
-                select(c.c.id, c.c.name, c.c.parent_id, c.c.color, c.c.description, c.c.memo)
+        from qdaw.core.store import tree_order_of
+
+        c = m.codes.c
+        # One read, the order from the same rows: another writer may add codes meanwhile.
+        found = self.store.rows(
+            select(c.id, c.name, c.parent_id, c.color, c.description, c.memo).order_by(
+                c.position, c.id
             )
-        }
-        return [rows[code_id] for code_id in self.store.tree_order()]
+        )
+        rows = {r[0]: CodeRow(*r) for r in found}
+        return [rows[i] for i in tree_order_of([(r.id, r.parent_id) for r in rows.values()])]
 
     def case_rows(self) -> list[CaseRow]:
         return [

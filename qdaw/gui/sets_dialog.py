@@ -122,9 +122,9 @@ class SetsDialog(QDialog):
         self.sets.clear()
         for item in project.sets() if project is not None else []:
             label = (
-                self.tr("{name} ({n} documents)")
+                self.tr("{name} · documents: {n}")
                 if item.kind == "document"
-                else self.tr("{name} ({n} codes)")
+                else self.tr("{name} · codes: {n}")
             ).format(name=item.name, n=len(item.members))
             row = QListWidgetItem(label, self.sets)
             row.setData(NAME, item.name)

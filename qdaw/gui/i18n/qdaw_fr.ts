@@ -2308,13 +2308,13 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../sets_dialog.py" line="125" />
-        <source>{name} ({n} documents)</source>
-        <translation>{name} ({n} documents)</translation>
+        <source>{name} · documents: {n}</source>
+        <translation>{name} · documents : {n}</translation>
     </message>
     <message>
         <location filename="../sets_dialog.py" line="127" />
-        <source>{name} ({n} codes)</source>
-        <translation>{name} ({n} codes)</translation>
+        <source>{name} · codes: {n}</source>
+        <translation>{name} · codes : {n}</translation>
     </message>
     <message>
         <location filename="../sets_dialog.py" line="162" />

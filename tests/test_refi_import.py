@@ -118,7 +118,13 @@ def _state(project: Project) -> dict[str, object]:
         "types": project.variable_types(),
         "codes": sorted((c.path, c.color, c.description, c.memo) for c in project.codes()),
         "hypotheses": sorted(
-            (h.label, h.statement, h.memo, tuple(sorted(c.path for c in h.codes())))
+            (
+                h.label,
+                h.statement,
+                h.description,
+                h.memo,
+                tuple(sorted(c.path for c in h.codes())),
+            )
             for h in project.hypotheses()
         ),
         "segments": sorted(
@@ -382,6 +388,7 @@ def test_round_trip_of_typed_variables_document_variables_and_sets(tmp_path: Pat
     source.set_variable("Zoé", "titulaire", "non")
     source.set_document_variable("suite", "enquêtrice", "Ana")
     source.add_set("Pilotes", "document", ["suite", "autre"])
+    source.edit_hypothesis("H1", description="Plus longue :\nsur deux lignes.")
     source.add_set("Ressentis", "code", ["Émotions/Joie 😀", "Équipe"])
     archive = source.export_qdpx(tmp_path / "typed.qdpx")
     with zipfile.ZipFile(archive) as packed:

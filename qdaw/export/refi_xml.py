@@ -30,6 +30,8 @@ PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 #: How a Set says it is a qdaw hypothesis (the importer reads the statement after it).
 HYPOTHESIS_MARK = "qdaw hypothesis: "
+#: After the statement, on a line of its own, the hypothesis's longer description.
+DESCRIPTION_MARK = "\nqdaw description: "
 OFFSETS = ("codepoints", "utf16")
 _VARIABLE_TYPES = {
     "text": "Text",
@@ -192,7 +194,7 @@ class Builder:
     def hypotheses(self, root: ET.Element, with_notes: bool) -> None:
         h = m.hypotheses.c
         rows = self.store.rows(
-            select(h.id, h.label, h.statement, h.memo).order_by(h.position, h.id)
+            select(h.id, h.label, h.statement, h.memo, h.description).order_by(h.position, h.id)
         )
         if not rows:
             return
@@ -203,9 +205,12 @@ class Builder:
             links.setdefault(hypothesis_id, []).append(code_id)
         order = {code_id: n for n, code_id in enumerate(self.store.tree_order())}
         sets = self.el(root, "Sets")
-        for hypothesis_id, label, statement, memo in rows:
+        for hypothesis_id, label, statement, memo, description in rows:
             group = self.el(sets, "Set", guid=self.guids("hypothesis", hypothesis_id), name=label)
-            self.text_el(group, "Description", HYPOTHESIS_MARK + (statement or ""))
+            written = HYPOTHESIS_MARK + (statement or "")
+            if description:
+                written += DESCRIPTION_MARK + description
+            self.text_el(group, "Description", written)
             for code_id in sorted(links.get(hypothesis_id, []), key=lambda i: order.get(i, i)):
                 code_guid = self.guids("code", code_id)
                 if self.ns == PROJECT_NS:

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from qdaw.core.models import utcnow
+from qdaw.export.refi_xml import DESCRIPTION_MARK
 from qdaw.ingest.refi.model import RefiProject, RefiSource
 from qdaw.services.merge_source import Row, Source, parents_first
 
@@ -226,8 +227,9 @@ class Converter:
                 hypothesis_id = len(hypotheses) + 1
                 label = item.name[:64] or f"H{hypothesis_id}"
                 statement = HYPOTHESIS.sub("", item.description, count=1)
+                statement, _mark, description = statement.partition(DESCRIPTION_MARK)
                 hypotheses.append({"id": hypothesis_id, "label": label, "statement": statement,
-                                   "description": None, "position": hypothesis_id,
+                                   "description": description or None, "position": hypothesis_id,
                                    "memo": self.note_text(notes=item.notes)})  # fmt: skip
                 links |= {
                     (self.code_ids[g], hypothesis_id) for g in item.codes if g in self.code_ids

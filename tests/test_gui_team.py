@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from qdaw import Project
@@ -119,3 +120,23 @@ def test_agreement_tab_and_a_disagreement_side_by_side(qtbot, window: MainWindow
     assert view.coder_mode == "lanes" and len(view.margin.layout_.bands) == 2
     assert "Coders side by side" in view.legend.text()
     assert window.coders.mode_actions["lanes"].isChecked()
+
+
+def test_agreement_of_all_coders_after_another_writer_codes(
+    qtbot, window: MainWindow, team_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    panel = window.analysis
+    panel.setCurrentWidget(panel.agreement)
+    tab = panel.agreement
+    qtbot.waitUntil(lambda: tab.frame is not None and "code" in tab.frame.columns)
+    with Project.open(team_path, coder="Cléo") as colleague:  # another process's writes
+        first = colleague.segments(document="referent1")[0]
+        colleague.code_segment("referent1", first.start, first.end, first.code)
+    qtbot.waitUntil(lambda: tab.second.findData("*") >= 0, timeout=10_000)
+    tab.second.setCurrentIndex(tab.second.findData("*"))
+    assert tab.coders() == ["Ben", "Cléo", "root"]
+    assert tab.frame is not None and tab.frame["kappa"].isna().all()
+    assert tab.frame["alpha"].notna().any()
+    assert "two coders" in tab.frame["reason"].iloc[-1]
+    header = [tab.model.headerData(i, Qt.Orientation.Horizontal, 0) for i in range(4)]
+    assert header[:3] == ["Code", "Units", "Both"]

@@ -268,6 +268,7 @@ FR = {
     "Add variable {x}": "Ajouter la variable {x}",
     "Change code to {x}": "Changer le code en {x}",
     "Code segment": "Coder un segment",
+    "Code image region": "Coder une région d'image",
     "Delete code {x}": "Supprimer le code {x}",
     "Delete document {x}": "Supprimer le document {x}",
     "Delete hypothesis {x}": "Supprimer l'hypothèse {x}",

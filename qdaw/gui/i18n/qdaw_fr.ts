@@ -1739,268 +1739,273 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="14" />
+        <source>Code image region</source>
+        <translation>Coder une région d'image</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="15" />
         <source>Code as {name}</source>
         <translation>Coder comme {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="15" />
+        <location filename="../operation_labels.py" line="16" />
         <source>Code in vivo {name}</source>
         <translation>Codage in vivo {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="16" />
+        <location filename="../operation_labels.py" line="17" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="17" />
+        <location filename="../operation_labels.py" line="18" />
         <source>Resize segment</source>
         <translation>Ajuster le segment</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="18" />
+        <location filename="../operation_labels.py" line="19" />
         <source>Change code to {name}</source>
         <translation>Changer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="19" />
+        <location filename="../operation_labels.py" line="20" />
         <source>Edit project memo</source>
         <translation>Modifier le mémo du projet</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="20" />
+        <location filename="../operation_labels.py" line="21" />
         <source>Edit memo</source>
         <translation>Modifier le mémo</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="21" />
+        <location filename="../operation_labels.py" line="22" />
         <source>Add respondent {name}</source>
         <translation>Ajouter le répondant {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="22" />
+        <location filename="../operation_labels.py" line="23" />
         <source>Rename respondent to {name}</source>
         <translation>Renommer le répondant en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="23" />
+        <location filename="../operation_labels.py" line="24" />
         <source>Delete respondent {name}</source>
         <translation>Supprimer le répondant {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="24" />
+        <location filename="../operation_labels.py" line="25" />
         <source>Add document {name}</source>
         <translation>Ajouter le document {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="25" />
-        <location filename="../operation_labels.py" line="55" />
+        <location filename="../operation_labels.py" line="26" />
+        <location filename="../operation_labels.py" line="56" />
         <source>Import {name}</source>
         <translation>Importer {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="26" />
+        <location filename="../operation_labels.py" line="27" />
         <source>Import {count} files</source>
         <translation>Importer {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="27" />
+        <location filename="../operation_labels.py" line="28" />
         <source>Rename document to {name}</source>
         <translation>Renommer le document en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="28" />
+        <location filename="../operation_labels.py" line="29" />
         <source>Move document to another respondent</source>
         <translation>Déplacer le document vers un autre répondant</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="29" />
+        <location filename="../operation_labels.py" line="30" />
         <source>Delete document {name}</source>
         <translation>Supprimer le document {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="30" />
-        <location filename="../operation_labels.py" line="34" />
+        <location filename="../operation_labels.py" line="31" />
+        <location filename="../operation_labels.py" line="35" />
         <source>Set {name}</source>
         <translation>Définir {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="31" />
+        <location filename="../operation_labels.py" line="32" />
         <source>Import variables from {name}</source>
         <translation>Importer les variables de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="32" />
+        <location filename="../operation_labels.py" line="33" />
         <source>Add variable {name}</source>
         <translation>Ajouter la variable {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="33" />
+        <location filename="../operation_labels.py" line="34" />
         <source>Delete variable {name}</source>
         <translation>Supprimer la variable {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="35" />
+        <location filename="../operation_labels.py" line="36" />
         <source>Set the levels of {name}</source>
         <translation>Définir les modalités de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="36" />
+        <location filename="../operation_labels.py" line="37" />
         <source>Change the type of {name} to {type}</source>
         <translation>Changer le type de {name} en {type}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="37" />
+        <location filename="../operation_labels.py" line="38" />
         <source>Add set {name}</source>
         <translation>Ajouter l’ensemble {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="38" />
+        <location filename="../operation_labels.py" line="39" />
         <source>Add to set {name}</source>
         <translation>Ajouter à l’ensemble {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="39" />
+        <location filename="../operation_labels.py" line="40" />
         <source>Remove from set {name}</source>
         <translation>Retirer de l’ensemble {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="40" />
+        <location filename="../operation_labels.py" line="41" />
         <source>Delete set {name}</source>
         <translation>Supprimer l’ensemble {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="41" />
+        <location filename="../operation_labels.py" line="42" />
         <source>Set language {language}</source>
         <translation>Choisir la langue {language}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="42" />
+        <location filename="../operation_labels.py" line="43" />
         <source>Set speaker pattern</source>
         <translation>Changer le motif des locuteurs</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="43" />
+        <location filename="../operation_labels.py" line="44" />
         <source>Set default coder {name}</source>
         <translation>Choisir le codeur par défaut {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="44" />
+        <location filename="../operation_labels.py" line="45" />
         <source>Index text</source>
         <translation>Indexation du texte</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="45" />
+        <location filename="../operation_labels.py" line="46" />
         <source>Add code {name}</source>
         <translation>Ajouter le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="46" />
+        <location filename="../operation_labels.py" line="47" />
         <source>Rename code to {name}</source>
         <translation>Renommer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="47" />
+        <location filename="../operation_labels.py" line="48" />
         <source>Recolour {name}</source>
         <translation>Changer la couleur de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="48" />
+        <location filename="../operation_labels.py" line="49" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="49" />
+        <location filename="../operation_labels.py" line="50" />
         <source>Move code</source>
         <translation>Déplacer le code</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="50" />
+        <location filename="../operation_labels.py" line="51" />
         <source>Move codes</source>
         <translation>Déplacer les codes</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="51" />
+        <location filename="../operation_labels.py" line="52" />
         <source>Delete code {name}</source>
         <translation>Supprimer le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="52" />
+        <location filename="../operation_labels.py" line="53" />
         <source>Merge {name} into {target}</source>
         <translation>Fusionner {name} dans {target}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="53" />
+        <location filename="../operation_labels.py" line="54" />
         <source>Import codebook {name}</source>
         <translation>Importer le livre de codes {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="54" />
+        <location filename="../operation_labels.py" line="55" />
         <source>Merge project {name}</source>
         <translation>Fusionner le projet {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="56" />
+        <location filename="../operation_labels.py" line="57" />
         <source>Add hypothesis {label}</source>
         <translation>Ajouter l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="57" />
+        <location filename="../operation_labels.py" line="58" />
         <source>Edit hypothesis {label}</source>
         <translation>Modifier l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="58" />
+        <location filename="../operation_labels.py" line="59" />
         <source>Delete hypothesis {label}</source>
         <translation>Supprimer l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="59" />
+        <location filename="../operation_labels.py" line="60" />
         <source>Link {name} to {label}</source>
         <translation>Lier {name} à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="60" />
+        <location filename="../operation_labels.py" line="61" />
         <source>Link {count} codes to {label}</source>
         <translation>Lier {count} codes à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="61" />
+        <location filename="../operation_labels.py" line="62" />
         <source>Unlink {name} from {label}</source>
         <translation>Délier {name} de {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="62" />
+        <location filename="../operation_labels.py" line="63" />
         <source>Autocode {name}</source>
         <translation>Codage automatique {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="63" />
+        <location filename="../operation_labels.py" line="64" />
         <source>Apply rules {name}</source>
         <translation>Appliquer les règles {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="64" />
+        <location filename="../operation_labels.py" line="65" />
         <source>Detect names</source>
         <translation>Détecter les noms</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="65" />
+        <location filename="../operation_labels.py" line="66" />
         <source>Accept name {name}</source>
         <translation>Accepter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="66" />
+        <location filename="../operation_labels.py" line="67" />
         <source>Reject name {name}</source>
         <translation>Rejeter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="67" />
+        <location filename="../operation_labels.py" line="68" />
         <source>Add name {name}</source>
         <translation>Ajouter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="68" />
+        <location filename="../operation_labels.py" line="69" />
         <source>Set pseudonym of {name}</source>
         <translation>Changer le pseudonyme de {name}</translation>
     </message>

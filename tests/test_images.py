@@ -256,3 +256,21 @@ def test_a_0007_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
     assert old.execute("SELECT count(*) FROM segments").fetchone() == (1,)
     old.close()
+
+
+def test_a_merge_carries_images_and_regions(photo_project: Project, tmp_path: Path) -> None:
+    p = photo_project
+    p.code_region("salle", 0, 0, 10, 10, "Espace")
+    other = p.copy_for_coder(tmp_path / "zoe.qdaw", "zoe")
+    with Project.open(other) as copy:
+        copy.code_region("salle", 5, 5, 10, 10, "Outils", memo="vu par Zoé")
+        copy.import_file(write_png(tmp_path / "couloir.png", 8, 6), case="R3")
+        copy.code_region("couloir", 1, 1, 2, 2, "Espace")
+    p.merge(other)
+    assert sorted(s.region for s in p.segments(document="salle")) == [
+        (0, 0, 10, 10), (5, 5, 10, 10),
+    ]  # fmt: skip
+    assert p.document_image("couloir")[:3] == ("png", 8, 6)  # type: ignore[index]
+    assert [s.region for s in p.segments(document="couloir")] == [(1, 1, 2, 2)]
+    p.merge(other)  # again: everything matches, nothing is added
+    assert len(p.segments()) == 3

@@ -208,6 +208,7 @@ FR = {
     "Segments of the codes selected in the codebook (double-click to read)": "Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)",
     "Select a code in the codebook first": "Sélectionnez d'abord un code dans le livre de codes",
     "Select a passage first": "Sélectionnez d'abord un passage",
+    "Drag a rectangle over the image first": "Tracez d'abord un rectangle sur l'image",
     "Statement": "Énoncé",
     "Statement:": "Énoncé :",
     "The sample study's sources are not installed.": "Les sources de l'étude d'exemple ne sont pas installées.",

@@ -274,3 +274,58 @@ def test_a_merge_carries_images_and_regions(photo_project: Project, tmp_path: Pa
     assert [s.region for s in p.segments(document="couloir")] == [(1, 1, 2, 2)]
     p.merge(other)  # again: everything matches, nothing is added
     assert len(p.segments()) == 3
+
+
+def test_the_workbench_codes_a_region_dragged_over_the_image(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QColor, QImage
+
+    from qdaw.gui.coding import QuickCodeBox
+    from qdaw.gui.main_window import MainWindow
+    from tests.gui_helpers import menu_action, when_modal
+
+    picture = QImage(200, 150, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#c0c0ff"))
+    assert picture.save(str(tmp_path / "atelier.png"))
+    with Project.create(tmp_path / "w.qdaw", coder="ann") as p:
+        doc_id = p.import_file(tmp_path / "atelier.png", case="R1").id
+        p.add_code("Espace", color="#e6194b")
+    main = MainWindow()
+    qtbot.addWidget(main)
+    assert main.open_project(str(tmp_path / "w.qdaw"))
+    main.show()
+    qtbot.waitExposed(main)
+    main.open_document(doc_id)
+    view = main.document.image_view
+    assert main.document.is_image and main.document.text_view.isHidden()
+    viewport = view.viewport()
+    start = view.mapFromScene(20, 30)
+    end = view.mapFromScene(90, 100)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2))
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert view.pending == (20, 30, 70, 70)
+
+    def choose(box: QuickCodeBox) -> None:
+        qtbot.keyClicks(box.field, "Espace")
+        qtbot.keyClick(box.field, Qt.Key.Key_Return)
+
+    when_modal(choose)
+    menu_action(main, "Code", "Quick code…").trigger()
+    project = main.session.require()
+    (region,) = project.segments(document=doc_id)
+    assert region.region == (20, 30, 70, 70) and region.code.name == "Espace"
+    assert view.pending is None
+    (item,) = view.region_items.values()
+    assert item.rect().getRect() == (20.0, 30.0, 70.0, 70.0)
+    assert (
+        item.pen().color().name() == "#e6194b" and item.toolTip() == f"Espace\n{main.session.coder}"
+    )
+    menu_action(main, "Edit", "Undo Code as Espace").trigger()
+    assert project.segments(document=doc_id) == [] and view.region_items == {}
+    main.redo_action.trigger()
+    assert len(view.region_items) == 1
+    # A plain click draws nothing; the selected code then has nothing to apply to.
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=start)
+    assert view.pending is None and not main.coding.apply([project.code("Espace").id])

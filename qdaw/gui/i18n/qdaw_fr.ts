@@ -794,118 +794,123 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="98" />
+        <location filename="../coding.py" line="99" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="102" />
+        <location filename="../coding.py" line="104" />
+        <source>Drag a rectangle over the image first</source>
+        <translation>Tracez d'abord un rectangle sur l'image</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="108" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="122" />
-        <location filename="../coding.py" line="156" />
+        <location filename="../coding.py" line="126" />
+        <location filename="../coding.py" line="176" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="156" />
+        <location filename="../coding.py" line="176" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="184" />
+        <location filename="../coding.py" line="204" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="185" />
+        <location filename="../coding.py" line="205" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="186" />
+        <location filename="../coding.py" line="206" />
         <source>Suggest codes for this passage…</source>
         <translation>Suggérer des codes pour ce passage…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="189" />
+        <location filename="../coding.py" line="209" />
         <source>Extend to whole sentences</source>
         <translation>Étendre aux phrases entières</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="196" />
+        <location filename="../coding.py" line="216" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="197" />
+        <location filename="../coding.py" line="217" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="198" />
+        <location filename="../coding.py" line="218" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="200" />
+        <location filename="../coding.py" line="220" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="204" />
+        <location filename="../coding.py" line="227" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="208" />
+        <location filename="../coding.py" line="234" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="209" />
+        <location filename="../coding.py" line="235" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="229" />
+        <location filename="../coding.py" line="256" />
         <source>Looking for similar codes…</source>
         <translation>Recherche de codes semblables…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="242" />
+        <location filename="../coding.py" line="269" />
         <source>No code resembles this passage yet</source>
         <translation>Aucun code ne ressemble encore à ce passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="244" />
+        <location filename="../coding.py" line="271" />
         <source>Similar codes — choose one to apply it</source>
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="282" />
+        <location filename="../coding.py" line="309" />
         <source>Sentences found from punctuation: Code ▸ Index text gives better ones</source>
         <translation>Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="284" />
+        <location filename="../coding.py" line="311" />
         <source>Paragraphs found from line breaks</source>
         <translation>Paragraphes trouvés d'après les retours à la ligne</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="323" />
+        <location filename="../coding.py" line="350" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="337" />
+        <location filename="../coding.py" line="364" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="337" />
+        <location filename="../coding.py" line="364" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
@@ -913,17 +918,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../document_view.py" line="365" />
+        <location filename="../document_view.py" line="385" />
         <source>Only {coder}'s coding</source>
         <translation>Seulement le codage de {coder}</translation>
     </message>
     <message>
-        <location filename="../document_view.py" line="370" />
+        <location filename="../document_view.py" line="390" />
         <source>Coders side by side, left to right: {coders}</source>
         <translation>Codeurs côte à côte, de gauche à droite : {coders}</translation>
     </message>
     <message>
-        <location filename="../document_view.py" line="372" />
+        <location filename="../document_view.py" line="392" />
         <source>Stripes by coder: {coders}</source>
         <translation>Barres par codeur : {coders}</translation>
     </message>

@@ -329,3 +329,61 @@ def test_the_workbench_codes_a_region_dragged_over_the_image(qtbot, tmp_path: Pa
     # A plain click draws nothing; the selected code then has nothing to apply to.
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=start)
     assert view.pending is None and not main.coding.apply([project.code("Espace").id])
+
+
+def test_images_and_regions_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    with Project.create(pg_url, coder="ann") as p:
+        p.import_file(write_jpeg(tmp_path / "salle.jpg", 40, 30), case="R1")
+        p.add_code("Espace")
+        p.code_region("salle", 2, 3, 10, 12, "Espace", memo="au fond")
+        with pytest.raises(ConflictError, match="not inside"):
+            p.code_region("salle", 35, 0, 10, 10, "Espace")
+        p.undo()
+        p.redo()
+    with Project.open(pg_url) as p:
+        (region,) = p.segments()
+        assert region.region == (2, 3, 10, 12) and region.memo == "au fond"
+        assert p.document_image("salle")[:3] == ("jpeg", 40, 30)  # type: ignore[index]
+        assert p.document_image("salle")[3] == (tmp_path / "salle.jpg").read_bytes()  # type: ignore[index]
+        assert p.retrieve()["region"].tolist() == ["2,3,10,12"]
+        assert p.code_frequencies()["ratio"].tolist() == ["1/1"]
+
+
+def test_the_cli_imports_an_image(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from qdaw.cli import main
+
+    project = str(tmp_path / "cli.qdaw")
+    assert main(["new", project]) == 0
+    assert main(["import", project, str(write_png(tmp_path / "plan.png", 12, 9))]) == 0
+    assert "imported plan.png → plan" in capsys.readouterr().out
+    (tmp_path / "faux.jpg").write_text("pas une image", encoding="utf-8")
+    assert main(["import", project, str(tmp_path / "faux.jpg")]) != 0
+    assert "faux.jpg: not a JPEG image" in capsys.readouterr().err
+    with Project.open(project) as p:
+        assert p.document_image("plan")[:3] == ("png", 12, 9)  # type: ignore[index]
+
+
+def test_a_0007_server_project_is_migrated(pg_url: str) -> None:
+    engine = storage.server_engine(pg_url)
+    storage.upgrade(engine, "0007")
+    with engine.begin() as conn:
+        for sql in (
+            "INSERT INTO meta VALUES ('format', 'qdaw-project')",
+            "INSERT INTO cases (id, name, created_at) VALUES (1, 'R1', '2020-05-14 10:00:00')",
+            "INSERT INTO documents (id, name, imported_at, case_id) VALUES"
+            " (1, 'r1', '2020-05-14 10:00:00', 1)",
+            "INSERT INTO document_texts VALUES (1, 'Nous avons utilisé Moodle.')",
+            "INSERT INTO codes (id, name, color, position, created_at) VALUES"
+            " (1, 'Moodle', '#e6194b', 0, '2020-05-14 10:00:00')",
+            "INSERT INTO segments (document_id, code_id, start_offset, end_offset, created_at)"
+            " VALUES (1, 1, 19, 25, '2020-05-14 10:00:00')",
+        ):
+            conn.execute(text(sql))
+    engine.dispose()
+    with Project.open(pg_url, coder="ann") as p:
+        assert [s.text for s in p.segments()] == ["Moodle"]
+        with p.engine.begin() as conn, pytest.raises(Exception, match="ck_segment_span"):
+            conn.execute(
+                text("INSERT INTO segments (document_id, code_id, start_offset, end_offset,"
+                     " created_at) VALUES (1, 1, 0, 0, '2020-05-14 10:00:00')")
+            )  # fmt: skip

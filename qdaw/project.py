@@ -254,6 +254,7 @@ class Project:
     add_document = forward("library", Library.add_document)
     import_file = forward("library", Library.import_file)
     document_marks = forward("library", Library.document_marks)
+    document_image = forward("library", Library.document_image)
     import_files = forward("library", Library.import_files)
     store_sources = forward("library", Library.store_sources)
     nameable_sources = forward("library", Library.nameable_sources)
@@ -302,6 +303,7 @@ class Project:
     import_codebook = forward("codebook", Codebook.import_codebook)
     # -- coding --------------------------------------------------------------
     code_segment = forward("coding", Coding.code_segment)
+    code_region = forward("coding", Coding.code_region)
     segments = forward("coding", Coding.segments)
     delete_segment = forward("coding", Coding.delete_segment)
     resize_segment = forward("coding", Coding.resize_segment)

@@ -185,6 +185,7 @@ def test_retrieve_everything_in_document_order(small_study: Project) -> None:
         "time",
         "page",
         "timecode",
+        "region",
     ]
     assert set(table["page"]) == set(table["timecode"]) == {""}  # typed in: no marks
     assert table["text"].tolist() == [

@@ -117,6 +117,14 @@ def _batch(p: Project, tmp: Path) -> None:
         p.code_segment("a1", 0, 5, p.add_code("Emergent"))
 
 
+def _region(p: Project, tmp: Path) -> None:
+    from tests.test_images import write_png
+
+    with p.batch("Photo"):
+        p.import_file(write_png(tmp / "photo.png", 40, 30), case="A")
+        p.code_region("photo", 5, 5, 20, 10, "Y", memo="le tableau")
+
+
 def _merge(p: Project, tmp: Path) -> object:
     other = p.copy_for_coder(tmp / "zoe.qdaw", "zoe")
     with Project.open(other) as copy:
@@ -146,6 +154,7 @@ CALLS: dict[str, Callable[[Project, Path], object]] = {
     "batch": _batch,
     "code_or_new": lambda p, t: p.code_or_new("Nouvelle/Catégorie"),
     "code_passages": lambda p, t: p.code_passages([(p.document("b1").id, 0, 5)], "Y"),
+    "code_region": _region,
     "code_segment": lambda p, t: p.code_segment("b1", 11, 21, "Y", coder="carol", memo="m"),
     "delete_case": lambda p, t: p.delete_case("C"),
     "delete_code": lambda p, t: p.delete_code("Theme"),

@@ -368,12 +368,12 @@ def test_the_cli_imports_a_pdf_and_a_vtt(
     folder.mkdir()
     interview_pdf(folder / "r2.pdf")
     (folder / "r3.vtt").write_text(VTT, encoding="utf-8")
-    (folder / "photo.png").write_bytes(b"\x89PNG")
+    (folder / "photo.gif").write_bytes(b"GIF89a")
     assert main(["import", project, str(folder)]) == 0  # a skipped file is no failure
     captured = capsys.readouterr()
     assert "imported r2.pdf → r2" in captured.out and "imported r3.vtt → r3" in captured.out
     assert "r2.pdf: removed 6 repeated header/footer lines" in captured.out
-    assert "qdaw: skipped: " in captured.err and "photo.png: unsupported type .png" in captured.err
+    assert "qdaw: skipped: " in captured.err and "photo.gif: unsupported type .gif" in captured.err
     with Project.open(project) as p:
         assert [v for _, _, v in p.document_marks("r2")] == ["1", "2", "4"]
 

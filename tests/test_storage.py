@@ -165,7 +165,7 @@ def test_an_older_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
         assert p.code_frequencies()["ratio"].tolist() == ["1/1"]
         with p.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            assert version == SCHEMA_REVISION == "0007"
+            assert version == SCHEMA_REVISION == "0008"
             indexes = {i["name"] for i in inspect(conn).get_indexes("segments")}
         assert "ix_segments_code_document" in indexes
         backup = p.backup_path

@@ -76,7 +76,8 @@ def compared(store: Store, coders: Any, scope: Scope = ALL) -> Compared:
             seg.c.end_offset,
         )
         .join(doc, doc.c.id == seg.c.document_id)
-        .where(seg.c.coder_id.in_(ids), *scope.segment_conditions(seg))
+        # Agreement is by characters: image regions (no characters) are not compared.
+        .where(seg.c.coder_id.in_(ids), seg.c.x.is_(None), *scope.segment_conditions(seg))
     )
     columns = ["document_id", "case_id", "code_id", "bit", "start", "end"]
     frame = _frame(store, query, columns)

@@ -45,12 +45,13 @@ def overlapping_pairs(store: Store, scope: Scope = ALL) -> pd.DataFrame:
     frame = _frame(
         store,
         select(seg.c.id, seg.c.document_id, seg.c.start_offset, seg.c.end_offset, seg.c.code_id)
-        .where(*scope.segment_conditions())
+        .where(seg.c.x.is_(None), *scope.segment_conditions())
         .order_by(seg.c.document_id, seg.c.start_offset, seg.c.id),
         ["id", "document", "start", "end", "code"],
     )
     if scope.code_ids is not None:
         frame = frame[frame["code"].isin(scope.code_ids)].reset_index(drop=True)
+    regions = _overlapping_regions(store, scope)
     documents = frame["document"].to_numpy(dtype=np.int64)
     width = int(frame["end"].max() + 1) if len(frame) else 1
     keys = documents * width + frame["start"].to_numpy(dtype=np.int64)
@@ -61,7 +62,7 @@ def overlapping_pairs(store: Store, scope: Scope = ALL) -> pd.DataFrame:
     second = first + 1 + offsets
     codes = frame["code"].to_numpy()
     ids = frame["id"].to_numpy()
-    return pd.DataFrame(
+    text_pairs = pd.DataFrame(
         {
             "first": ids[first],
             "second": ids[second],
@@ -69,6 +70,37 @@ def overlapping_pairs(store: Store, scope: Scope = ALL) -> pd.DataFrame:
             "second_code": codes[second],
         }
     )
+    return pd.concat([text_pairs, regions], ignore_index=True) if len(regions) else text_pairs
+
+
+def _overlapping_regions(store: Store, scope: Scope) -> pd.DataFrame:
+    """Pairs of image regions whose rectangles intersect (their offsets are all 0, so
+    the text search above leaves them out). An image holds few regions: every pair of
+    one image's regions is compared."""
+    import pandas as pd
+
+    seg = m.segments
+    rows = store.rows(
+        select(seg.c.id, seg.c.document_id, seg.c.code_id, seg.c.x, seg.c.y, seg.c.width,
+               seg.c.height)
+        .where(seg.c.x.is_not(None), *scope.segment_conditions())
+        .order_by(seg.c.document_id, seg.c.id)
+    )  # fmt: skip
+    if scope.code_ids is not None:
+        rows = [r for r in rows if r[2] in scope.code_ids]
+    pairs = []
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            if b[1] != a[1]:
+                break
+            if (
+                a[3] < b[3] + b[5]
+                and b[3] < a[3] + a[5]
+                and a[4] < b[4] + b[6]
+                and b[4] < a[4] + a[6]
+            ):
+                pairs.append((a[0], b[0], a[2], b[2]))
+    return pd.DataFrame(pairs, columns=["first", "second", "first_code", "second_code"])
 
 
 def cooccurrence(

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
     from qdaw.core.store import Store
 
-QUOTE_COLUMNS = ["code", "case", "document", "text", "start", "end", "memo", "page", "timecode"]
+QUOTE_COLUMNS = [
+    "code", "case", "document", "text", "start", "end", "memo", "page", "timecode", "region",
+]  # fmt: skip
 #: Quotes shorter than this are used only when a code has nothing longer.
 READABLE_QUOTE = 30
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 
 from qdaw.analysis.frequencies import _frame, codebook_frame
 from qdaw.analysis.query import Compiler, parse, positive_codes
@@ -19,8 +19,16 @@ if TYPE_CHECKING:
 
 COLUMNS = [
     "code", "document", "case", "coder", "start", "end", "text", "memo", "time",
-    "page", "timecode",
+    "page", "timecode", "region",
 ]  # fmt: skip
+
+
+def region_of(seg: Any) -> Any:
+    """ "x,y,w,h" of an image region in pixels, "" for a text segment (NULL x makes the
+    whole concatenation NULL)."""
+    parts = [cast(seg.c[name], String) for name in ("x", "y", "width", "height")]
+    joined = parts[0] + "," + parts[1] + "," + parts[2] + "," + parts[3]
+    return func.coalesce(joined, "")
 
 
 def mark_at(kind: str, document_id: Any, offset: Any) -> Any:
@@ -49,7 +57,8 @@ def retrieve(
 ) -> pd.DataFrame:
     """Columns: code, document, case, coder, start, end, text, memo, time (when it was
     coded), page and timecode (the page the passage starts on, "4", and the time of the
-    turn it starts in, "00:01:23": empty when the file gave none); index: segment_id.
+    turn it starts in, "00:01:23": empty when the file gave none), region ("x,y,w,h"
+    in pixels for a region of an image, whose text is empty); index: segment_id.
     ``query`` is a boolean expression over codes (see qdaw.analysis.query)."""
     if level not in ("segment", "case"):
         raise QdawError(f"level must be 'segment' or 'case', not {level!r}")
@@ -72,6 +81,7 @@ def retrieve(
             seg.c.created_at,
             func.coalesce(mark_at("page", seg.c.document_id, seg.c.start_offset), ""),
             func.coalesce(mark_at("time", seg.c.document_id, seg.c.start_offset), ""),
+            region_of(seg),
         )
         .join(doc, doc.c.id == seg.c.document_id)
         .join(case, case.c.id == doc.c.case_id)

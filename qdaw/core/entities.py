@@ -222,5 +222,13 @@ class Segment(Handle):
         return str(self._project.value(m.coders, coder_id, "name"))
 
     @property
+    def region(self) -> tuple[int, int, int, int] | None:
+        """(x, y, width, height) in image pixels of a region of an image; None for text."""
+        if self._get("x") is None:
+            return None
+        return (int(self._get("x")), int(self._get("y")), int(self._get("width")),
+                int(self._get("height")))  # fmt: skip
+
+    @property
     def text(self) -> str:
         return self.document.text[self.start : self.end]

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     func,
@@ -22,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Alembic revision that the models describe; a project at an older revision is migrated.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 
 
 def utcnow() -> datetime:
@@ -95,6 +96,20 @@ class DocumentMark(Base):
         Index("ix_document_marks_document", "document_id", "kind", "start_offset"),
         NEVER_REUSED_IDS,
     )
+
+
+class DocumentImage(Base):
+    """An image document's picture (PNG or JPEG bytes as imported); its text is "" and
+    its segments are regions (rectangles in image pixels)."""
+
+    __tablename__ = "document_images"
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="RESTRICT"), primary_key=True
+    )
+    format: Mapped[str] = mapped_column(String(8))  # png | jpeg
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Variable(Base):
@@ -182,6 +197,13 @@ class Coder(Base):
     name: Mapped[str] = mapped_column(String(255), unique=True)
 
 
+# A text segment spans at least one character; a region is a non-empty rectangle.
+SEGMENT_SPAN = (
+    "start_offset >= 0 AND (end_offset > start_offset OR (x IS NOT NULL AND"
+    " x >= 0 AND y >= 0 AND width > 0 AND height > 0))"
+)
+
+
 class Segment(Base):
     __tablename__ = "segments"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -192,8 +214,13 @@ class Segment(Base):
     end_offset: Mapped[int] = mapped_column(Integer)
     memo: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # A region of an image document: a rectangle in image pixels (offsets are 0, 0).
+    x: Mapped[int | None] = mapped_column(Integer)
+    y: Mapped[int | None] = mapped_column(Integer)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (
-        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="ck_segment_span"),
+        CheckConstraint(SEGMENT_SPAN, name="ck_segment_span"),
         # Frequencies and matrices group segments by code, then by document (-> case).
         Index("ix_segments_code_document", "code_id", "document_id"),
         # The viewer and retrieval read a document's segments in text order.
@@ -332,6 +359,7 @@ cases = Base.metadata.tables["cases"]
 documents = Base.metadata.tables["documents"]
 document_texts = Base.metadata.tables["document_texts"]
 document_marks = Base.metadata.tables["document_marks"]
+document_images = Base.metadata.tables["document_images"]
 variables = Base.metadata.tables["variables"]
 case_values = Base.metadata.tables["case_values"]
 document_values = Base.metadata.tables["document_values"]

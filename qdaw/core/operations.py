@@ -48,6 +48,7 @@ def _kind(template: str, *areas: Area) -> Kind:
 #: Every kind of step; the workbench has a translated template for each (a test checks).
 KINDS: dict[str, Kind] = {
     "code_segment": _kind("Code segment", A.CODING),
+    "code_region": _kind("Code image region", A.CODING),
     "code_as": _kind("Code as {name}", A.CODING, A.CODEBOOK),
     "code_in_vivo": _kind("Code in vivo {name}", A.CODING, A.CODEBOOK),
     "remove_coding": _kind("Remove coding", A.CODING),
@@ -165,6 +166,7 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
     "documents": frozenset({A.DOCUMENTS}),
     "document_texts": frozenset({A.DOCUMENTS}),
     "document_marks": frozenset({A.DOCUMENTS}),
+    "document_images": frozenset({A.DOCUMENTS}),
     "cases": frozenset({A.CASES}),
     "variables": frozenset({A.VARIABLES}),
     "case_values": frozenset({A.VARIABLES}),

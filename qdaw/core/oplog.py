@@ -14,6 +14,7 @@ coder is newer than every done one). A new step drops the coder's redo stack.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Table, func, select, update
+from sqlalchemy import Connection, DateTime, LargeBinary, Table, func, select, update
 
 from qdaw.core import models as m
 from qdaw.core.journal import Change, Operation, Row
@@ -68,7 +69,10 @@ def _plain(value: Any) -> Any:
 
 
 def _json_default(value: Any) -> Any:
-    """Values JSON has no type for: numpy scalars (from pandas) are plain numbers."""
+    """Values JSON has no type for: numpy scalars (from pandas) are plain numbers, bytes
+    (an image's) base64 text, read back as bytes by the column's type."""
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     item = getattr(value, "item", None)
     if callable(item):
         return item()
@@ -117,9 +121,15 @@ def encode(changes: Sequence[Change]) -> str:
 
 def _decode_rows(table: Table, columns: list[str], values: list[list[Any]]) -> list[Row]:
     dates = _encoder(table, columns)
-    return [
+    binary = [c for c in columns if isinstance(table.c[c].type, LargeBinary)]
+    rows = [
         {c: _unplain(v, d) for c, v, d in zip(columns, row, dates, strict=True)} for row in values
     ]
+    for row in rows:
+        for name in binary:
+            if isinstance(row[name], str):
+                row[name] = base64.b64decode(row[name])
+    return rows
 
 
 def decode(text: str) -> list[Change]:

@@ -92,6 +92,12 @@ class ReportDocument:
     colors: dict[str, str]
     lang: str = "en"
     _charts: dict[str, bytes] = field(default_factory=dict)
+    # PNG crops of the quotes that are image regions, by (document, "x,y,w,h").
+    crops: dict[tuple[str, str], bytes] = field(default_factory=dict)
+
+    def crop(self, quote: Mapping[Any, Any]) -> bytes | None:
+        """The picture of a quote that is a region of an image; None for a text."""
+        return self.crops.get((str(quote["document"]), str(quote.get("region") or "")))
 
     def text(self, key: str, **values: Any) -> str:
         return LABELS[self.lang][key].format(**values)
@@ -201,6 +207,11 @@ def build_report(
     hypotheses = [
         hypothesis_report(store, label, scope, quotes_per_code) for label in summary["hypothesis"]
     ]
+    from qdaw.export.crops import region_crops
+
+    crops: dict[tuple[str, str], bytes] = {}
+    for report in hypotheses:
+        crops.update(region_crops(store, report.quotes))
     if anonymiser is not None:
         hypotheses = [_anonymised(report, anonymiser) for report in hypotheses]
     respondents = resolve_scope(
@@ -215,6 +226,7 @@ def build_report(
         hypotheses=hypotheses,
         colors=code_colors(store),
         lang=lang,
+        crops=crops,
     )
 
 

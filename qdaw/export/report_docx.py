@@ -61,11 +61,24 @@ def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) ->
         for code, quotes in report.quotes.groupby("code", sort=False):
             document.add_heading(str(code), level=3)
             for quote in quotes.to_dict("records"):
+                crop = doc.crop(quote)
+                if crop is not None:  # a region of an image: its picture, then its source
+                    document.add_picture(io.BytesIO(crop), width=_crop_width(crop))
+                    document.add_paragraph(f"— {source_of(quote)}", style="Quote")
+                    continue
                 paragraph = document.add_paragraph(style="Quote")
                 paragraph.add_run(
                     f"« {quote['text']} »" if doc.lang == "fr" else f"“{quote['text']}”"
                 )
                 paragraph.add_run(f" — {source_of(quote)}").bold = True
+
+
+def _crop_width(png: bytes) -> Any:
+    """At most the page's width (6 inches), at 96 pixels an inch below it."""
+    from docx.shared import Inches
+
+    width = int.from_bytes(png[16:20], "big")  # the PNG header's width
+    return Inches(min(6.0, max(width, 1) / 96))
 
 
 def write_docx(doc: ReportDocument, path: Path, final: Path) -> None:

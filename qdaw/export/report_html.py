@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ th { background: #dde4ee; }
 td.num { text-align: right; white-space: nowrap; }
 blockquote { margin: .6rem 0 .6rem 1rem; padding: .4rem .8rem; border-left: 4px solid #4363d8;
              background: #f5f7fb; }
+img.region { max-width: 100%; }
 blockquote cite { display: block; font-style: normal; font-weight: bold; margin-top: .2rem; }
 .meta { color: #555; }
 .chart svg { max-width: 100%; height: auto; }
@@ -89,7 +91,14 @@ def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
             parts.append(f"<h4>{escape(str(code))}</h4>")
             for q in quotes.to_dict("records"):
                 cite = f"<cite>— {escape(source_of(q))}</cite>"
-                parts.append(f"<blockquote>{_lines(q['text'])}{cite}</blockquote>")
+                crop = doc.crop(q)
+                if crop is not None:  # a region of an image, embedded in the page
+                    data = base64.b64encode(crop).decode("ascii")
+                    alt = escape(f"{q['document']} ({q['region']})")
+                    body = f'<img class="region" src="data:image/png;base64,{data}" alt="{alt}">'
+                else:
+                    body = _lines(q["text"])
+                parts.append(f"<blockquote>{body}{cite}</blockquote>")
     return "\n".join(parts)
 
 

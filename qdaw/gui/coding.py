@@ -93,10 +93,16 @@ class CodingController(QObject):
         view.segmentContext.connect(self.segment_menu)
 
     # -- the selection ----------------------------------------------------------------
-    def span(self) -> tuple[int, int] | None:
+    def span(self) -> tuple[int, ...] | None:
+        """The passage selected, or on an image the rectangle dragged (x, y, w, h)."""
         if self.view.document_id is None:
             self.status.emit(self.tr("Open a document first"))
             return None
+        if self.view.is_image:
+            region = self.view.image_view.pending
+            if region is None:
+                self.status.emit(self.tr("Drag a rectangle over the image first"))
+            return region
         start, end = snap_to_words(self.view.text, *self.view.selection())
         if start >= end:
             self.status.emit(self.tr("Select a passage first"))
@@ -112,15 +118,29 @@ class CodingController(QObject):
         try:
             with project.batch(op("code_as", name=", ".join(names))):
                 for code_id in code_ids:
-                    project.code_segment(
-                        self.view.document_id, *span, code_id, coder=self.session.coder
-                    )
+                    self._code(project, self.view.document_id, span, code_id)
         except QdawError as exc:
             self.error.emit(str(exc))
             return False
-        self.view.select_range(*span)
+        self._coded(span)
         self.status.emit(self.tr("Coded as {name}").format(name=", ".join(names)))
         return True
+
+    def _code(
+        self, project: Project, document_id: int, span: tuple[int, ...], code_id: int
+    ) -> None:
+        """Code a passage (start, end) or an image's region (x, y, width, height)."""
+        if len(span) == 4:
+            x, y, width, height = span
+            project.code_region(document_id, x, y, width, height, code_id, coder=self.session.coder)
+        else:
+            project.code_segment(document_id, span[0], span[1], code_id, coder=self.session.coder)
+
+    def _coded(self, span: tuple[int, ...]) -> None:
+        if len(span) == 4:  # the region is drawn now: the dragged outline can go
+            self.view.image_view.clear_pending()
+        else:
+            self.view.select_range(span[0], span[1])
 
     def code_names(self) -> dict[str, int]:
         return code_entries(self.session.require())
@@ -138,7 +158,7 @@ class CodingController(QObject):
             return False
         return self.code_with_name(box.name(), span)
 
-    def code_with_name(self, name: str, span: tuple[int, int], label: Op | None = None) -> bool:
+    def code_with_name(self, name: str, span: tuple[int, ...], label: Op | None = None) -> bool:
         project = self.session.require()
         document_id = self.view.document_id
         if document_id is None:
@@ -146,11 +166,11 @@ class CodingController(QObject):
         try:
             with project.batch(label or op("code_as", name=name)):
                 code_id, created = self.resolve_or_create(name)
-                project.code_segment(document_id, *span, code_id, coder=self.session.coder)
+                self._code(project, document_id, span, code_id)
         except QdawError as exc:
             self.error.emit(str(exc))
             return False
-        self.view.select_range(*span)
+        self._coded(span)
         if created:
             self.codeCreated.emit(code_id)
         message = self.tr("New code {name} applied") if created else self.tr("Coded as {name}")
@@ -160,7 +180,7 @@ class CodingController(QObject):
     def in_vivo(self) -> bool:
         """Ctrl+I: the selected words become the code's name."""
         span = self.span()
-        if span is None:
+        if span is None or len(span) != 2:
             return False
         words = re.sub(r"\s+", " ", self.view.text[span[0] : span[1]]).strip(" .,;:!?«»\"'")
         if len(words) > IN_VIVO_LIMIT:
@@ -200,10 +220,16 @@ class CodingController(QObject):
                 self.tr("Resize to selection"), partial(self.resize_to_selection, row.id)
             )
             resize.setEnabled(has_selection)
+            if row.region is not None:  # a rectangle: no text to resize it over
+                resize.setVisible(False)
+                continue
             target.addAction(
                 self.tr("Extend to paragraph"),
                 partial(self.extend_to_paragraph, row.id, row.start, row.end),
             )
+        if self.view.is_image:
+            disable_edits(menu, self.session, reads)
+            return menu
         menu.addSeparator()
         menu.addAction(self.tr("Code this sentence…"), partial(self.code_unit, "sentence"))
         menu.addAction(self.tr("Code this paragraph…"), partial(self.code_unit, "paragraph"))
@@ -213,10 +239,11 @@ class CodingController(QObject):
     def suggest(self) -> Worker | None:
         """Codes whose passages resemble the selection (TF-IDF), computed on a worker
         thread, offered in a menu: pick one to apply it, or ignore them."""
-        span = self.span()
+        found = self.span()
         document_id = self.view.document_id
-        if span is None or document_id is None:
+        if found is None or len(found) != 2 or document_id is None:
             return None
+        span = (found[0], found[1])
         location = self.session.require().location
 
         def task(_worker: Worker) -> Any:
@@ -348,7 +375,7 @@ class CodingController(QObject):
 
     def resize_to_selection(self, segment_id: int) -> bool:
         span = self.span()
-        if span is None:
+        if span is None or len(span) != 2:
             return False
         return self._run(lambda: self.session.require().resize_segment(segment_id, *span))
 

@@ -32,6 +32,7 @@ from qdaw.core.colors import readable_text
 from qdaw.core.operations import Area
 from qdaw.gui.coder_display import MODES, Mode, arrange
 from qdaw.gui.find_bar import FindBar
+from qdaw.gui.image_view import ImageView
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
 from qdaw.gui.offsets import OffsetMap
 from qdaw.gui.session import ChangeEvent, Session
@@ -278,6 +279,10 @@ class DocumentView(QWidget):
         row.setSpacing(0)
         row.addWidget(self.text_view, 1)
         row.addWidget(self.margin)
+        # An image document is shown here instead of the text and its stripes.
+        self.image_view = ImageView(self)
+        self.image_view.hide()
+        row.addWidget(self.image_view, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -291,6 +296,7 @@ class DocumentView(QWidget):
         )
         self.text_view.contextRequested.connect(self._text_context)
         self.text_view.codesDropped.connect(self.codesDropped.emit)
+        self.image_view.contextRequested.connect(self.segmentContext.emit)
         session.changed.connect(self._on_change)
         session.closed.connect(self.clear)
 
@@ -308,7 +314,19 @@ class DocumentView(QWidget):
         self.margin.set_segments([], self.offsets)
         self.text_view.setPlainText(self.text)
         self.find_bar.set_text(self.text)
+        self._show_image(project.document_image(document_id))
         self.refresh_segments()
+
+    @property
+    def is_image(self) -> bool:
+        return not self.image_view.isHidden()
+
+    def _show_image(self, image: tuple[str, int, int, bytes] | None) -> None:
+        shown = image is not None and self.image_view.show_image(image[3], image[1], image[2])
+        self.image_view.setVisible(shown)
+        self.text_view.setVisible(not shown)
+        self.margin.setVisible(not shown)
+        self.find_bar.setEnabled(not shown)
 
     def clear(self) -> None:
         self.document_id = None
@@ -320,6 +338,7 @@ class DocumentView(QWidget):
         self.margin.set_segments([], self.offsets)
         self.text_view.clear()
         self.find_bar.set_text("")
+        self._show_image(None)
         self._paint_selections()
 
     def refresh_segments(self) -> None:
@@ -335,6 +354,7 @@ class DocumentView(QWidget):
         self.rows = arranged.rows
         self._show_legend(arranged.legend)
         self.margin.set_segments(self.rows, self.offsets, arranged.group_of)
+        self.image_view.set_regions(self.rows)
         self._paint_selections()
         if self.margin.width() != width:  # a lane more or less re-wraps the text:
             QTimer.singleShot(0, lambda: self._keep_at_top(top))  # the reader stays put

@@ -11,6 +11,7 @@ from qdaw.core.operations import Op
 #: every kind of the core has one).
 TEMPLATES: dict[str, object] = {
     "code_segment": QT_TRANSLATE_NOOP("Operations", "Code segment"),
+    "code_region": QT_TRANSLATE_NOOP("Operations", "Code image region"),
     "code_as": QT_TRANSLATE_NOOP("Operations", "Code as {name}"),
     "code_in_vivo": QT_TRANSLATE_NOOP("Operations", "Code in vivo {name}"),
     "remove_coding": QT_TRANSLATE_NOOP("Operations", "Remove coding"),

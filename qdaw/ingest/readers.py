@@ -8,6 +8,7 @@ error no reader anticipated is still reported as ``ImportFailed`` (marked
 Readers of paged or timed formats (PDF, subtitles) also give marks: where each page
 or turn starts (qdaw.ingest.marks). A text, Word or HTML file written by a
 transcription service ("Speaker 1  00:01:23" lines) is read as a timed transcript.
+An image (PNG, JPEG) gives an empty text and its picture (qdaw.ingest.images).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from qdaw.errors import ImportFailed
 from qdaw.ingest import limits
 from qdaw.ingest.docx_reader import read_docx
 from qdaw.ingest.html_reader import read_html
+from qdaw.ingest.images import IMAGE_SUFFIXES, ImageData, read_image
 from qdaw.ingest.limits import Unreadable, too_long
 from qdaw.ingest.marks import Extracted, Mark
 from qdaw.ingest.odt_reader import read_odt
@@ -35,6 +37,7 @@ class SourceText:
     encoding: str | None = None
     marks: tuple[Mark, ...] = ()  # pages and turn times, offsets into ``text``
     notes: tuple[str, ...] = ()  # what reading did, for the import report
+    image: ImageData | None = None  # an image document's picture (its text is "")
 
 
 def _decoded(path: Path) -> tuple[str, str | None]:
@@ -83,7 +86,7 @@ READERS: dict[str, Callable[[Path, bool], Extracted]] = {
     ".vtt": _subtitles(read_vtt),
     ".srt": _subtitles(read_srt),
 }
-SUPPORTED_SUFFIXES = tuple(READERS)
+SUPPORTED_SUFFIXES = (*READERS, *IMAGE_SUFFIXES)
 _PLAIN = (".txt", ".md", ".vtt", ".srt", ".html", ".htm")
 # Formats whose text may be a transcription service's export with timed speaker lines.
 _MAY_BE_TIMED = (".txt", ".md", ".docx", ".odt", ".rtf", ".html", ".htm")
@@ -113,6 +116,8 @@ def read_source(path: str | Path, drop_repeated_lines: bool = True) -> SourceTex
     the top or bottom of most pages); the notes say how many went."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return _read_image_source(path, IMAGE_SUFFIXES[suffix])
     reader = READERS.get(suffix)
     if reader is None:
         supported = ", ".join(SUPPORTED_SUFFIXES)
@@ -137,3 +142,13 @@ def read_source(path: str | Path, drop_repeated_lines: bool = True) -> SourceTex
         tuple(extracted.marks),
         tuple(extracted.notes),
     )
+
+
+def _read_image_source(path: Path, fmt: str) -> SourceText:
+    try:
+        image = read_image(path, fmt)
+    except Unreadable as exc:
+        raise ImportFailed(path, exc.reason) from exc
+    except OSError as exc:
+        raise ImportFailed(path, f"cannot read: {exc.strerror or exc}") from exc
+    return SourceText("", image.format, image=image)

@@ -72,6 +72,60 @@ class Coding(Service):
         assert segment_id is not None
         return Segment(self.owner, segment_id)
 
+    def code_region(
+        self,
+        document: Document | int | str,
+        x: int,
+        y: int,
+        width: int,
+        height: int,
+        code: Code | int | str,
+        coder: str | None = None,
+        memo: str | None = None,
+    ) -> Segment:
+        """Tag a rectangle of an image document (in image pixels, from its top left)
+        with a code: a region, counted in every analysis like a text segment."""
+        memo = check_text(memo, "Memo")
+        x, y, width, height = (int(v) for v in (x, y, width, height))
+        with self.store.writing(op("code_region")) as journal:
+            document_id = self.store.document_id(document)
+            code_id = code.id if isinstance(code, Code) else self.store.code_id(code)
+            size = journal.conn.execute(
+                select(m.document_images.c.width, m.document_images.c.height).where(
+                    m.document_images.c.document_id == document_id
+                )
+            ).first()
+            name = self.store.value(m.documents, document_id, "name")
+            if size is None:
+                raise ConflictError(
+                    f"document {name!r} is a text, not an image: code a passage of it instead"
+                )
+            if not (x >= 0 and y >= 0 and width > 0 and height > 0) or (
+                x + width > size[0] or y + height > size[1]
+            ):
+                raise ConflictError(
+                    f"region {x},{y} {width}×{height} is not inside the image of {name!r}"
+                    f" ({size[0]}×{size[1]} pixels; width and height above 0)"
+                )
+            segment_id = journal.insert(
+                m.segments,
+                {
+                    "document_id": document_id,
+                    "code_id": code_id,
+                    "coder_id": self.store.coder_id(journal, coder),
+                    "start_offset": 0,
+                    "end_offset": 0,
+                    "memo": memo,
+                    "created_at": m.utcnow(),
+                    "x": x,
+                    "y": y,
+                    "width": width,
+                    "height": height,
+                },
+            )
+        assert segment_id is not None
+        return Segment(self.owner, segment_id)
+
     def segments(
         self,
         document: Document | int | str | None = None,

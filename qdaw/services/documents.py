@@ -79,10 +79,11 @@ def case_in(journal: Journal, name: str, must_be_new: bool) -> int:
 
 def delete_documents_where(journal: Journal, condition: Any) -> None:
     """Delete the documents ``condition`` selects, with their segments, page and time
-    marks, texts, values and set memberships (children first: keys restrict)."""
+    marks, images, texts, values and set memberships (children first: keys restrict)."""
     docs = select(m.documents.c.id).where(condition)
     journal.delete_where(m.segments, m.segments.c.document_id.in_(docs))
     journal.delete_where(m.document_marks, m.document_marks.c.document_id.in_(docs))
+    journal.delete_where(m.document_images, m.document_images.c.document_id.in_(docs))
     journal.delete_where(m.document_values, m.document_values.c.document_id.in_(docs))
     journal.delete_where(m.set_documents, m.set_documents.c.document_id.in_(docs))
     journal.delete_where(m.document_texts, m.document_texts.c.document_id.in_(docs))
@@ -160,6 +161,7 @@ class Library(Service):
         source: str | None,
         fmt: str,
         marks: Iterable[Any] = (),
+        image: Any = None,
     ) -> Document:
         case_id = self._case_in(journal, case, must_be_new=False)
         doc_id = journal.insert(
@@ -175,6 +177,17 @@ class Library(Service):
             },
         )
         journal.insert(m.document_texts, {"document_id": doc_id, "text": text})
+        if image is not None:  # (qdaw.ingest.images.ImageData)
+            journal.insert(
+                m.document_images,
+                {
+                    "document_id": doc_id,
+                    "format": image.format,
+                    "width": image.width,
+                    "height": image.height,
+                    "data": image.data,
+                },
+            )
         for mark in marks:  # (qdaw.ingest.marks.Mark)
             journal.insert(
                 m.document_marks,
@@ -202,6 +215,20 @@ class Library(Service):
         if kind is not None:
             query = query.where(marks.c.kind == kind)
         return [(str(k), int(o), str(v)) for k, o, v in self.store.rows(query)]
+
+    def document_image(self, document: Document | int | str) -> tuple[str, int, int, bytes] | None:
+        """(format, width, height, bytes) of an image document's picture; None for a
+        text document."""
+        images = m.document_images
+        rows = self.store.rows(
+            select(images.c.format, images.c.width, images.c.height, images.c.data).where(
+                images.c.document_id == self.store.document_id(document)
+            )
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return str(row[0]), int(row[1]), int(row[2]), bytes(row[3])
 
     def add_document(
         self, name: str, text: str, case: str | None = None, source_name: str | None = None
@@ -234,7 +261,7 @@ class Library(Service):
         with self.store.writing(op("import_file", name=path.name)) as journal:
             return self._insert_document(
                 journal, document_name, source.text, case_name, path.name, source.format,
-                source.marks,
+                source.marks, source.image,
             )  # fmt: skip
 
     def import_files(
@@ -325,6 +352,7 @@ class Library(Service):
                     path.name,
                     source.format,
                     getattr(source, "marks", ()),
+                    getattr(source, "image", None),
                 )
                 for (path, source), (document_name, case_name) in zip(sources, names, strict=True)
             ]

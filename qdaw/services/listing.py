@@ -7,6 +7,7 @@ shows hundreds of codes or thousands of segments.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -68,6 +69,11 @@ class SegmentRow:
     color: str
     coder: str | None
     memo: str | None
+    region: tuple[int, int, int, int] | None = None  # an image region's x, y, w, h
+
+
+def _region(row: Any) -> tuple[int, int, int, int] | None:
+    return None if row[9] is None else (row[9], row[10], row[11], row[12])
 
 
 class Listing(Service):
@@ -126,7 +132,7 @@ class Listing(Service):
         s = m.segments
         document_id = self.store.document_id(document)
         return [
-            SegmentRow(*r)
+            SegmentRow(*r[:9], region=_region(r))  # type: ignore[misc]
             for r in self.store.rows(
                 select(
                     s.c.id,
@@ -138,6 +144,10 @@ class Listing(Service):
                     m.codes.c.color,
                     m.coders.c.name,
                     s.c.memo,
+                    s.c.x,
+                    s.c.y,
+                    s.c.width,
+                    s.c.height,
                 )
                 .join(m.codes, m.codes.c.id == s.c.code_id)
                 .outerjoin(m.coders, m.coders.c.id == s.c.coder_id)

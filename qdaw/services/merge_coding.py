@@ -147,24 +147,28 @@ class Merger(LibraryMerge):
     ) -> None:
         s = m.segments.c
         ours: dict[tuple[Any, ...], tuple[int, str | None]] = {
-            (r[0], r[1], r[2], r[3], r[4]): (r[5], r[6])
+            (r[0], r[1], r[2], r[3], r[4], tuple(r[7:])): (r[5], r[6])
             for r in self.conn.execute(
                 select(s.document_id, s.start_offset, s.end_offset, s.code_id, s.coder_id,
-                       s.id, s.memo)
+                       s.id, s.memo, s.x, s.y, s.width, s.height)
             )
         }  # fmt: skip
         code_paths = {c["id"]: "/".join(c["path"]) for c in self.source.codes}
         document_names = {d["id"]: d["name"] for d in self.source.documents}
-        for document_id, code_id, coder_id, start, end, memo, created in self.source.segments:
+        for row in self.source.segments:
+            # A REFI-QDA source gives no rectangle; a qdaw project gives x, y, w, h.
+            document_id, code_id, coder_id, start, end, memo, created, *rest = row
+            region = tuple(rest) if rest else (None, None, None, None)
             mapped_coder = None if coder_id is None else coders[coder_id]
-            key = (documents[document_id], start, end, codes[code_id], mapped_coder)
+            key = (documents[document_id], start, end, codes[code_id], mapped_coder, region)
             found = ours.get(key)
             if found is None:
                 new_id = self.journal.insert(
                     m.segments,
                     {"document_id": key[0], "code_id": key[3], "coder_id": mapped_coder,
                      "start_offset": start, "end_offset": end, "memo": memo,
-                     "created_at": created},
+                     "created_at": created, "x": region[0], "y": region[1],
+                     "width": region[2], "height": region[3]},
                 )  # fmt: skip
                 assert new_id is not None
                 ours[key] = (new_id, memo)

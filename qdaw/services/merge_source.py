@@ -44,6 +44,24 @@ class Source:
     segments: list[tuple[Any, ...]] = field(default_factory=list)
 
 
+def documents_with_texts() -> Any:
+    """Documents with their text and, for an image, its picture (image_* columns, NULL
+    for a text): an image's text is "", so the picture tells two images apart."""
+    images = m.document_images
+    return (
+        select(
+            m.documents,
+            m.document_texts.c.text,
+            images.c.format.label("image_format"),
+            images.c.width.label("image_width"),
+            images.c.height.label("image_height"),
+            images.c.data.label("image_data"),
+        )
+        .join(m.document_texts, m.document_texts.c.document_id == m.documents.c.id)
+        .outerjoin(images, images.c.document_id == m.documents.c.id)
+    )
+
+
 def _rows(conn: Connection, statement: Any) -> list[Row]:
     return [dict(r._mapping) for r in conn.execute(statement)]
 
@@ -69,12 +87,7 @@ def read(conn: Connection, shown: str, name: str) -> Source:
         select(m.meta.c.value).where(m.meta.c.key == "memo")
     ).scalar()
     source.cases = _rows(conn, select(m.cases).order_by(m.cases.c.id))
-    source.documents = _rows(
-        conn,
-        select(m.documents, m.document_texts.c.text)
-        .join(m.document_texts, m.document_texts.c.document_id == m.documents.c.id)
-        .order_by(m.documents.c.id),
-    )
+    source.documents = _rows(conn, documents_with_texts().order_by(m.documents.c.id))
     for document_id, kind, start, value in conn.execute(
         select(
             m.document_marks.c.document_id,
@@ -105,6 +118,10 @@ def read(conn: Connection, shown: str, name: str) -> Source:
                 m.segments.c.end_offset,
                 m.segments.c.memo,
                 m.segments.c.created_at,
+                m.segments.c.x,
+                m.segments.c.y,
+                m.segments.c.width,
+                m.segments.c.height,
             ).order_by(m.segments.c.id)
         )
     ]

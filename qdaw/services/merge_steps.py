@@ -17,7 +17,7 @@ from qdaw.core import models as m
 from qdaw.core.journal import Journal
 from qdaw.core.kinds import widen
 from qdaw.services.merge_report import MergeReport
-from qdaw.services.merge_source import Row, Source
+from qdaw.services.merge_source import Row, Source, documents_with_texts
 
 #: Fields of each kind that are texts someone wrote: merged as memos are.
 WRITTEN = {
@@ -102,18 +102,15 @@ class LibraryMerge:
         return mapped
 
     def _documents(self, cases: dict[int, int]) -> dict[int, int]:
-        rows = self.conn.execute(
-            select(m.documents, m.document_texts.c.text)
-            .join(m.document_texts, m.document_texts.c.document_id == m.documents.c.id)
-            .order_by(m.documents.c.id)
-        )
-        by_text: dict[str, Row] = {}
+        rows = self.conn.execute(documents_with_texts().order_by(m.documents.c.id))
+        # The same text (and, for an image, the same picture) is the same document.
+        by_text: dict[tuple[str, bytes | None], Row] = {}
         for row in rows:
-            by_text.setdefault(row.text, dict(row._mapping))
+            by_text.setdefault((row.text, row.image_data), dict(row._mapping))
         taken = {str(r[0]) for r in self.conn.execute(select(m.documents.c.name))}
         mapped: dict[int, int] = {}
         for doc in self.source.documents:
-            found = by_text.get(doc["text"])
+            found = by_text.get((doc["text"], doc.get("image_data")))
             if found is not None:
                 self.report.match("documents")
                 mapped[doc["id"]] = found["id"]
@@ -141,9 +138,16 @@ class LibraryMerge:
             )
             assert new_id is not None
             self.journal.insert(m.document_texts, {"document_id": new_id, "text": doc["text"]})
+            if doc.get("image_data") is not None:
+                self.journal.insert(
+                    m.document_images,
+                    {"document_id": new_id, "format": doc["image_format"],
+                     "width": doc["image_width"], "height": doc["image_height"],
+                     "data": doc["image_data"]},
+                )  # fmt: skip
             self._marks(doc["id"], new_id)
             taken.add(name)
-            by_text[doc["text"]] = {**doc, "id": new_id, "name": name}
+            by_text[(doc["text"], doc.get("image_data"))] = {**doc, "id": new_id, "name": name}
             mapped[doc["id"]] = new_id
             self.report.add("documents", name)
         return mapped

@@ -794,118 +794,123 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../coding.py" line="98" />
+        <location filename="../coding.py" line="99" />
         <source>Open a document first</source>
         <translation>Ouvrez d'abord un document</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="102" />
+        <location filename="../coding.py" line="104" />
+        <source>Drag a rectangle over the image first</source>
+        <translation>Tracez d'abord un rectangle sur l'image</translation>
+    </message>
+    <message>
+        <location filename="../coding.py" line="108" />
         <source>Select a passage first</source>
         <translation>Sélectionnez d'abord un passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="122" />
-        <location filename="../coding.py" line="156" />
+        <location filename="../coding.py" line="126" />
+        <location filename="../coding.py" line="176" />
         <source>Coded as {name}</source>
         <translation>Codé comme {name}</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="156" />
+        <location filename="../coding.py" line="176" />
         <source>New code {name} applied</source>
         <translation>Nouveau code {name} appliqué</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="184" />
+        <location filename="../coding.py" line="204" />
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="185" />
+        <location filename="../coding.py" line="205" />
         <source>Code in vivo</source>
         <translation>Codage in vivo</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="186" />
+        <location filename="../coding.py" line="206" />
         <source>Suggest codes for this passage…</source>
         <translation>Suggérer des codes pour ce passage…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="189" />
+        <location filename="../coding.py" line="209" />
         <source>Extend to whole sentences</source>
         <translation>Étendre aux phrases entières</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="196" />
+        <location filename="../coding.py" line="216" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="197" />
+        <location filename="../coding.py" line="217" />
         <source>Change code…</source>
         <translation>Changer de code…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="198" />
+        <location filename="../coding.py" line="218" />
         <source>Edit memo…</source>
         <translation>Modifier le mémo…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="200" />
+        <location filename="../coding.py" line="220" />
         <source>Resize to selection</source>
         <translation>Ajuster à la sélection</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="204" />
+        <location filename="../coding.py" line="227" />
         <source>Extend to paragraph</source>
         <translation>Étendre au paragraphe</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="208" />
+        <location filename="../coding.py" line="234" />
         <source>Code this sentence…</source>
         <translation>Coder cette phrase…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="209" />
+        <location filename="../coding.py" line="235" />
         <source>Code this paragraph…</source>
         <translation>Coder ce paragraphe…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="229" />
+        <location filename="../coding.py" line="256" />
         <source>Looking for similar codes…</source>
         <translation>Recherche de codes semblables…</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="242" />
+        <location filename="../coding.py" line="269" />
         <source>No code resembles this passage yet</source>
         <translation>Aucun code ne ressemble encore à ce passage</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="244" />
+        <location filename="../coding.py" line="271" />
         <source>Similar codes — choose one to apply it</source>
         <translation>Codes semblables — choisissez-en un pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="282" />
+        <location filename="../coding.py" line="309" />
         <source>Sentences found from punctuation: Code ▸ Index text gives better ones</source>
         <translation>Phrases trouvées d'après la ponctuation : Codage ▸ Indexer le texte en donne de meilleures</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="284" />
+        <location filename="../coding.py" line="311" />
         <source>Paragraphs found from line breaks</source>
         <translation>Paragraphes trouvés d'après les retours à la ligne</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="323" />
+        <location filename="../coding.py" line="350" />
         <source>Change the code</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="337" />
+        <location filename="../coding.py" line="364" />
         <source>Segment memo</source>
         <translation>Mémo du segment</translation>
     </message>
     <message>
-        <location filename="../coding.py" line="337" />
+        <location filename="../coding.py" line="364" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
@@ -913,17 +918,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../document_view.py" line="365" />
+        <location filename="../document_view.py" line="385" />
         <source>Only {coder}'s coding</source>
         <translation>Seulement le codage de {coder}</translation>
     </message>
     <message>
-        <location filename="../document_view.py" line="370" />
+        <location filename="../document_view.py" line="390" />
         <source>Coders side by side, left to right: {coders}</source>
         <translation>Codeurs côte à côte, de gauche à droite : {coders}</translation>
     </message>
     <message>
-        <location filename="../document_view.py" line="372" />
+        <location filename="../document_view.py" line="392" />
         <source>Stripes by coder: {coders}</source>
         <translation>Barres par codeur : {coders}</translation>
     </message>
@@ -1739,268 +1744,273 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="14" />
+        <source>Code image region</source>
+        <translation>Coder une région d'image</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="15" />
         <source>Code as {name}</source>
         <translation>Coder comme {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="15" />
+        <location filename="../operation_labels.py" line="16" />
         <source>Code in vivo {name}</source>
         <translation>Codage in vivo {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="16" />
+        <location filename="../operation_labels.py" line="17" />
         <source>Remove coding</source>
         <translation>Retirer le codage</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="17" />
+        <location filename="../operation_labels.py" line="18" />
         <source>Resize segment</source>
         <translation>Ajuster le segment</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="18" />
+        <location filename="../operation_labels.py" line="19" />
         <source>Change code to {name}</source>
         <translation>Changer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="19" />
+        <location filename="../operation_labels.py" line="20" />
         <source>Edit project memo</source>
         <translation>Modifier le mémo du projet</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="20" />
+        <location filename="../operation_labels.py" line="21" />
         <source>Edit memo</source>
         <translation>Modifier le mémo</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="21" />
+        <location filename="../operation_labels.py" line="22" />
         <source>Add respondent {name}</source>
         <translation>Ajouter le répondant {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="22" />
+        <location filename="../operation_labels.py" line="23" />
         <source>Rename respondent to {name}</source>
         <translation>Renommer le répondant en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="23" />
+        <location filename="../operation_labels.py" line="24" />
         <source>Delete respondent {name}</source>
         <translation>Supprimer le répondant {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="24" />
+        <location filename="../operation_labels.py" line="25" />
         <source>Add document {name}</source>
         <translation>Ajouter le document {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="25" />
-        <location filename="../operation_labels.py" line="55" />
+        <location filename="../operation_labels.py" line="26" />
+        <location filename="../operation_labels.py" line="56" />
         <source>Import {name}</source>
         <translation>Importer {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="26" />
+        <location filename="../operation_labels.py" line="27" />
         <source>Import {count} files</source>
         <translation>Importer {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="27" />
+        <location filename="../operation_labels.py" line="28" />
         <source>Rename document to {name}</source>
         <translation>Renommer le document en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="28" />
+        <location filename="../operation_labels.py" line="29" />
         <source>Move document to another respondent</source>
         <translation>Déplacer le document vers un autre répondant</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="29" />
+        <location filename="../operation_labels.py" line="30" />
         <source>Delete document {name}</source>
         <translation>Supprimer le document {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="30" />
-        <location filename="../operation_labels.py" line="34" />
+        <location filename="../operation_labels.py" line="31" />
+        <location filename="../operation_labels.py" line="35" />
         <source>Set {name}</source>
         <translation>Définir {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="31" />
+        <location filename="../operation_labels.py" line="32" />
         <source>Import variables from {name}</source>
         <translation>Importer les variables de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="32" />
+        <location filename="../operation_labels.py" line="33" />
         <source>Add variable {name}</source>
         <translation>Ajouter la variable {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="33" />
+        <location filename="../operation_labels.py" line="34" />
         <source>Delete variable {name}</source>
         <translation>Supprimer la variable {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="35" />
+        <location filename="../operation_labels.py" line="36" />
         <source>Set the levels of {name}</source>
         <translation>Définir les modalités de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="36" />
+        <location filename="../operation_labels.py" line="37" />
         <source>Change the type of {name} to {type}</source>
         <translation>Changer le type de {name} en {type}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="37" />
+        <location filename="../operation_labels.py" line="38" />
         <source>Add set {name}</source>
         <translation>Ajouter l’ensemble {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="38" />
+        <location filename="../operation_labels.py" line="39" />
         <source>Add to set {name}</source>
         <translation>Ajouter à l’ensemble {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="39" />
+        <location filename="../operation_labels.py" line="40" />
         <source>Remove from set {name}</source>
         <translation>Retirer de l’ensemble {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="40" />
+        <location filename="../operation_labels.py" line="41" />
         <source>Delete set {name}</source>
         <translation>Supprimer l’ensemble {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="41" />
+        <location filename="../operation_labels.py" line="42" />
         <source>Set language {language}</source>
         <translation>Choisir la langue {language}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="42" />
+        <location filename="../operation_labels.py" line="43" />
         <source>Set speaker pattern</source>
         <translation>Changer le motif des locuteurs</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="43" />
+        <location filename="../operation_labels.py" line="44" />
         <source>Set default coder {name}</source>
         <translation>Choisir le codeur par défaut {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="44" />
+        <location filename="../operation_labels.py" line="45" />
         <source>Index text</source>
         <translation>Indexation du texte</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="45" />
+        <location filename="../operation_labels.py" line="46" />
         <source>Add code {name}</source>
         <translation>Ajouter le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="46" />
+        <location filename="../operation_labels.py" line="47" />
         <source>Rename code to {name}</source>
         <translation>Renommer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="47" />
+        <location filename="../operation_labels.py" line="48" />
         <source>Recolour {name}</source>
         <translation>Changer la couleur de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="48" />
+        <location filename="../operation_labels.py" line="49" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="49" />
+        <location filename="../operation_labels.py" line="50" />
         <source>Move code</source>
         <translation>Déplacer le code</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="50" />
+        <location filename="../operation_labels.py" line="51" />
         <source>Move codes</source>
         <translation>Déplacer les codes</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="51" />
+        <location filename="../operation_labels.py" line="52" />
         <source>Delete code {name}</source>
         <translation>Supprimer le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="52" />
+        <location filename="../operation_labels.py" line="53" />
         <source>Merge {name} into {target}</source>
         <translation>Fusionner {name} dans {target}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="53" />
+        <location filename="../operation_labels.py" line="54" />
         <source>Import codebook {name}</source>
         <translation>Importer le livre de codes {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="54" />
+        <location filename="../operation_labels.py" line="55" />
         <source>Merge project {name}</source>
         <translation>Fusionner le projet {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="56" />
+        <location filename="../operation_labels.py" line="57" />
         <source>Add hypothesis {label}</source>
         <translation>Ajouter l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="57" />
+        <location filename="../operation_labels.py" line="58" />
         <source>Edit hypothesis {label}</source>
         <translation>Modifier l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="58" />
+        <location filename="../operation_labels.py" line="59" />
         <source>Delete hypothesis {label}</source>
         <translation>Supprimer l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="59" />
+        <location filename="../operation_labels.py" line="60" />
         <source>Link {name} to {label}</source>
         <translation>Lier {name} à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="60" />
+        <location filename="../operation_labels.py" line="61" />
         <source>Link {count} codes to {label}</source>
         <translation>Lier {count} codes à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="61" />
+        <location filename="../operation_labels.py" line="62" />
         <source>Unlink {name} from {label}</source>
         <translation>Délier {name} de {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="62" />
+        <location filename="../operation_labels.py" line="63" />
         <source>Autocode {name}</source>
         <translation>Codage automatique {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="63" />
+        <location filename="../operation_labels.py" line="64" />
         <source>Apply rules {name}</source>
         <translation>Appliquer les règles {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="64" />
+        <location filename="../operation_labels.py" line="65" />
         <source>Detect names</source>
         <translation>Détecter les noms</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="65" />
+        <location filename="../operation_labels.py" line="66" />
         <source>Accept name {name}</source>
         <translation>Accepter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="66" />
+        <location filename="../operation_labels.py" line="67" />
         <source>Reject name {name}</source>
         <translation>Rejeter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="67" />
+        <location filename="../operation_labels.py" line="68" />
         <source>Add name {name}</source>
         <translation>Ajouter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="68" />
+        <location filename="../operation_labels.py" line="69" />
         <source>Set pseudonym of {name}</source>
         <translation>Changer le pseudonyme de {name}</translation>
     </message>

@@ -88,7 +88,8 @@ def test_atlas_ti_project_xml_without_texts(tmp_path: Path) -> None:
     assert {"Coke", "Coke/diet Coke", "Coke/full-fat Coke", "happiness"} <= paths
     assert len(project.codes()) == 14
     text = str(report)
-    assert "not in the file" in text and "6 selections belong to sources without text" in text
+    assert "not in the file" in text and "7 selections belong to sources without text" in text
+    assert "picture 'cornflakes-n-milk.jpg': its file" in text  # a picture, but not in the file
     assert report.unsupported["PDF source"] == 2 and report.unsupported["video selection"] == 5
     assert report.unsupported["graph"] == 1 and report.unsupported["link"] == 1
     sets = {item.name: item for item in project.sets()}
@@ -413,3 +414,30 @@ def test_round_trip_of_typed_variables_document_variables_and_sets(tmp_path: Pat
     assert [(s.name, s.members) for s in books.sets()] == [
         ("Ressentis", ["Émotions/Joie 😀", "Équipe"])
     ]
+
+
+def test_pictures_and_their_regions_cross_refi_both_ways(tmp_path: Path) -> None:
+    import xmlschema
+
+    from tests.test_images import write_jpeg, write_png
+    from tests.test_refi_export import SCHEMAS
+
+    source = Project.open(build_sample(tmp_path / "referents.qdaw"))
+    source.import_file(write_png(tmp_path / "tableau.png", 120, 80), case="Référent 1")
+    source.import_file(write_jpeg(tmp_path / "photo.jpg", 64, 48), case="Référent 2")
+    source.code_region("tableau", 10, 20, 30, 40, "Cours en ligne sous Moodle", memo="Le tableau")
+    source.code_region("photo", 0, 0, 64, 48, "Rejet du numérique", coder="Ben")
+    archive = source.export_qdpx(tmp_path / "pictures.qdpx")
+    with zipfile.ZipFile(archive) as packed:
+        xmlschema.XMLSchema(str(SCHEMAS / "Project.xsd")).validate(packed.read("project.qde"))
+        names = packed.namelist()
+    assert sum(name.endswith((".png", ".jpg")) for name in names) == 2
+    copy = fresh(tmp_path, "copy.qdaw")
+    report = copy.import_qdpx(archive)
+    assert not report.unsupported
+    regions = sorted((s.document.name, s.region, s.code.name, s.coder, s.memo)
+                     for s in copy.segments() if s.region)  # fmt: skip
+    assert regions == sorted((s.document.name, s.region, s.code.name, s.coder, s.memo)
+                             for s in source.segments() if s.region)  # fmt: skip
+    assert copy.code_frequencies().equals(source.code_frequencies())
+    assert _state(copy) == _state(source)

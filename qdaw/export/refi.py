@@ -69,8 +69,8 @@ def write_qdpx(store: Store, path: str | Path, offsets: str = "codepoints") -> P
         with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
             with archive.open("project.qde", "w") as qde:
                 _write_xml(root, qde)
-            for guid, text in texts:
-                archive.writestr(f"sources/{guid}.txt", text.encode("utf-8"))
+            for file_name, data in texts:
+                archive.writestr(f"sources/{file_name}", data)
 
     return _atomically(path, write)
 
@@ -94,9 +94,10 @@ def write_qdc(store: Store, path: str | Path) -> Path:
 
 def _sources(
     builder: Builder, root: ET.Element, offsets: str, kinds: dict[int, str]
-) -> list[tuple[str, str]]:
-    """A TextSource per document with a PlainTextSelection per segment; returns each
-    source's (guid, text) for the archive."""
+) -> list[tuple[str, bytes]]:
+    """A TextSource per document with a PlainTextSelection per segment, a PictureSource
+    per image with a PictureSelection per region; returns each source's archive member
+    (its file name under sources/ and its bytes)."""
     store, guids = builder.store, builder.guids
     d, s = m.documents.c, m.segments.c
     documents = store.rows(
@@ -106,10 +107,18 @@ def _sources(
     )
     if not documents:
         return []
+    images = {
+        int(doc_id): (str(fmt), bytes(data))
+        for doc_id, fmt, data in store.rows(
+            select(m.document_images.c.document_id, m.document_images.c.format,
+                   m.document_images.c.data)
+        )
+    }  # fmt: skip
     segments: dict[int, list[Any]] = {}
     for row in store.rows(
         select(s.document_id, s.id, s.code_id, s.coder_id, s.start_offset, s.end_offset,
-               s.memo, s.created_at).order_by(s.document_id, s.start_offset, s.id)
+               s.memo, s.created_at, s.x, s.y, s.width, s.height)
+        .order_by(s.document_id, s.start_offset, s.id)
     ):  # fmt: skip
         segments.setdefault(row[0], []).append(row[1:])
     coders = {row[0]: guids("coder", row[0]) for row in store.rows(select(m.coders.c.id))}
@@ -122,32 +131,41 @@ def _sources(
     ):
         values.setdefault(doc_id, []).append((variable_id, value))
     sources = builder.el(root, "Sources")
-    texts = []
+    members = []
     for doc_id, name, memo, imported_at, text in documents:
         guid = guids("document", doc_id)
-        source = builder.el(
-            sources,
-            "TextSource",
-            guid=guid,
-            name=name,
-            plainTextPath=f"internal://{guid}.txt",
-            creationDateTime=stamp(imported_at),
-        )
+        image = images.get(int(doc_id))
+        if image is None:
+            file_name = f"{guid}.txt"
+            source = builder.el(sources, "TextSource", guid=guid, name=name,
+                                plainTextPath=f"internal://{file_name}",
+                                creationDateTime=stamp(imported_at))  # fmt: skip
+            members.append((file_name, text.encode("utf-8")))
+        else:
+            file_name = f"{guid}.{'png' if image[0] == 'png' else 'jpg'}"
+            source = builder.el(sources, "PictureSource", guid=guid, name=name,
+                                path=f"internal://{file_name}",
+                                creationDateTime=stamp(imported_at))  # fmt: skip
+            members.append((file_name, image[1]))
         position = position_map(text, offsets)
-        for segment_id, code_id, coder_id, start, end, segment_memo, created in segments.get(
+        for segment_id, code_id, coder_id, start, end, segment_memo, created, *box in segments.get(
             doc_id, []
         ):
             user = coders.get(coder_id) if coder_id is not None else None
             when = stamp(created)
-            selection = builder.el(
-                source,
-                "PlainTextSelection",
-                guid=guids("segment", segment_id),
-                startPosition=str(position(int(start))),
-                endPosition=str(position(int(end))),
-                creatingUser=user,
-                creationDateTime=when,
-            )
+            if image is None:
+                selection = builder.el(source, "PlainTextSelection",
+                                       guid=guids("segment", segment_id),
+                                       startPosition=str(position(int(start))),
+                                       endPosition=str(position(int(end))),
+                                       creatingUser=user, creationDateTime=when)  # fmt: skip
+            else:
+                x, y, width, height = (int(n or 0) for n in box)
+                selection = builder.el(source, "PictureSelection",
+                                       guid=guids("segment", segment_id),
+                                       firstX=str(x), firstY=str(y), secondX=str(x + width),
+                                       secondY=str(y + height),
+                                       creatingUser=user, creationDateTime=when)  # fmt: skip
             if segment_memo:
                 builder.text_el(selection, "Description", str(segment_memo))
             coding = builder.el(
@@ -162,8 +180,7 @@ def _sources(
             builder.note(source, "document", doc_id, f"Memo of document {name}", memo)
         for variable_id, value in values.get(doc_id, []):  # document variables
             builder.value(source, variable_id, kinds.get(variable_id, "text"), value)
-        texts.append((guid, text))
-    return texts
+    return members
 
 
 def _write_xml(root: ET.Element, stream: IO[bytes]) -> None:

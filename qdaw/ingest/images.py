@@ -70,14 +70,22 @@ def read_image(path: Path, fmt: str) -> ImageData:
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
         raise Unreadable(f"image too large: {size:,} bytes (limit {MAX_IMAGE_BYTES:,})")
-    data = path.read_bytes()
+    return image_from_bytes(path.read_bytes(), fmt)
+
+
+def image_from_bytes(data: bytes, fmt: str | None = None) -> ImageData:
+    """As ``read_image``, for bytes already read (a REFI-QDA archive's picture);
+    ``fmt`` None accepts PNG or JPEG."""
+    if len(data) > MAX_IMAGE_BYTES:
+        raise Unreadable(f"image too large: {len(data):,} bytes (limit {MAX_IMAGE_BYTES:,})")
     if data.startswith(PNG_SIGNATURE):
         found = "png"
     elif data.startswith(JPEG_START):
         found = "jpeg"
     else:
-        raise Unreadable(f"not a {fmt.upper()} image (its bytes are of another kind)")
-    if found != fmt:
+        expected = f"a {fmt.upper()} image" if fmt else "a PNG or JPEG image"
+        raise Unreadable(f"not {expected} (its bytes are of another kind)")
+    if fmt is not None and found != fmt:
         raise Unreadable(f"named as {fmt.upper()} but is a {found.upper()} image")
     width, height = _png_size(data) if found == "png" else _jpeg_size(data)
     if width <= 0 or height <= 0:

@@ -41,7 +41,7 @@ class RefiImport:
         lines += str(self.merge).splitlines()[1:]
         if self.unsupported:
             kinds = ", ".join(f"{kind}s: {count}" for kind, count in self.unsupported.items())
-            lines.append(f"not carried over (qdaw holds texts only): {kinds}")
+            lines.append(f"not carried over (qdaw holds texts and pictures): {kinds}")
         lines += [f"note: {remark}" for remark in self.remarks]
         return "\n".join(lines)
 

@@ -109,12 +109,16 @@ class Converter:
     def _documents(self) -> dict[str, Row]:
         documents: dict[str, Row] = {}
         for source in self.refi.sources:
-            if not source.text:
+            if not source.text and source.image is None:
                 continue  # (reported when read: missing or empty)
             row = {"id": len(documents) + 1, "name": _document_name(source), "text": source.text,
                    "source_name": source.name or source.path, "format": "refi-qda",
                    "imported_at": self.now, "language": None, "case_id": None,
                    "memo": self.note_text(source.description, notes=source.notes)}  # fmt: skip
+            if source.image is not None:  # a picture: its bytes tell it apart
+                fmt, width, height, data = source.image
+                row.update(image_format=fmt, image_width=width, image_height=height,
+                           image_data=data, format=fmt)  # fmt: skip
             documents[source.guid] = row
         self.source.documents = list(documents.values())
         return documents
@@ -308,8 +312,10 @@ class Converter:
                         unknown += 1
                         continue
                     user = coding.user or selection.user
+                    region = selection.region or (None, None, None, None)
                     segments.append((document["id"], code_id, self.users.get(user or ""),
-                                     selection.start, selection.end, memo, self.now))  # fmt: skip
+                                     selection.start, selection.end, memo, self.now,
+                                     *region))  # fmt: skip
         self.source.segments = segments
         if annotations:
             self.remarks.append(f"{annotations} selections without a code (annotations) left out")

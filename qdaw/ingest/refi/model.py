@@ -31,6 +31,7 @@ class RefiSelection:
     codings: list[RefiCoding]
     description: str | None
     notes: list[str] = field(default_factory=list)
+    region: tuple[int, int, int, int] | None = None  # x, y, width, height: a picture's
 
 
 @dataclass
@@ -44,6 +45,8 @@ class RefiSource:
     values: dict[str, str] = field(default_factory=dict)  # variable guid → value
     notes: list[str] = field(default_factory=list)
     text: str = ""  # filled in once read and normalised
+    picture: bool = False  # a PictureSource: ``image`` once read, no text
+    image: tuple[str, int, int, bytes] | None = None  # format, width, height, bytes
 
 
 @dataclass

@@ -30,8 +30,7 @@ TYPES = {
 }
 VALUE_TAGS = ("TextValue", "IntegerValue", "FloatValue", "BooleanValue", "DateValue",
               "DateTimeValue")  # fmt: skip
-MEDIA = {"PDFSource": "PDF", "PictureSource": "picture", "AudioSource": "audio",
-         "VideoSource": "video"}  # fmt: skip
+MEDIA = {"PDFSource": "PDF", "AudioSource": "audio", "VideoSource": "video"}
 MEDIA_SELECTIONS = ("PDFSelection", "PictureSelection", "AudioSelection", "VideoSelection",
                     "Transcript", "TranscriptSelection")  # fmt: skip
 
@@ -120,6 +119,9 @@ def _selection(element: Element) -> RefiSelection:
 def read_sources(sources: Element | None, project: RefiProject) -> None:
     for element in list(sources) if sources is not None else []:
         tag = element.tag
+        if tag == "PictureSource":
+            project.sources.append(_picture(element))
+            continue
         if tag in MEDIA:
             project.skip(f"{MEDIA[tag]} source")
             for selection in element:
@@ -144,6 +146,39 @@ def read_sources(sources: Element | None, project: RefiProject) -> None:
         for selection in element.findall("PlainTextSelection"):
             source.selections.append(_selection(selection))
         project.sources.append(source)
+
+
+def _picture(element: Element) -> RefiSource:
+    """A picture with its rectangles (qdaw codes regions of PNG and JPEG images)."""
+    source = RefiSource(
+        guid=guid(element.get("guid")),
+        name=(element.get("name") or "").strip(),
+        path=element.get("path"),
+        content=None,
+        description=_text(_child(element, "Description")),
+        values=_values(element),
+        notes=_refs(element),
+        picture=True,
+    )
+    for selection in element.findall("PictureSelection"):
+        corners = [_position(selection, f"{axis}") for axis in
+                   ("firstX", "firstY", "secondX", "secondY")]  # fmt: skip
+        x1, y1, x2, y2 = corners
+        codings = []
+        for coding in selection.findall("Coding"):
+            ref = coding.find("CodeRef")
+            if ref is not None:
+                user = guid(coding.get("creatingUser")) or None
+                codings.append(RefiCoding(guid(ref.get("targetGUID")), user))
+        source.selections.append(
+            RefiSelection(
+                guid=guid(selection.get("guid")), start=0, end=0,
+                user=guid(selection.get("creatingUser")) or None, codings=codings,
+                description=_text(_child(selection, "Description")), notes=_refs(selection),
+                region=(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)),
+            )
+        )  # fmt: skip
+    return source
 
 
 def read_project_element(root: Element, fallback_name: str) -> RefiProject:

@@ -33,6 +33,9 @@ def read_refi(path: Path) -> RefiProject:
 def _raw_text(container: Container, source: RefiSource, base: str, project: RefiProject) -> str:
     """The source's text as decoded (BOM removed), '' when it is missing or empty."""
     label = source.name or source.path or source.guid
+    if source.picture:
+        _read_picture(container, source, base, project, label)
+        return ""
     if source.content is not None:
         return source.content.lstrip("\ufeff")
     data = _source_bytes(container, source.path or "", base)
@@ -50,6 +53,37 @@ def _raw_text(container: Container, source: RefiSource, base: str, project: Refi
         project.remarks.append(f"source {label!r}: its text is empty (the exporter wrote none)")
         return ""
     return text
+
+
+def _read_picture(
+    container: Container, source: RefiSource, base: str, project: RefiProject, label: str
+) -> None:
+    from qdaw.ingest.images import image_from_bytes
+
+    data = _source_bytes(container, source.path or "", base)
+    if data is None:
+        project.remarks.append(f"picture {label!r}: its file {source.path!r} is not in the file")
+        return
+    try:
+        image = image_from_bytes(data)
+    except Unreadable as exc:
+        project.remarks.append(f"picture {label!r}: {exc.reason}; left out")
+        return
+    source.image = (image.format, image.width, image.height, image.data)
+    inside = [s for s in source.selections if _fits(s.region, image.width, image.height)]
+    if len(inside) < len(source.selections):
+        project.remarks.append(
+            f"picture {label!r}: {len(source.selections) - len(inside)} regions outside "
+            "the picture left out"
+        )
+    source.selections = inside
+
+
+def _fits(region: tuple[int, int, int, int] | None, width: int, height: int) -> bool:
+    if region is None:
+        return False
+    x, y, w, h = region
+    return x >= 0 and y >= 0 and w > 0 and h > 0 and x + w <= width and y + h <= height
 
 
 def _source_bytes(container: Container, path: str, base: str) -> bytes | None:
@@ -82,7 +116,10 @@ def _source_bytes(container: Container, path: str, base: str) -> bytes | None:
 
 
 def _place_selections(project: RefiProject, raws: list[str]) -> None:
-    spans = [[(s.start, s.end) for s in source.selections] for source in project.sources]
+    spans = [
+        [] if source.picture else [(s.start, s.end) for s in source.selections]
+        for source in project.sources
+    ]
     reading, _scores, why = choose(project.origin, raws, spans)
     if any(spans):
         project.remarks.insert(0, f"positions read as {why}")
@@ -90,6 +127,11 @@ def _place_selections(project: RefiProject, raws: list[str]) -> None:
     off_words: list[str] = []
     textless = 0
     for source, raw in zip(project.sources, raws, strict=True):
+        if source.picture:
+            if source.image is None:
+                textless += len(source.selections)
+                source.selections = []
+            continue  # (regions are in pixels: nothing to map)
         text_map = TextMap(raw, reading)
         source.text = text_map.text
         kept = []

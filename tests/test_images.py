@@ -326,6 +326,16 @@ def test_the_workbench_codes_a_region_dragged_over_the_image(qtbot, tmp_path: Pa
     assert project.segments(document=doc_id) == [] and view.region_items == {}
     main.redo_action.trigger()
     assert len(view.region_items) == 1
+    # Retrieval shows the region cut out of its picture, as a thumbnail.
+    code_id = project.code("Espace").id
+    main.codebook.tree.setCurrentIndex(main.codebook.model.index_of(code_id))
+    panel = main.analysis
+    panel.setCurrentWidget(panel.retrieval)
+    passages = panel.retrieval.passages.passages
+    qtbot.waitUntil(lambda: len(passages.passages) == 1)
+    thumbnail = passages.passages[0].picture
+    assert thumbnail is not None and thumbnail.width() == thumbnail.height() == 160
+    assert thumbnail.pixelColor(80, 80).name() == "#c0c0ff"
     # A plain click draws nothing; the selected code then has nothing to apply to.
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=start)
     assert view.pending is None and not main.coding.apply([project.code("Espace").id])

@@ -220,6 +220,7 @@ class AnalysisPanel(QTabWidget):
             "memo",
             "page",
             "timecode",
+            "region",
         ]
         codes = self.selected_codes()
         if not codes:  # nothing selected: nothing to fetch

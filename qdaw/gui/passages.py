@@ -7,8 +7,21 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QImage,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -20,6 +33,9 @@ from PySide6.QtWidgets import (
 
 Index = QModelIndex | QPersistentModelIndex
 HTML = Qt.ItemDataRole.UserRole + 1
+PICTURE_ROLE = Qt.ItemDataRole.UserRole + 2
+PICTURE = "qdaw-region:picture"  # the resource name a region's thumbnail is given
+THUMBNAIL = 160  # pixels: the longer side of a region's thumbnail in the list
 
 
 @dataclass(frozen=True)
@@ -32,8 +48,14 @@ class Passage:
     text: str
     after: str
     color: str = "#ffd54f"
+    picture: QImage | None = None  # an image region: the region cut out of its picture
 
     def html(self) -> str:
+        if self.picture is not None:  # (the delegate gives the document this resource)
+            return (
+                f'<div style="color:#555; font-size:small">{escape(self.heading)}</div>'
+                f'<div><img src="{PICTURE}"></div>'
+            )
         return (
             f'<div style="color:#555; font-size:small">{escape(self.heading)}</div>'
             f"<div>{escape(self.before)}"
@@ -61,6 +83,8 @@ class PassageModel(QAbstractListModel):
         passage = self.passages[index.row()]
         if role == HTML:
             return passage.html()
+        if role == PICTURE_ROLE:
+            return passage.picture
         if role == Qt.ItemDataRole.DisplayRole:  # for accessibility and copying
             return f"{passage.heading}: {passage.before}{passage.text}{passage.after}"
         return None
@@ -74,6 +98,9 @@ class PassageDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
+        picture = index.data(PICTURE_ROLE)
+        if isinstance(picture, QImage):
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(PICTURE), picture)
         document.setHtml(str(index.data(HTML) or ""))
         document.setTextWidth(max(80, option.rect.width() - 2 * self.MARGIN))
         return document

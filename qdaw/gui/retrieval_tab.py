@@ -3,17 +3,19 @@ paragraph, with who said it, where, and under which code."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QImage
 
 from qdaw.gui.analysis_tab import AnalysisTab
-from qdaw.gui.passages import Passage, PassageList
+from qdaw.gui.passages import THUMBNAIL, Passage, PassageList
 from qdaw.nlp.kwic import passages_in_context
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from qdaw.project import Project
 
 
 def light(color: str, share: float = 0.35) -> str:
@@ -41,6 +43,7 @@ class RetrievalTab(AnalysisTab):
             self.passages.passages.set_passages([])
             return
         colors = {row.name: row.color for row in project.code_rows()}
+        self._pictures: dict[int, QImage] = {}
         shown = []
         for row in passages_in_context(project.store, self.frame).to_dict("records"):
             page = row.get("page")
@@ -51,12 +54,32 @@ class RetrievalTab(AnalysisTab):
                              row["code"], row["coder"])
                 if isinstance(part, str) and part  # (no coder: None or NaN)
             )  # fmt: skip
+            picture = self._region_picture(project, row)
             shown.append(
                 Passage(int(row["document_id"]), int(row["start"]), int(row["end"]), heading,
                         row["before"], str(row["text"]), row["after"],
-                        light(colors.get(str(row["code"]), "#ffd54f")))
+                        light(colors.get(str(row["code"]), "#ffd54f")), picture)
             )  # fmt: skip
         self.passages.passages.set_passages(shown)
+
+    def _region_picture(self, project: Project, row: dict[str, Any]) -> QImage | None:
+        """An image region's thumbnail, cut out of its picture (decoded once per refresh
+        and document)."""
+        region = row.get("region")
+        if not isinstance(region, str) or not region:
+            return None
+        doc_id = int(row["document_id"])
+        if doc_id not in self._pictures:
+            found = project.document_image(doc_id)
+            image = QImage.fromData(found[3]) if found is not None else QImage()
+            self._pictures[doc_id] = image
+        image = self._pictures[doc_id]
+        if image.isNull():
+            return None
+        x, y, width, height = (int(n) for n in region.split(","))
+        crop = image.copy(x, y, width, height)
+        return crop.scaled(THUMBNAIL, THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)  # fmt: skip
 
     def clear(self) -> None:
         super().clear()

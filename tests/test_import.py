@@ -187,7 +187,8 @@ def test_folder_import_keeps_good_files_and_reports_every_failure(
     (folder / "referent3.docx").write_bytes(b"PK\x03\x04corrupt")
     (folder / "referent4.txt").write_bytes(b"")
     (folder / "~$referent2.docx").write_bytes(b"lock file")  # Word's lock files are skipped
-    (folder / "photo.png").write_bytes(b"\x89PNG")  # not a transcript format: skipped
+    (folder / "photo.png").write_bytes(b"\x89PNG")  # a picture cut short: a failure
+    (folder / "plan.gif").write_bytes(b"GIF89a")  # not a format qdaw reads: skipped
     seen: list[int] = []
     report = project.import_files(
         [folder],
@@ -196,9 +197,12 @@ def test_folder_import_keeps_good_files_and_reports_every_failure(
         progress=lambda i, n, path: seen.append(i),
     )
     assert sorted(f.path.rsplit("/", 1)[-1] for f in report.failures) == [
+        "photo.png",
         "referent3.docx",
         "referent4.txt",
     ]
+    skipped = {f.path.rsplit("/", 1)[-1]: str(f) for f in report.skipped}
+    assert "plan.gif" in skipped and "unsupported type .gif" in skipped["plan.gif"]
     assert {d.name: d.case for d in report.documents} == {
         "referent1_partie1": "Référent 1",
         "referent1_partie2": "Référent 1",
@@ -207,7 +211,7 @@ def test_folder_import_keeps_good_files_and_reports_every_failure(
     }
     assert [c.name for c in project.cases()] == ["Référent 1", "Référent 2", "Référent 10"]
     assert project.document("referent10").text == "Dixième référent, réponse."
-    assert seen == [0, 1, 2, 3, 4, 5, 6]
+    assert seen == [0, 1, 2, 3, 4, 5, 6, 7]
     assert project.undo_label == "Import 4 files"
     project.undo()  # one step removes the whole import
     assert project.documents() == [] and project.cases() == []

@@ -213,6 +213,9 @@ def test_retrieval_and_the_report_show_the_region(photo_project: Project, tmp_pa
         media = [n for n in archive.namelist() if n.startswith("word/media/")]
         pictures = [Image.open(io.BytesIO(archive.read(n))).size for n in media]
     assert (10, 8) in pictures
+    markdown = write_report(report, tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "![salle (25,10,10,8)](r_charts/region-salle.png)" in markdown
+    assert Image.open(tmp_path / "r_charts" / "region-salle.png").size == (10, 8)
 
 
 def test_a_0007_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
@@ -397,3 +400,14 @@ def test_a_0007_server_project_is_migrated(pg_url: str) -> None:
                 text("INSERT INTO segments (document_id, code_id, start_offset, end_offset,"
                      " created_at) VALUES (1, 1, 0, 0, '2020-05-14 10:00:00')")
             )  # fmt: skip
+
+
+def test_a_segment_query_sees_overlapping_regions(photo_project: Project) -> None:
+    p = photo_project
+    inside = p.code_region("salle", 5, 5, 20, 20, "Outils")
+    p.code_region("salle", 15, 15, 20, 20, "Espace")  # overlaps the first
+    p.code_region("salle", 40, 30, 10, 5, "Outils")  # apart
+    both = p.retrieve(query='"Outils" AND "Espace"')
+    assert sorted(both.index) == sorted([inside.id, p.segments(code="Espace")[0].id])
+    alone = p.retrieve(query='"Outils" AND NOT "Espace"')
+    assert [p.segments(code="Outils")[1].id] == list(alone.index)

@@ -144,11 +144,17 @@ class Compiler:
         if isinstance(node, Code):
             ids = self.code_ids(node.name)
             other = m.segments.alias()
+            o, c = other.c, candidate.c
+            # Text passages overlap by offsets; image regions (offsets 0–0) by rectangles.
+            regions = and_(
+                o.x.is_not(None), c.x.is_not(None),
+                o.x < c.x + c.width, c.x < o.x + o.width,
+                o.y < c.y + c.height, c.y < o.y + o.height,
+            )  # fmt: skip
             overlap = exists().where(
-                other.c.document_id == candidate.c.document_id,
-                other.c.code_id.in_(ids),
-                other.c.start_offset < candidate.c.end_offset,
-                candidate.c.start_offset < other.c.end_offset,
+                o.document_id == c.document_id,
+                o.code_id.in_(ids),
+                or_(and_(o.start_offset < c.end_offset, c.start_offset < o.end_offset), regions),
                 *self._coder_condition(other),
             )
             return or_(candidate.c.code_id.in_(ids), overlap)

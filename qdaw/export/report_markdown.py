@@ -8,8 +8,9 @@ or a table cell border, and a quote of several lines stays inside its "> " block
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from qdaw.export.filenames import UniqueNames
@@ -64,7 +65,12 @@ def _image(alt: str, folder: str, name: str) -> str:
     return f"![{md_text(alt)}]({quote(f'{folder}/{name}')})"
 
 
-def _hypothesis(doc: ReportDocument, report: HypothesisReport, chart_path: str | None) -> list[str]:
+def _hypothesis(
+    doc: ReportDocument,
+    report: HypothesisReport,
+    chart_path: str | None,
+    region_image: Callable[[Mapping[Any, Any]], str | None] = lambda _quote: None,
+) -> list[str]:
     lines = [f"## {md_text(report.label)} — {md_text(report.statement)}", ""]
     if report.description:
         lines += [f"*{md_text(report.description)}*", ""]
@@ -93,7 +99,9 @@ def _hypothesis(doc: ReportDocument, report: HypothesisReport, chart_path: str |
             lines += [f"#### {md_text(code)}", ""]
             for q in quotes.to_dict("records"):
                 cite = f"> — **{md_text(source_of(q))}**"
-                lines += [*md_lines(q["text"], prefix="> "), ">", cite]
+                picture = region_image(q)  # a region of an image: its picture
+                body = [f"> {picture}"] if picture else md_lines(q["text"], prefix="> ")
+                lines += [*body, ">", cite]
                 lines.append("")
     return lines
 
@@ -110,6 +118,15 @@ def write_markdown(doc: ReportDocument, path: Path, final: Path) -> None:
     if len(doc.summary):
         (charts / "overview.png").write_bytes(doc.overview_chart())
         lines += [_image(doc.text("chart_overview"), charts.name, "overview.png"), ""]
+
+    def region_image(quote: Mapping[Any, Any]) -> str | None:
+        crop = doc.crop(quote)
+        if crop is None:
+            return None
+        name = chart_names(f"region-{quote['document']}", ".png")
+        (charts / name).write_bytes(crop)
+        return _image(f"{quote['document']} ({quote['region']})", charts.name, name)
+
     for number, report in enumerate(doc.hypotheses, start=1):
         chart = None if report.codes.empty else doc.hypothesis_chart(report)
         image = None
@@ -117,5 +134,5 @@ def write_markdown(doc: ReportDocument, path: Path, final: Path) -> None:
             name = chart_names(f"{number}-{report.label}", ".png")
             (charts / name).write_bytes(chart)
             image = _image(report.label, charts.name, name)
-        lines += _hypothesis(doc, report, image)
+        lines += _hypothesis(doc, report, image, region_image)
     path.write_text("\n".join(lines), encoding="utf-8")

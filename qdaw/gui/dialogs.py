@@ -225,9 +225,10 @@ class EmptyProjectPage(QWidget):
         title.setStyleSheet("font-size: 22px; font-weight: bold; color: #2c3e73")
         hint = QLabel(
             self.tr(
-                "Import interviews (.docx, .odt, .rtf, .txt, .md), one or more files per "
-                "respondent, or drop files and folders on this window. Then select a "
-                "passage and press Ctrl+K to code it."
+                "Import interviews (.docx, .odt, .rtf, .pdf, .html, .txt, .md, .vtt, .srt, "
+                "pictures), one or more files per respondent, or drop files and folders on "
+                "this window; or bring a project from NVivo, ATLAS.ti or MAXQDA with File ▸ "
+                "Import REFI-QDA project…. Then select a passage and press Ctrl+K to code it."
             ),
             self,
         )

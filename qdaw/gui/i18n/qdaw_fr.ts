@@ -3,12 +3,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../dialogs.py" line="256" />
+        <location filename="../dialogs.py" line="257" />
         <source>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;A free, scriptable workbench for qualitative interview analysis: import transcripts, code passages, count respondents (“5/8”), cross codes with respondents' variables and report by hypothesis.&lt;/p&gt;&lt;p&gt;Every change is saved as you make it and can be undone.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;qdaw {version}&lt;/h3&gt;&lt;p&gt;Un atelier libre et scriptable d'analyse qualitative d'entretiens : importer des transcriptions, coder des passages, compter les répondants (« 5/8 »), croiser les codes avec les variables des répondants et rendre compte par hypothèse.&lt;/p&gt;&lt;p&gt;Chaque modification est enregistrée aussitôt et peut être annulée.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="263" />
+        <location filename="../dialogs.py" line="264" />
         <source>About qdaw</source>
         <translation>À propos de qdaw</translation>
     </message>
@@ -286,22 +286,22 @@
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="230" />
+        <location filename="../analysis_panel.py" line="231" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="249" />
+        <location filename="../analysis_panel.py" line="250" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="249" />
+        <location filename="../analysis_panel.py" line="250" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="256" />
+        <location filename="../analysis_panel.py" line="257" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -942,11 +942,11 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../dialogs.py" line="228" />
-        <source>Import interviews (.docx, .odt, .rtf, .txt, .md), one or more files per respondent, or drop files and folders on this window. Then select a passage and press Ctrl+K to code it.</source>
-        <translation>Importez les entretiens (.docx, .odt, .rtf, .txt, .md), un ou plusieurs fichiers par répondant, ou déposez fichiers et dossiers sur cette fenêtre. Sélectionnez ensuite un passage et appuyez sur Ctrl+K pour le coder.</translation>
+        <source>Import interviews (.docx, .odt, .rtf, .pdf, .html, .txt, .md, .vtt, .srt, pictures), one or more files per respondent, or drop files and folders on this window; or bring a project from NVivo, ATLAS.ti or MAXQDA with File ▸ Import REFI-QDA project…. Then select a passage and press Ctrl+K to code it.</source>
+        <translation>Importez les entretiens (.docx, .odt, .rtf, .pdf, .html, .txt, .md, .vtt, .srt, images), un ou plusieurs fichiers par répondant, ou déposez fichiers et dossiers sur cette fenêtre ; ou apportez un projet de NVivo, ATLAS.ti ou MAXQDA par Fichier ▸ Importer un projet REFI-QDA…. Sélectionnez ensuite un passage et appuyez sur Ctrl+K pour le coder.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="236" />
+        <location filename="../dialogs.py" line="237" />
         <source>Import transcripts…</source>
         <translation>Importer des transcriptions…</translation>
     </message>
@@ -2104,7 +2104,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>RetrievalTab</name>
     <message>
-        <location filename="../retrieval_tab.py" line="47" />
+        <location filename="../retrieval_tab.py" line="50" />
         <source>p. {page}</source>
         <translation>p. {page}</translation>
     </message>

@@ -390,8 +390,7 @@ FR = {
     "hypotheses": "hypotheses",
     "Table written: {path}": "Tableau enregistré : {path}",
     "No transcripts yet": "Pas encore de transcription",
-    "Import interviews (.docx, .odt, .rtf, .pdf, .html, .txt, .md, .vtt, .srt, pictures), one or more files per respondent, or drop files and folders on this window; or bring a project from NVivo, ATLAS.ti or MAXQDA with File ▸ Import REFI-QDA project…. Then select a passage and press Ctrl+K to code it.":
-        "Importez les entretiens (.docx, .odt, .rtf, .pdf, .html, .txt, .md, .vtt, .srt, images), un ou plusieurs fichiers par répondant, ou déposez fichiers et dossiers sur cette fenêtre ; ou apportez un projet de NVivo, ATLAS.ti ou MAXQDA par Fichier ▸ Importer un projet REFI-QDA…. Sélectionnez ensuite un passage et appuyez sur Ctrl+K pour le coder.",
+    "Import interviews (.docx, .odt, .rtf, .pdf, .html, .txt, .md, .vtt, .srt, pictures), one or more files per respondent, or drop files and folders on this window; or bring a project from NVivo, ATLAS.ti or MAXQDA with File ▸ Import REFI-QDA project…. Then select a passage and press Ctrl+K to code it.": "Importez les entretiens (.docx, .odt, .rtf, .pdf, .html, .txt, .md, .vtt, .srt, images), un ou plusieurs fichiers par répondant, ou déposez fichiers et dossiers sur cette fenêtre ; ou apportez un projet de NVivo, ATLAS.ti ou MAXQDA par Fichier ▸ Importer un projet REFI-QDA…. Sélectionnez ensuite un passage et appuyez sur Ctrl+K pour le coder.",
     "Import transcripts…": "Importer des transcriptions…",
     "Already imported": "Déjà importés",
     "{n} of these files are already in the project (same text):": "{n} de ces fichiers sont déjà dans le projet (même texte) :",

@@ -32,6 +32,7 @@ from qdaw.core.undo import History
 from qdaw.errors import DiskFull
 from qdaw.services.analysis import Analysis
 from qdaw.services.anonymise import Anonymising
+from qdaw.services.backups import Backups
 from qdaw.services.codebook import Codebook
 from qdaw.services.coding import Coding
 from qdaw.services.documents import Library
@@ -80,6 +81,7 @@ class Project:
         self.exports = Exports(store, self, self.anonymising)
         self.merging = Merging(store, self)
         self.interchange = Interchange(store, self)
+        self.backing_up = Backups(store, self)
         self.copying = Copying(store, self)
 
     @classmethod
@@ -376,3 +378,7 @@ class Project:
     merge = forward("merging", Merging.merge)
     # -- interchange (REFI-QDA) ------------------------------------------------
     import_qdpx = forward("interchange", Interchange.import_qdpx)
+    # -- backups ---------------------------------------------------------------
+    backup = forward("backing_up", Backups.backup)
+    backups = forward("backing_up", Backups.backups)
+    auto_backup = forward("backing_up", Backups.auto_backup)

@@ -515,6 +515,16 @@ FR = {
     "{documents} documents, {codes} codes and {segments} coded passages added": "{documents} documents, {codes} codes et {segments} passages codés ajoutés",
     "REFI-QDA import": "Import REFI-QDA",
     "Imported {name}: {summary}.": "{name} importé : {summary}.",
+    # Backups
+    "Backing up…": "Sauvegarde en cours…",
+    "Backup written and checked: {path}": "Sauvegarde écrite et vérifiée : {path}",
+    "Restore a backup": "Restaurer une sauvegarde",
+    "Put {backup} in the place of this project?": "Mettre {backup} à la place de ce projet ?",
+    "The project as it is now is kept beside it (…before-restore.qdaw).": "Le projet tel qu'il est maintenant est gardé à côté (…before-restore.qdaw).",
+    "A server project is restored with qdaw copy": "Un projet sur serveur se restaure avec qdaw copy",
+    "Restored; the earlier project is {path}": "Restauré ; le projet précédent est {path}",
+    "&Back up now": "&Sauvegarder maintenant",
+    "Restore a bac&kup…": "Restaurer une sau&vegarde…",
 }
 
 

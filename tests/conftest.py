@@ -8,6 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _settings_home = tempfile.mkdtemp(prefix="qdaw-test-home-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_settings_home, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_settings_home, "data")
+# The workbench backs a project up as it opens it; the suite opens thousands (the
+# backup tests turn it back on).
+os.environ["QDAW_AUTO_BACKUP"] = "0"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

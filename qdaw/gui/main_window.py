@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from qdaw.core.operations import Area
 from qdaw.errors import NothingToUndo, QdawError
 from qdaw.gui.analysis_panel import AnalysisPanel
+from qdaw.gui.backup_actions import BackupActions
 from qdaw.gui.codebook_panel import CodebookPanel
 from qdaw.gui.coder_menu import CoderControls
 from qdaw.gui.coding import CodingController
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(self, self.session, self.show_error)
         self.coders = CoderControls(self, self.session, self.document)
         self.refi_import = RefiImportAction(self.session, self)
+        self.backups = BackupActions(self.session, self)
         self._build_menus()
         self._connect()
         self._restore_layout()
@@ -188,10 +190,13 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             file, self.tr("Save a &copy…"), self.files.save_copy, "Ctrl+Shift+S"
         )
+        back_up = self._action(file, self.tr("&Back up now"), self.backups.back_up_now)
+        restore = self._action(file, self.tr("Restore a bac&kup…"), self.backups.choose_restore)
         # What changes the project: disabled, saying why, when it is read-only.
-        self.edit_actions = [imports, refi_import, variables, names]
+        self.edit_actions = [imports, refi_import, variables, names, restore]
         self.project_actions = [
-            imports, refi_import, variables, workbook, refi, report, names, self.save_copy_action
+            imports, refi_import, variables, workbook, refi, report, names, self.save_copy_action,
+            back_up, restore,
         ]  # fmt: skip
         file.addSeparator()
         self.project_actions.append(
@@ -287,6 +292,8 @@ class MainWindow(QMainWindow):
         self.coding.codeCreated.connect(self.codebook.reveal)
         self.refi_import.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.refi_import.error.connect(self.show_error)
+        self.backups.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.backups.error.connect(self.show_error)
         self.rules.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.coding.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.analysis.status.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -168,7 +168,8 @@ def test_hypotheses_report_docx(study_path: str, tmp_path: Path) -> None:
     assert [c.text for c in overview.rows[1].cells] == ["H1", "X and Y matter", "2/3", "67"]
     h1_codes = document.tables[1]
     assert [c.text for c in h1_codes.rows[1].cells] == ["X", "2/3", "67", "5"]
-    assert len(document.inline_shapes) == 3  # overview chart and one per hypothesis
+    # The overview chart, one per hypothesis, and one for the codes outside them (Theme).
+    assert len(document.inline_shapes) == 4 and "Résultats hors hypothèses" in headings
 
 
 def test_hypotheses_report_html_and_markdown(study_path: str, tmp_path: Path) -> None:
@@ -178,14 +179,15 @@ def test_hypotheses_report_html_and_markdown(study_path: str, tmp_path: Path) ->
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "src=" not in html
     assert "Supported by 2/2 respondents (100%): A, C." in html
     assert "<blockquote>Alpha one.<cite>— A</cite></blockquote>" in html
-    assert "Filters: where: discipline = SHS" in html
+    assert "Filters: respondents where: discipline = SHS" in html
     md_path = tmp_path / "report.md"
     run("report", "hypotheses", study_path, "-o", str(md_path))
     markdown = md_path.read_text(encoding="utf-8")
     assert "| X | 2/3 | 67 | 5 |" in markdown
     assert "> — **A**" in markdown
     charts = sorted(p.name for p in (tmp_path / "report_charts").iterdir())
-    assert charts == ["1-H1.png", "2-H2.png", "overview.png"]
+    assert charts == ["1-H1.png", "2-H2.png", "3-Findings outside the hypotheses.png",
+                      "overview.png"]  # fmt: skip
     assert "![H1](report_charts/1-H1.png)" in markdown
 
 

@@ -36,6 +36,11 @@ class HypothesisReport:
     cases_without: list[str]
     total_cases: int
     quotes: pd.DataFrame  # QUOTE_COLUMNS
+    outside: bool = False  # the codes linked to no hypothesis, not a hypothesis
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label} — {self.statement}" if self.statement else self.label
 
     @property
     def cases(self) -> int:
@@ -115,7 +120,6 @@ def quote_candidates(scope: Scope, per_code: int) -> Any:
 def hypothesis_report(
     store: Store, label: str, scope: Scope = ALL, quotes_per_code: int = 3
 ) -> HypothesisReport:
-    import pandas as pd
 
     hypothesis_id = store.hypothesis_id(label)
     hyp = m.hypotheses
@@ -133,6 +137,36 @@ def hypothesis_report(
         )
         if scope.keeps_code(r[0])
     )
+    return _report(store, tuple(row), linked, scope, quotes_per_code)
+
+
+def outside_report(
+    store: Store, heading: str, scope: Scope = ALL, quotes_per_code: int = 3
+) -> HypothesisReport | None:
+    """The codes with passages in scope that no hypothesis names (findings a report
+    must not leave out), as one section; None when every coded code has a hypothesis."""
+    seg = m.segments
+    used = {
+        int(r[0])
+        for r in store.rows(select(seg.c.code_id).distinct().where(*scope.segment_conditions()))
+    }
+    linked = {int(r[0]) for r in store.rows(select(m.code_hypotheses.c.code_id).distinct())}
+    codes = frozenset(c for c in used - linked if scope.keeps_code(c))
+    if not codes:
+        return None
+    report = _report(store, (heading, "", None, None), codes, scope, quotes_per_code)
+    return replace(report, outside=True)
+
+
+def _report(
+    store: Store,
+    row: tuple[Any, ...],
+    linked: frozenset[int],
+    scope: Scope,
+    quotes_per_code: int,
+) -> HypothesisReport:
+    import pandas as pd
+
     code_scope = replace(scope, code_ids=linked)
     total = total_cases(store, scope)
     codes = code_frequencies(store, code_scope)

@@ -40,6 +40,10 @@ LABELS = {
         "chart_overview": "% of respondents per hypothesis",
         "chart": "% of respondents per code",
         "axis": "% of respondents",
+        "outside": "Findings outside the hypotheses",
+        "supported_outside": "Codes linked to no hypothesis; {ratio} respondents ({pct}%) have "
+        "one at least: {names}.",
+        "without_outside": "With none of them: {names}.",
     },
     "fr": {
         "title": "Rapport par hypothèse",
@@ -62,6 +66,10 @@ LABELS = {
         "chart_overview": "% de répondants par hypothèse",
         "chart": "% de répondants par code",
         "axis": "% de répondants",
+        "outside": "Résultats hors hypothèses",
+        "supported_outside": "Codes liés à aucune hypothèse ; {ratio} répondants ({pct} %) en "
+        "ont au moins un : {names}.",
+        "without_outside": "Sans aucun d'eux : {names}.",
     },
 }
 
@@ -98,6 +106,13 @@ class ReportDocument:
     def crop(self, quote: Mapping[Any, Any]) -> bytes | None:
         """The picture of a quote that is a region of an image; None for a text."""
         return self.crops.get((str(quote["document"]), str(quote.get("region") or "")))
+
+    def kind_text(self, report: HypothesisReport, key: str, **values: Any) -> str:
+        """A hypothesis's sentence, or the findings-outside section's own wording."""
+        labels = LABELS[self.lang]
+        if report.outside and f"{key}_outside" in labels:
+            key = f"{key}_outside"
+        return self.text(key, **values)
 
     def text(self, key: str, **values: Any) -> str:
         return LABELS[self.lang][key].format(**values)
@@ -175,14 +190,26 @@ class ReportDocument:
         return self._charts[key]
 
 
-def describe_filters(filters: dict[str, Any]) -> str:
+FILTER_NAMES = {
+    "en": {"cases": "respondents", "where": "respondents where", "coders": "coders",
+           "codes": "codes", "hypotheses": "hypotheses", "speakers": "speakers",
+           "documents": "documents", "sets": "sets"},
+    "fr": {"cases": "répondants", "where": "répondants dont", "coders": "codeurs",
+           "codes": "codes", "hypotheses": "hypothèses", "speakers": "locuteurs",
+           "documents": "documents", "sets": "ensembles"},
+}  # fmt: skip
+
+
+def describe_filters(filters: dict[str, Any], lang: str = "en") -> str:
+    """The filters in the report's language: "répondants dont discipline = SHS"."""
+    names = FILTER_NAMES.get(lang, FILTER_NAMES["en"])
     parts = []
     for key, value in filters.items():
         if isinstance(value, dict):
             value = ", ".join(f"{k} = {v}" for k, v in value.items())
         elif not isinstance(value, str):
             value = ", ".join(map(str, value))
-        parts.append(f"{key}: {value}")
+        parts.append(f"{names.get(key, key)}: {value}")
     return "; ".join(parts)
 
 
@@ -196,7 +223,7 @@ def build_report(
     """The supervisor's report; with an ``anonymiser``, accepted names become their
     pseudonyms in quotes and memos (the project is not changed)."""
     from qdaw.analysis.frequencies import hypothesis_summary, total_cases
-    from qdaw.analysis.hypotheses import hypothesis_report
+    from qdaw.analysis.hypotheses import hypothesis_report, outside_report
     from qdaw.analysis.scope import resolve_scope
     from qdaw.export.charts import code_colors
 
@@ -207,6 +234,9 @@ def build_report(
     hypotheses = [
         hypothesis_report(store, label, scope, quotes_per_code) for label in summary["hypothesis"]
     ]
+    outside = outside_report(store, LABELS[lang]["outside"], scope, quotes_per_code)
+    if outside is not None:  # two of a study's findings may be linked to no hypothesis
+        hypotheses.append(outside)
     from qdaw.export.crops import region_crops
 
     crops: dict[tuple[str, str], bytes] = {}
@@ -221,7 +251,7 @@ def build_report(
         project=store.name,
         generated=datetime.now().replace(microsecond=0),
         total_cases=total_cases(store, respondents),
-        filters=describe_filters(filters),
+        filters=describe_filters(filters, lang),
         summary=summary,
         hypotheses=hypotheses,
         colors=code_colors(store),

@@ -26,12 +26,13 @@ def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
 def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) -> None:
     from docx.shared import Inches
 
-    document.add_heading(f"{report.label} — {report.statement}", level=1)
+    document.add_heading(report.heading, level=1)
     if report.description:
         document.add_paragraph(report.description).runs[0].italic = True
     if report.cases_with:
         document.add_paragraph(
-            doc.text(
+            doc.kind_text(
+                report,
                 "supported",
                 ratio=report.ratio,
                 pct=percent(report.pct_cases),
@@ -41,7 +42,9 @@ def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) ->
     else:
         document.add_paragraph(doc.text("none_supported"))
     if report.cases_without:
-        document.add_paragraph(doc.text("without", names=", ".join(report.cases_without)))
+        document.add_paragraph(
+            doc.kind_text(report, "without", names=", ".join(report.cases_without))
+        )
     if report.codes.empty:
         document.add_paragraph(doc.text("no_codes"))
         return

@@ -56,17 +56,19 @@ def _rows(cells: list[list[str]], numeric: set[int]) -> str:
 
 
 def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
-    parts = [f"<h2>{escape(report.label)} — {escape(report.statement)}</h2>"]
+    parts = [f"<h2>{escape(report.heading)}</h2>"]
     if report.description:
         parts.append(f"<p><em>{escape(report.description)}</em></p>")
     if report.cases_with:
         names = ", ".join(report.cases_with)
-        line = doc.text("supported", ratio=report.ratio, pct=percent(report.pct_cases), names=names)
+        line = doc.kind_text(
+            report, "supported", ratio=report.ratio, pct=percent(report.pct_cases), names=names
+        )
         parts.append(f"<p>{escape(line)}</p>")
     else:
         parts.append(f"<p>{escape(doc.text('none_supported'))}</p>")
     if report.cases_without:
-        line = doc.text("without", names=", ".join(report.cases_without))
+        line = doc.kind_text(report, "without", names=", ".join(report.cases_without))
         parts.append(f'<p class="meta">{escape(line)}</p>')
     if report.codes.empty:
         parts.append(f"<p>{escape(doc.text('no_codes'))}</p>")

@@ -71,17 +71,23 @@ def _hypothesis(
     chart_path: str | None,
     region_image: Callable[[Mapping[Any, Any]], str | None] = lambda _quote: None,
 ) -> list[str]:
-    lines = [f"## {md_text(report.label)} — {md_text(report.statement)}", ""]
+    lines = [f"## {md_text(report.heading)}", ""]
     if report.description:
         lines += [f"*{md_text(report.description)}*", ""]
     if report.cases_with:
         names = ", ".join(report.cases_with)
         pct = percent(report.pct_cases)
-        lines += [md_text(doc.text("supported", ratio=report.ratio, pct=pct, names=names)), ""]
+        lines += [
+            md_text(doc.kind_text(report, "supported", ratio=report.ratio, pct=pct, names=names)),
+            "",
+        ]
     else:
         lines += [md_text(doc.text("none_supported")), ""]
     if report.cases_without:
-        lines += [md_text(doc.text("without", names=", ".join(report.cases_without))), ""]
+        lines += [
+            md_text(doc.kind_text(report, "without", names=", ".join(report.cases_without))),
+            "",
+        ]
     if report.codes.empty:
         return [*lines, md_text(doc.text("no_codes")), ""]
     if chart_path:

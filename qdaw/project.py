@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 
 from qdaw.core import server, storage
 from qdaw.core.dberrors import DB_ERRORS, translate
-from qdaw.core.names import CODER, check_name
+from qdaw.core.names import CODER, check_name, check_text
 from qdaw.core.operations import Op, op
 from qdaw.core.store import Store
 from qdaw.core.undo import History
@@ -157,6 +157,19 @@ class Project:
         """Write as ``name`` from now on (new segments, steps, the undo stack); nothing
         in the project changes."""
         self.store.coder = check_name(name, CODER)
+
+    def set_title(self, title: str | None) -> None:
+        """The project's title, as reports show it (None: back to the file's name)."""
+        title = check_text(title, "Title")
+        if title is not None and not title.strip():
+            title = None
+        with self.store.writing(op("set_title", name=title or self.store.name)) as journal:
+            self.store.set_meta(journal, "title", title.strip() if title else None)
+
+    @property
+    def title(self) -> str:
+        """The project's title (``set_title``), else its file's or database's name."""
+        return self.store.get_meta("title") or self.store.name
 
     def set_default_coder(self, name: str) -> None:
         name = check_name(name, CODER)

@@ -462,6 +462,7 @@ FR = {
     "Set language {language}": "Choisir la langue {language}",
     "Set speaker pattern": "Changer le motif des locuteurs",
     "Set default coder {name}": "Choisir le codeur par défaut {name}",
+    "Set the project's title to {name}": "Intituler le projet {name}",
     "Link {count} codes to {label}": "Lier {count} codes à {label}",
     # Coders and agreement
     "Does each coder apply the code there": "Chaque codeur applique-t-il le code ici",

@@ -19,6 +19,7 @@ from qdaw.cli.names import add_commands as add_names_commands
 from qdaw.cli.nlp import add_commands as add_nlp_commands
 from qdaw.cli.server import add_commands as add_server_commands
 from qdaw.cli.sets import add_commands as add_set_commands
+from qdaw.cli.title import add_commands as add_title_commands
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
@@ -231,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_agreement_command(sub)
     add_interchange_commands(sub)
     add_backup_commands(sub)
+    add_title_commands(sub)
     add_nlp_commands(sub)
     add_names_commands(sub)
     add_merging_commands(sub)

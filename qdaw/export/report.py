@@ -248,7 +248,7 @@ def build_report(
         store, **{k: v for k, v in filters.items() if k in ("cases", "where")}
     )
     return ReportDocument(
-        project=store.name,
+        project=store.get_meta("title") or store.name,  # (Project.title)
         generated=datetime.now().replace(microsecond=0),
         total_cases=total_cases(store, respondents),
         filters=describe_filters(filters, lang),

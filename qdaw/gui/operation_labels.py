@@ -42,6 +42,7 @@ TEMPLATES: dict[str, object] = {
     "set_language": QT_TRANSLATE_NOOP("Operations", "Set language {language}"),
     "set_speaker_pattern": QT_TRANSLATE_NOOP("Operations", "Set speaker pattern"),
     "set_default_coder": QT_TRANSLATE_NOOP("Operations", "Set default coder {name}"),
+    "set_title": QT_TRANSLATE_NOOP("Operations", "Set the project's title to {name}"),
     "index_text": QT_TRANSLATE_NOOP("Operations", "Index text"),
     "add_code": QT_TRANSLATE_NOOP("Operations", "Add code {name}"),
     "rename_code": QT_TRANSLATE_NOOP("Operations", "Rename code to {name}"),

@@ -1859,7 +1859,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="26" />
-        <location filename="../operation_labels.py" line="56" />
+        <location filename="../operation_labels.py" line="57" />
         <source>Import {name}</source>
         <translation>Importer {name}</translation>
     </message>
@@ -1951,121 +1951,126 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="45" />
+        <source>Set the project's title to {name}</source>
+        <translation>Intituler le projet {name}</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="46" />
         <source>Index text</source>
         <translation>Indexation du texte</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="46" />
+        <location filename="../operation_labels.py" line="47" />
         <source>Add code {name}</source>
         <translation>Ajouter le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="47" />
+        <location filename="../operation_labels.py" line="48" />
         <source>Rename code to {name}</source>
         <translation>Renommer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="48" />
+        <location filename="../operation_labels.py" line="49" />
         <source>Recolour {name}</source>
         <translation>Changer la couleur de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="49" />
+        <location filename="../operation_labels.py" line="50" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="50" />
+        <location filename="../operation_labels.py" line="51" />
         <source>Move code</source>
         <translation>Déplacer le code</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="51" />
+        <location filename="../operation_labels.py" line="52" />
         <source>Move codes</source>
         <translation>Déplacer les codes</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="52" />
+        <location filename="../operation_labels.py" line="53" />
         <source>Delete code {name}</source>
         <translation>Supprimer le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="53" />
+        <location filename="../operation_labels.py" line="54" />
         <source>Merge {name} into {target}</source>
         <translation>Fusionner {name} dans {target}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="54" />
+        <location filename="../operation_labels.py" line="55" />
         <source>Import codebook {name}</source>
         <translation>Importer le livre de codes {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="55" />
+        <location filename="../operation_labels.py" line="56" />
         <source>Merge project {name}</source>
         <translation>Fusionner le projet {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="57" />
+        <location filename="../operation_labels.py" line="58" />
         <source>Add hypothesis {label}</source>
         <translation>Ajouter l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="58" />
+        <location filename="../operation_labels.py" line="59" />
         <source>Edit hypothesis {label}</source>
         <translation>Modifier l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="59" />
+        <location filename="../operation_labels.py" line="60" />
         <source>Delete hypothesis {label}</source>
         <translation>Supprimer l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="60" />
+        <location filename="../operation_labels.py" line="61" />
         <source>Link {name} to {label}</source>
         <translation>Lier {name} à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="61" />
+        <location filename="../operation_labels.py" line="62" />
         <source>Link {count} codes to {label}</source>
         <translation>Lier {count} codes à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="62" />
+        <location filename="../operation_labels.py" line="63" />
         <source>Unlink {name} from {label}</source>
         <translation>Délier {name} de {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="63" />
+        <location filename="../operation_labels.py" line="64" />
         <source>Autocode {name}</source>
         <translation>Codage automatique {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="64" />
+        <location filename="../operation_labels.py" line="65" />
         <source>Apply rules {name}</source>
         <translation>Appliquer les règles {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="65" />
+        <location filename="../operation_labels.py" line="66" />
         <source>Detect names</source>
         <translation>Détecter les noms</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="66" />
+        <location filename="../operation_labels.py" line="67" />
         <source>Accept name {name}</source>
         <translation>Accepter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="67" />
+        <location filename="../operation_labels.py" line="68" />
         <source>Reject name {name}</source>
         <translation>Rejeter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="68" />
+        <location filename="../operation_labels.py" line="69" />
         <source>Add name {name}</source>
         <translation>Ajouter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="69" />
+        <location filename="../operation_labels.py" line="70" />
         <source>Set pseudonym of {name}</source>
         <translation>Changer le pseudonyme de {name}</translation>
     </message>

@@ -347,7 +347,11 @@ class DocumentView(QWidget):
         top = self.text_view.cursorForPosition(QPoint(0, 0)).blockNumber()
         width = self.margin.width()
         project = self.session.require()
-        coders = self.compared or [row.name for row in project.coder_rows() if row.segments]
+        # Every edit repaints: the project's coders (a count over all its segments) are
+        # read only when the margin shows coders, for colours stable across documents.
+        coders = self.compared
+        if not coders and self.coder_mode in ("coder", "lanes"):
+            coders = [row.name for row in project.coder_rows() if row.segments]
         arranged = arrange(
             project.segment_rows(self.document_id), self.coder_mode, self.shown_coder, coders
         )

@@ -28,8 +28,15 @@ def cmd_index(args: argparse.Namespace) -> None:
             if name:
                 print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
 
-        count = project.index_text(progress=progress)
+        count = project.index_text(progress=progress, workers=args.workers)
         print(f"Indexed {count} documents")
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
 
 
 def search_mode(args: argparse.Namespace) -> Mode:
@@ -149,6 +156,11 @@ def add_commands(sub: Any) -> None:
     index = sub.add_parser("index", help="sentences, speakers and lemmas of new documents")
     index.add_argument("project")
     index.add_argument("--language", choices=["fr", "en"], help="the project's default language")
+    index.add_argument(
+        "--workers",
+        type=positive_int,
+        help="processes analysing the text (default: every core; QDAW_INDEX_WORKERS)",
+    )
     index.set_defaults(run=cmd_index)
 
     search = sub.add_parser("search", help="find words, lemmas, phrases or a regex (KWIC)")

@@ -9,11 +9,12 @@ changes). A document without units is simply not indexed yet.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, exists, select
+from sqlalchemy import Connection, delete, exists, func, select
 
 from qdaw.core import models as m
 from qdaw.core.operations import op
@@ -166,25 +167,64 @@ def unindexed(store: Store) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def _facts(store: Store, targets: list[int]) -> dict[int, tuple[str, str | None, int]]:
+    """Name, language and length in characters of each document, by id."""
+    d, t = m.documents, m.document_texts
+    facts: dict[int, tuple[str, str | None, int]] = {}
+    for first in range(0, len(targets), 10_000):  # within any database's parameter limit
+        chunk = targets[first : first + 10_000]
+        query = (
+            select(d.c.id, d.c.name, d.c.language, func.length(t.c.text))
+            .join(t, t.c.document_id == d.c.id)
+            .where(d.c.id.in_(chunk))
+        )
+        for row in store.rows(query):
+            facts[int(row[0])] = (str(row[1]), row[2], int(row[3] or 0))
+    return facts
+
+
 def index_documents(
     store: Store,
     documents: Iterable[int] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> int:
-    """Index the given documents (default: those not indexed yet); returns how many."""
-    targets = list(documents) if documents is not None else unindexed(store)
+    """Index the given documents (default: those not indexed yet); returns how many.
+    Large runs analyse in ``workers`` processes (default: every core; see
+    qdaw.nlp.parallel) while this thread stores each document as it comes, in order."""
+    from qdaw.nlp.parallel import PARALLEL_FROM_CHARS, analysed, worker_count
+
+    targets = list(dict.fromkeys(documents)) if documents is not None else unindexed(store)
+    facts = _facts(store, targets)
+    targets = [t for t in targets if t in facts]  # deleted meanwhile by another writer
+    default_language = store.get_meta("language")
+    total_chars = sum(chars for _, _, chars in facts.values())
+    processes = min(worker_count(workers), len(targets))
+    if total_chars < PARALLEL_FROM_CHARS and workers is None:
+        processes = 1
+    texts: dict[int, str] = {}
+
+    def jobs() -> Iterator[tuple[int, str, str | None]]:
+        for document_id in targets:
+            # Read as the job is queued (a few ahead of the writer), not all at once.
+            texts[document_id] = store.document_text(document_id)
+            yield document_id, texts[document_id], facts[document_id][1] or default_language
+
+    languages = tuple(
+        sorted({language or default_language or "fr" for _, language, _ in facts.values()})
+    )
     done = 0
-    for number, document_id in enumerate(targets):
-        if cancelled is not None and cancelled():
-            break
-        name = str(store.value(m.documents, document_id, "name"))
-        if progress is not None:
-            progress(number, len(targets), name)
-        language = store.value(m.documents, document_id, "language") or store.get_meta("language")
-        text = store.document_text(document_id)
-        save_analysis(store, document_id, text, analyse(text, language))
-        done += 1
+    names = {document_id: name for document_id, (name, _, _) in facts.items()}
+    results = analysed(jobs(), processes, cancelled, languages, names)
+    with closing(results):
+        for document_id, analysis in results:
+            if progress is not None:
+                progress(done, len(targets), facts[document_id][0])
+            save_analysis(store, document_id, texts.pop(document_id), analysis)
+            done += 1
+            if cancelled is not None and cancelled():
+                break
     if done >= OPTIMIZE_AFTER:
         with store.transaction() as conn:  # the same content, merged: no revision
             optimize(conn)

@@ -63,13 +63,17 @@ class Nlp(Service):
         documents: Iterable[Document | int | str] | None = None,
         progress: Callable[[int, int, str], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
     ) -> int:
         """Sentences, paragraphs, speaker turns and tokens of the documents not indexed
-        yet (or of those given). Derived data: not part of undo. Returns how many."""
+        yet (or of those given). Derived data: not part of undo. Returns how many.
+        A large run uses ``workers`` processes (default: QDAW_INDEX_WORKERS, else every
+        core); each document is stored as soon as it is done, so a cancelled or killed
+        run keeps them and the next does only the rest."""
         from qdaw.nlp.indexing import index_documents
 
         ids = None if documents is None else [self.store.document_id(d) for d in documents]
-        return index_documents(self.store, ids, progress, cancelled)
+        return index_documents(self.store, ids, progress, cancelled, workers)
 
     def _units(self, document: Document | int | str, kind: str) -> list[Any]:
         document_id = self.store.document_id(document)

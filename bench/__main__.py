@@ -66,27 +66,78 @@ def machine() -> dict[str, object]:
     }
 
 
+def scaled_data(data: Path, scale: int) -> Path:
+    """Where the study × ``scale`` is kept: the data folder itself at ×1."""
+    folder = data if scale == 1 else data / f"x{scale}"
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"preparing the large study ×{scale} (once; kept in {folder})…", file=sys.stderr)
+    if scale == 1:
+        tasks.prepare(folder)
+    else:
+        tasks.prepare_scaled(folder, scale)
+    return folder
+
+
+def measure(name: str, data: Path, repeat: int) -> dict[str, float]:
+    runs = [run_task(name, data) for _ in range(repeat)]
+    summary: dict[str, float] = {}
+    for key in runs[0]:
+        values = [r[key] for r in runs]
+        summary[key] = round(statistics.median(values), 4)
+        if key.endswith("_s") and len(values) > 1:
+            summary[key[: -len("_s")] + "_min_s"] = round(min(values), 4)
+    summary["target"] = {**tasks.TARGETS, **GUI_TARGETS}.get(name, "")  # type: ignore[assignment]
+    return summary
+
+
+def scaling_table(results: dict[str, dict[int, dict[str, float]]], scales: list[int]) -> str:
+    """Markdown: each task's median at each scale and its growth per 10× data (the time
+    ratio ×10/×1): about 10 is linear, much more shows a non-linear step."""
+    header = " | ".join(f"×{s}" for s in scales)
+    lines = [f"| operation | {header} | growth per 10× |", "|---" * (len(scales) + 2) + "|"]
+    for name, by_scale in results.items():
+        cells = [f"{by_scale[s]['seconds_s'] * 1000:,.0f} ms" for s in scales]
+        growth = ""
+        if 1 in by_scale and 10 in by_scale and by_scale[1]["seconds_s"] > 0:
+            growth = f"{by_scale[10]['seconds_s'] / by_scale[1]['seconds_s']:.1f}×"
+        lines.append(f"| {name} | {' | '.join(cells)} | {growth} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", nargs="*", help="task names (default: all)")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--scale", type=int, default=1, help="the large study × N (built once, cached)"
+    )
+    parser.add_argument(
+        "--scaling",
+        nargs="*",
+        type=int,
+        metavar="N",
+        help="the scaling table: the study's analyses at ×1, ×3 and ×10 (or the given N)",
+    )
     args = parser.parse_args()
-    args.data.mkdir(parents=True, exist_ok=True)
-    print("preparing the large study (once; kept in bench/data)…", file=sys.stderr)
-    tasks.prepare(args.data)
-    names = args.only or [*tasks.TASKS, *GUI_TASKS]
     results: dict[str, object] = {"machine": machine()}
-    for name in names:
-        runs = [run_task(name, args.data) for _ in range(args.repeat)]
-        summary: dict[str, float] = {}
-        for key in runs[0]:
-            values = [r[key] for r in runs]
-            summary[key] = round(statistics.median(values), 4)
-            if key.endswith("_s") and len(values) > 1:
-                summary[key[: -len("_s")] + "_min_s"] = round(min(values), 4)
-        summary["target"] = {**tasks.TARGETS, **GUI_TARGETS}.get(name, "")  # type: ignore[assignment]
-        results[name] = summary
+    if args.scaling is not None:
+        scales = sorted(set(args.scaling or [1, 3, 10]))
+        names = args.only or tasks.SCALING_TASKS
+        table: dict[str, dict[int, dict[str, float]]] = {name: {} for name in names}
+        for scale in scales:
+            data = scaled_data(args.data, scale)
+            for name in names:
+                table[name][scale] = measure(name, data, args.repeat)
+                print(f"×{scale} {name}: {table[name][scale]}", file=sys.stderr)
+        results["scaling"] = {n: {f"x{s}": v for s, v in t.items()} for n, t in table.items()}
+        print(scaling_table(table, scales), file=sys.stderr)
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        return
+    data = scaled_data(args.data, args.scale)
+    default = [*tasks.TASKS, *GUI_TASKS] if args.scale == 1 else tasks.SCALING_TASKS
+    for name in args.only or default:
+        results[name] = summary = measure(name, data, args.repeat)
         print(f"{name}: {summary}", file=sys.stderr)
     print(json.dumps(results, indent=2, ensure_ascii=False))
 

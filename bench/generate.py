@@ -178,8 +178,11 @@ def code_segments(project: Project, plan: list[tuple[int, int, int, int]]) -> No
             project.code_segment(doc, start, end, code, coder=coders[i % 3])
 
 
-def build_large_study(folder: Path, documents: int = 1000, words_each: int = 2000) -> Path:
-    """The large study: 1,000 documents of ~2,000 words, 300 codes, 100,000 segments."""
+def build_large_study(
+    folder: Path, documents: int = 1000, words_each: int = 2000, segments: int = 100_000
+) -> Path:
+    """The large study: 1,000 documents of ~2,000 words, 300 codes, 100,000 segments
+    (× the scale: ``documents`` and ``segments`` grow together)."""
     path = folder / "large.qdaw"
     if path.exists():
         return path
@@ -195,7 +198,7 @@ def build_large_study(folder: Path, documents: int = 1000, words_each: int = 200
         write_variables(folder / "variables.csv", [c.name for c in project.cases()])
         project.import_variables(folder / "variables.csv")
         add_codebook(project)
-        code_segments(project, segment_plan(project, 100_000))
+        code_segments(project, segment_plan(project, segments))
         with project.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     partial.rename(path)

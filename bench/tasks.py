@@ -65,6 +65,20 @@ TARGETS = {
 }
 
 
+#: What the scaling table follows (bench --scaling): the study's size is all that changes.
+SCALING_TASKS = [
+    "open_large", "code_frequencies", "case_code_matrix", "hypothesis_summary", "crosstab",
+    "cooccurrence_segment", "cooccurrence_case", "retrieve_one_code",
+    "report_docx_20_hypotheses", "agreement_document", "agreement_character",
+    "export_qdpx_large",
+]  # fmt: skip
+
+
+def prepare_scaled(data: Path, scale: int) -> None:
+    """The large study × ``scale`` alone (the import tasks' files do not grow)."""
+    generate.build_large_study(data, documents=1000 * scale, segments=100_000 * scale)
+
+
 def prepare(data: Path) -> None:
     if not (data / "import_txt").exists():
         generate.write_transcripts(data / "import_txt", TXT_FILES, TXT_WORDS, seed=21)

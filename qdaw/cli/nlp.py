@@ -32,10 +32,10 @@ def cmd_index(args: argparse.Namespace) -> None:
         print(f"Indexed {count} documents")
 
 
-def positive_int(value: str) -> int:
+def whole_number(value: str) -> int:
     number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
     return number
 
 
@@ -158,8 +158,9 @@ def add_commands(sub: Any) -> None:
     index.add_argument("--language", choices=["fr", "en"], help="the project's default language")
     index.add_argument(
         "--workers",
-        type=positive_int,
-        help="processes analysing the text (default: every core; QDAW_INDEX_WORKERS)",
+        type=whole_number,
+        help="processes analysing the text, 0 for none besides this one (default: every "
+        "core for a large run; QDAW_INDEX_WORKERS)",
     )
     index.set_defaults(run=cmd_index)
 

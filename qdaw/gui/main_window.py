@@ -48,6 +48,7 @@ from qdaw.gui.session import ChangeEvent, Session, recent_projects, settings
 from qdaw.gui.side_panels import CasesPanel, HypothesesPanel
 from qdaw.gui.status_progress import StatusProgress
 from qdaw.gui.workers import Worker, start, stop_all
+from qdaw.nlp.parallel import worker_count
 from qdaw.project import Project
 
 if TYPE_CHECKING:
@@ -535,6 +536,9 @@ class MainWindow(QMainWindow):
                 return project.index_text(
                     progress=lambda done, total, name: worker.report(done, total, name),
                     cancelled=lambda: worker.cancelled,
+                    # Always in worker processes: spaCy on this thread would hold the
+                    # interpreter lock and stall the window.
+                    workers=worker_count(),
                 )
 
         progress = self.progress

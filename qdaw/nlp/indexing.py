@@ -191,8 +191,9 @@ def index_documents(
     workers: int | None = None,
 ) -> int:
     """Index the given documents (default: those not indexed yet); returns how many.
-    Large runs analyse in ``workers`` processes (default: every core; see
-    qdaw.nlp.parallel) while this thread stores each document as it comes, in order."""
+    The text is analysed in ``workers`` processes (0: in this one; default: every core
+    for a large run, this process for a small one; see qdaw.nlp.parallel) while this
+    thread stores each document as it comes, in order."""
     from qdaw.nlp.parallel import PARALLEL_FROM_CHARS, analysed, worker_count
 
     targets = list(dict.fromkeys(documents)) if documents is not None else unindexed(store)
@@ -200,9 +201,9 @@ def index_documents(
     targets = [t for t in targets if t in facts]  # deleted meanwhile by another writer
     default_language = store.get_meta("language")
     total_chars = sum(chars for _, _, chars in facts.values())
-    processes = min(worker_count(workers), len(targets))
-    if total_chars < PARALLEL_FROM_CHARS and workers is None:
-        processes = 1
+    if workers is None:  # small runs stay in this process: starting workers costs more
+        workers = worker_count() if total_chars >= PARALLEL_FROM_CHARS else 0
+    processes = min(workers, len(targets))
     texts: dict[int, str] = {}
 
     def jobs() -> Iterator[tuple[int, str, str | None]]:

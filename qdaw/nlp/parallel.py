@@ -114,11 +114,11 @@ def analysed(
     languages: tuple[str, ...] = (),
     names: dict[int, str] | None = None,
 ) -> Generator[tuple[int, Analysis], None, None]:
-    """(document id, analysis) for each job, in the jobs' order. With one worker, in this
+    """(document id, analysis) for each job, in the jobs' order. With no workers, in this
     process; otherwise in ``workers`` processes, each given every workers-th job (so the
     results come back in order without a reorder buffer). Stops early, without waiting
     for the analyses under way, once ``cancelled()`` says so."""
-    if workers <= 1:
+    if workers <= 0:
         from qdaw.nlp.indexing import analyse
 
         for document_id, text, language in jobs:

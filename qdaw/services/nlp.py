@@ -67,9 +67,10 @@ class Nlp(Service):
     ) -> int:
         """Sentences, paragraphs, speaker turns and tokens of the documents not indexed
         yet (or of those given). Derived data: not part of undo. Returns how many.
-        A large run uses ``workers`` processes (default: QDAW_INDEX_WORKERS, else every
-        core); each document is stored as soon as it is done, so a cancelled or killed
-        run keeps them and the next does only the rest."""
+        The text is analysed in ``workers`` processes (0: in this one; default for a
+        large run: QDAW_INDEX_WORKERS, else every core); each document is stored as
+        soon as it is done, so a cancelled or killed run keeps them and the next does
+        only the rest."""
         from qdaw.nlp.indexing import index_documents
 
         ids = None if documents is None else [self.store.document_id(d) for d in documents]

@@ -7,6 +7,7 @@ count once). ``total_cases`` is the number of respondents with at least one docu
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import distinct, func, select
@@ -127,11 +128,13 @@ def code_frequencies(store: Store, scope: Scope = ALL, rollup: bool = False) -> 
     return frame.reset_index(drop=True)[["code", "parent", "hypotheses", *RATIO_COLUMNS]]
 
 
-def _descendants() -> Any:
-    """(ancestor, descendant) for every code and each code below it, itself included."""
-    tree = select(m.codes.c.id.label("ancestor"), m.codes.c.id.label("descendant")).cte(
-        "tree", recursive=True
-    )
+def _descendants(of: Collection[int] | None = None) -> Any:
+    """(ancestor, descendant) for every code (or those ``of``) and each code below it,
+    itself included."""
+    base = select(m.codes.c.id.label("ancestor"), m.codes.c.id.label("descendant"))
+    if of is not None:
+        base = base.where(m.codes.c.id.in_(list(of)))
+    tree = base.cte("tree", recursive=True)
     return tree.union_all(
         select(tree.c.ancestor, m.codes.c.id).where(m.codes.c.parent_id == tree.c.descendant)
     )
@@ -261,14 +264,16 @@ def _frame(store: Store, query: Any, columns: list[str]) -> pd.DataFrame:
 
 
 def code_counts(
-    store: Store, scope: Scope = ALL, rollup: bool = False
+    store: Store, scope: Scope = ALL, rollup: bool = False, only: Collection[int] | None = None
 ) -> dict[int, tuple[int, int]]:
-    """code id → (segments, respondents), in SQL only: cheap enough to run after every
-    edit, and free of pandas (the workbench's codebook shows these). ``rollup``: codes
-    that have sub-codes count them too (respondents with any code below, once)."""
+    """code id → (segments, respondents), in SQL only and free of pandas (the
+    workbench's codebook shows these). ``rollup``: codes that have sub-codes count them
+    too (respondents with any code below, once). ``only``: just these codes (what an
+    edit changed: a few index ranges instead of every segment of the project); codes
+    without segments are left out."""
     seg, doc = m.segments, m.documents
     if rollup:
-        tree = _descendants()
+        tree = _descendants(only)
         rows = store.rows(
             select(
                 tree.c.ancestor, func.count(distinct(seg.c.id)), func.count(distinct(doc.c.case_id))
@@ -279,18 +284,23 @@ def code_counts(
             .group_by(tree.c.ancestor)
         )
         return {int(code): (int(n), int(k)) for code, n, k in rows}
+    only_codes = [] if only is None else [seg.c.code_id.in_(list(only))]
     rows = store.rows(
         select(seg.c.code_id, func.count(seg.c.id), func.count(distinct(doc.c.case_id)))
         .join(doc, doc.c.id == seg.c.document_id)
-        .where(*scope.segment_conditions())
+        .where(*scope.segment_conditions(), *only_codes)
         .group_by(seg.c.code_id)
     )
     return {int(code): (int(n), int(k)) for code, n, k in rows}
 
 
-def hypothesis_counts(store: Store, scope: Scope = ALL) -> dict[int, tuple[int, int]]:
-    """hypothesis id → (segments, respondents) over its linked codes, in SQL only."""
+def hypothesis_counts(
+    store: Store, scope: Scope = ALL, only: Collection[int] | None = None
+) -> dict[int, tuple[int, int]]:
+    """hypothesis id → (segments, respondents) over its linked codes, in SQL only
+    (``only``: just these hypotheses)."""
     link, seg, doc = m.code_hypotheses, m.segments, m.documents
+    only_hypotheses = [] if only is None else [link.c.hypothesis_id.in_(list(only))]
     rows = store.rows(
         select(
             link.c.hypothesis_id,
@@ -299,7 +309,7 @@ def hypothesis_counts(store: Store, scope: Scope = ALL) -> dict[int, tuple[int, 
         )
         .join(seg, seg.c.code_id == link.c.code_id)
         .join(doc, doc.c.id == seg.c.document_id)
-        .where(*scope.segment_conditions())
+        .where(*scope.segment_conditions(), *only_hypotheses)
         .group_by(link.c.hypothesis_id)
     )
     return {int(h): (int(n), int(k)) for h, n, k in rows}

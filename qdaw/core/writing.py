@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Engine
 
 from qdaw.core import files, oplog, storage
 from qdaw.core.dberrors import DB_ERRORS, is_transient, translate
-from qdaw.core.journal import Journal, Operation
+from qdaw.core.journal import Change, Journal, Operation
 from qdaw.core.operations import Area, Op, areas_of, as_op
 from qdaw.errors import ConflictError, QdawError, ReadOnlyProject
 
@@ -59,6 +59,9 @@ class ChangeEvent:
     revision: int | None = None
     remote: bool = False
     op: Op | None = None  # the step as data; for another writer's, the newest
+    #: The codes whose segments this step added, removed or recoded; None when that is
+    #: not known (another writer's steps) or a segment changed document.
+    codes: frozenset[int] | None = None
 
     @property
     def areas(self) -> frozenset[Area]:
@@ -67,6 +70,25 @@ class ChangeEvent:
 
 
 Listener = Callable[[ChangeEvent], None]
+#: Segment columns whose change leaves every count as it was.
+_COUNT_NEUTRAL = frozenset({"id", "start_offset", "end_offset", "memo", "coder_id", "created_at",
+                            "x", "y", "width", "height"})  # fmt: skip
+
+
+def codes_touched(changes: Iterable[Change]) -> frozenset[int] | None:
+    """The codes whose segment counts a step may have changed (see ChangeEvent.codes)."""
+    codes: set[int] = set()
+    for change in changes:
+        if change.table.name != "segments":
+            continue
+        for row in (change.before, change.after):
+            if row is None:
+                continue
+            if "code_id" in row:
+                codes.add(int(row["code_id"]))
+            elif change.kind == "update" and not set(row) <= _COUNT_NEUTRAL:
+                return None  # moved to another document without its code in the row
+    return frozenset(codes)
 
 
 class Writer:
@@ -293,7 +315,10 @@ class Writer:
         self, operation: Operation, action: str, revision: int, extra: Iterable[str] = ()
     ) -> None:
         tables = frozenset(c.table.name for c in operation.changes) | frozenset(extra)
-        event = ChangeEvent(operation.label, action, tables, self.coder, revision, op=operation.op)
+        event = ChangeEvent(
+            operation.label, action, tables, self.coder, revision, op=operation.op,
+            codes=codes_touched(operation.changes),
+        )  # fmt: skip
         for listener in list(self._listeners):
             listener(event)
 

@@ -56,19 +56,28 @@ class Analysis(Service):
         return total_cases(self.store, self.scope(**filters))
 
     def code_counts(
-        self, rollup: bool = False, **filters: Unpack[Filters]
+        self,
+        rollup: bool = False,
+        only: Iterable[int] | None = None,
+        **filters: Unpack[Filters],
     ) -> dict[int, tuple[int, int]]:
         """code id → (segments, respondents); SQL only, no pandas. ``rollup``: a code
-        with sub-codes counts them too."""
+        with sub-codes counts them too. ``only``: just these code ids (codes without
+        segments are left out)."""
         from qdaw.analysis.frequencies import code_counts
 
-        return code_counts(self.store, self.scope(**filters), rollup)
+        codes = None if only is None else set(only)
+        return code_counts(self.store, self.scope(**filters), rollup, codes)
 
-    def hypothesis_counts(self, **filters: Unpack[Filters]) -> dict[int, tuple[int, int]]:
-        """hypothesis id → (segments, respondents) over its linked codes; SQL only."""
+    def hypothesis_counts(
+        self, only: Iterable[int] | None = None, **filters: Unpack[Filters]
+    ) -> dict[int, tuple[int, int]]:
+        """hypothesis id → (segments, respondents) over its linked codes; SQL only
+        (``only``: just these hypothesis ids)."""
         from qdaw.analysis.frequencies import hypothesis_counts
 
-        return hypothesis_counts(self.store, self.scope(**filters))
+        hypotheses = None if only is None else set(only)
+        return hypothesis_counts(self.store, self.scope(**filters), hypotheses)
 
     def find_text(
         self,

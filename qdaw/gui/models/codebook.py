@@ -97,8 +97,33 @@ class CodebookModel(QAbstractItemModel):
         if event.areas & STRUCTURE:
             self.reload()
         elif event.areas & COUNTS:
-            self._load_counts()
-            self._counts_changed(None)
+            if event.codes is not None and not event.areas & {Area.DOCUMENTS, Area.CASES}:
+                self._recount(event.codes)
+            else:
+                self._load_counts()
+                self._counts_changed(None)
+
+    def _recount(self, codes: frozenset[int]) -> None:
+        """After coding: only the codes it touched and the categories above them, so an
+        edit costs a few index ranges whatever the size of the project."""
+        project = self.session.project
+        touched = {code for code in codes if code in self.rows}
+        if project is None or not touched:
+            return
+        above = set(touched)
+        for code in touched:
+            parent = self.rows[code].parent_id
+            while parent is not None and parent not in above:
+                above.add(parent)
+                parent = self.rows[parent].parent_id
+        own = project.code_counts(only=touched)
+        rolled = project.code_counts(rollup=True, only=above)
+        for code in touched:
+            self.counts[code] = own.get(code, (0, 0))
+        for code in above:
+            self.rolled[code] = rolled.get(code, (0, 0))
+        for code in above:
+            self.dataChanged.emit(self.index_of(code, 1), self.index_of(code, 2))
 
     def _counts_changed(self, parent_id: int | None) -> None:
         kids = self.child_ids.get(parent_id, [])

@@ -32,6 +32,12 @@ RAW = Qt.ItemDataRole.UserRole  # the unformatted value, for sorting
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+#: What the hypotheses table shows: links, labels, code names and k/N.
+HYPOTHESES_SHOW = frozenset(
+    {Area.HYPOTHESES, Area.CODEBOOK, Area.CODING, Area.DOCUMENTS, Area.CASES}
+)
+
+
 class HypothesesModel(QAbstractTableModel):
     error = Signal(str)
 
@@ -48,8 +54,28 @@ class HypothesesModel(QAbstractTableModel):
         self.reload()
 
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.areas & {Area.HYPOTHESES, Area.CODEBOOK, Area.CODING, Area.DOCUMENTS, Area.CASES}:
+        if event.areas <= {Area.CODING} and event.codes is not None:
+            self._recount(event.codes)
+        elif event.areas & {
+            Area.HYPOTHESES,
+            Area.CODEBOOK,
+            Area.CODING,
+            Area.DOCUMENTS,
+            Area.CASES,
+        }:
             self.reload()
+
+    def _recount(self, codes: frozenset[int]) -> None:
+        """After coding: only the hypotheses linked to the codes it touched."""
+        project = self.session.project
+        rows = [i for i, row in enumerate(self.rows) if codes.intersection(row.code_ids)]
+        if project is None or not rows:
+            return
+        ids = [self.rows[i].id for i in rows]
+        counts = project.hypothesis_counts(only=ids)
+        for i, hypothesis_id in zip(rows, ids, strict=True):
+            self.counts[hypothesis_id] = counts.get(hypothesis_id, (0, 0))
+            self.dataChanged.emit(self.index(i, 3), self.index(i, 3))
 
     def reload(self) -> None:
         self.beginResetModel()

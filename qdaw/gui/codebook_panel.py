@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
+    QStyle,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -59,8 +60,13 @@ class CodebookPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed, fitted to the widest count: "resize to contents" measured every row of
+        # the codebook after each edit (a tenth of a second on a large codebook).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.tree.setUniformRowHeights(True)
+        self.model.modelReset.connect(self._fit_counts)
+        self.model.dataChanged.connect(lambda *_: self._fit_counts())
         self._expanded: set[int] = set()
         self._selected: list[int] = []
         self._current: int | None = None
@@ -80,6 +86,23 @@ class CodebookPanel(QWidget):
         layout.addWidget(tools)
         layout.addWidget(self.tree)
         self._restore_expansion()
+
+    def _fit_counts(self) -> None:
+        """Widen the count columns when the widest count needs it (never per row)."""
+        model = self.model
+        segments = max((n for n, _ in (*model.counts.values(), *model.rolled.values())), default=0)
+        metrics = self.tree.fontMetrics()
+        margin = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        texts = (f"Σ {segments}", f"Σ {model.total}/{model.total}")
+        header = self.tree.header()
+        for column, text in ((1, texts[0]), (2, texts[1])):
+            wanted = max(
+                metrics.horizontalAdvance(text) + margin,
+                metrics.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal)))
+                + margin,
+            )
+            if header.sectionSize(column) != wanted:
+                header.resizeSection(column, wanted)
 
     # -- expansion survives reloads ----------------------------------------------------
     def _remember_expansion(self) -> None:

@@ -329,6 +329,7 @@ class Project:
     code_rows = forward("listing", Listing.code_rows)
     case_rows = forward("listing", Listing.case_rows)
     document_rows = forward("listing", Listing.document_rows)
+    total_segments = forward("listing", Listing.total_segments)
     hypothesis_rows = forward("listing", Listing.hypothesis_rows)
     segment_rows = forward("listing", Listing.segment_rows)
     coder_rows = forward("listing", Listing.coder_rows)

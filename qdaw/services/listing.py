@@ -99,6 +99,10 @@ class Listing(Service):
             )
         ]
 
+    def total_segments(self) -> int:
+        """Coded segments in the whole project (the size panes decide on)."""
+        return int(self.store.scalar(select(func.count()).select_from(m.segments)) or 0)
+
     def document_rows(self) -> list[DocumentRow]:
         d, t = m.documents, m.document_texts
         return [

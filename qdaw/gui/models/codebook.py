@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -17,8 +17,12 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from qdaw.core.operations import Area, op
 from qdaw.errors import QdawError
+from qdaw.gui.background import BackgroundLoad, is_large
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.services.listing import CodeRow
+
+if TYPE_CHECKING:
+    from qdaw.project import Project
 
 CODE_MIME = "application/x-qdaw-codes"
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +54,14 @@ def swatch(color: str) -> QIcon:
     return _swatches[color]
 
 
+Counts = dict[int, tuple[int, int]]
+
+
+def _all_counts(project: Project) -> tuple[Counts, Counts, int]:
+    """Every code's own counts, the roll-ups and N (the part that grows with the study)."""
+    return project.code_counts(), project.code_counts(rollup=True), project.total_cases()
+
+
 class CodebookModel(QAbstractItemModel):
     error = Signal(str)
     COLUMNS = 3
@@ -62,6 +74,11 @@ class CodebookModel(QAbstractItemModel):
         self.counts: dict[int, tuple[int, int]] = {}
         self.rolled: dict[int, tuple[int, int]] = {}
         self.total = 0
+        #: Counted on a worker thread for a large project; "…" until then.
+        self.loading = False
+        self._background = BackgroundLoad(session, _all_counts)
+        self._background.loaded.connect(self._counts_loaded)
+        self._background.failed.connect(self.error.emit)
         session.changed.connect(self._on_change)
         session.opened.connect(self.reload)
         session.closed.connect(self.reload)
@@ -81,9 +98,17 @@ class CodebookModel(QAbstractItemModel):
 
     def _load_counts(self) -> None:
         project = self.session.project
-        self.counts = project.code_counts() if project is not None else {}
-        self.rolled = project.code_counts(rollup=True) if project is not None else {}
-        self.total = project.total_cases() if project is not None else 0
+        if project is not None and is_large(project):
+            self.loading = True
+            self._background.start()
+            return
+        self.loading = False
+        self.counts, self.rolled, self.total = _all_counts(project) if project else ({}, {}, 0)
+
+    def _counts_loaded(self, result: tuple[Counts, Counts, int]) -> None:
+        self.counts, self.rolled, self.total = result
+        self.loading = False
+        self._counts_changed(None)
 
     def is_category(self, code_id: int) -> bool:
         return bool(self.child_ids.get(code_id))
@@ -97,7 +122,9 @@ class CodebookModel(QAbstractItemModel):
         if event.areas & STRUCTURE:
             self.reload()
         elif event.areas & COUNTS:
-            if event.codes is not None and not event.areas & {Area.DOCUMENTS, Area.CASES}:
+            if self.loading:
+                self._background.start()  # (counted again once the load under way ends)
+            elif event.codes is not None and not event.areas & {Area.DOCUMENTS, Area.CASES}:
                 self._recount(event.codes)
             else:
                 self._load_counts()
@@ -184,6 +211,8 @@ class CodebookModel(QAbstractItemModel):
         segments, cases = self.shown_counts(row.id)
         column = index.column()
         category = self.is_category(row.id)
+        if role == Qt.ItemDataRole.DisplayRole and column > 0 and self.loading:
+            return "…"
         if role == Qt.ItemDataRole.DisplayRole and category and column > 0:
             return f"Σ {segments}" if column == 1 else f"Σ {cases}/{self.total}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont
 from qdaw.core.natural import natural_key
 from qdaw.core.operations import Area, op
 from qdaw.errors import QdawError
+from qdaw.gui.background import BackgroundLoad, is_large
 from qdaw.gui.models.codebook import CODE_MIME, decode_codes
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.services.listing import HypothesisRow
@@ -48,21 +49,27 @@ class HypothesesModel(QAbstractTableModel):
         self.names: dict[int, str] = {}
         self.counts: dict[int, tuple[int, int]] = {}
         self.total = 0
+        self.loading = False  # counted on a worker thread for a large project
+        self._background = BackgroundLoad(
+            session, lambda project: (project.hypothesis_counts(), project.total_cases())
+        )
+        self._background.loaded.connect(self._counts_loaded)
+        self._background.failed.connect(self.error.emit)
         session.changed.connect(self._on_change)
         session.opened.connect(self.reload)
         session.closed.connect(self.reload)
         self.reload()
 
+    def _counts_loaded(self, result: tuple[dict[int, tuple[int, int]], int]) -> None:
+        self.counts, self.total = result
+        self.loading = False
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self.rows) - 1, 3))
+
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.areas <= {Area.CODING} and event.codes is not None:
+        if event.areas <= {Area.CODING} and event.codes is not None and not self.loading:
             self._recount(event.codes)
-        elif event.areas & {
-            Area.HYPOTHESES,
-            Area.CODEBOOK,
-            Area.CODING,
-            Area.DOCUMENTS,
-            Area.CASES,
-        }:
+        elif event.areas & HYPOTHESES_SHOW:
             self.reload()
 
     def _recount(self, codes: frozenset[int]) -> None:
@@ -82,8 +89,12 @@ class HypothesesModel(QAbstractTableModel):
         project = self.session.project
         self.rows = project.hypothesis_rows() if project else []
         self.names = {row.id: row.name for row in project.code_rows()} if project else {}
-        self.counts = project.hypothesis_counts() if project else {}
-        self.total = project.total_cases() if project else 0
+        self.loading = project is not None and is_large(project)
+        if project is not None and self.loading:
+            self._background.start()
+        else:
+            self.counts = project.hypothesis_counts() if project else {}
+            self.total = project.total_cases() if project else 0
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -110,6 +121,8 @@ class HypothesesModel(QAbstractTableModel):
         return None
 
     def ratio(self, row: HypothesisRow) -> str:
+        if self.loading:
+            return "…"
         return f"{self.counts.get(row.id, (0, 0))[1]}/{self.total}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

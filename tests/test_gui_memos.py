@@ -219,3 +219,46 @@ def test_read_only_projects_are_read(qtbot, tmp_path: Path) -> None:  # type: ig
     assert "read-only" in manager.editor.toolTip()
     assert manager.editor.toPlainText() == "Doctorante en 3e année"
     qtbot.mouseClick(manager.go_button, Qt.MouseButton.LeftButton)  # reading still goes
+
+
+def test_closing_the_project_saves_the_edit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    manager = open_manager(qtbot, window)
+    location = window.session.require().location
+    click_row(qtbot, manager, "H1 — La précarité pèse")
+    type_in(qtbot, manager, " Fait.")
+    menu_action(window, "File", "Close project").trigger()
+    assert window.session.project is None
+    with Project.open(location) as p:
+        assert p.hypothesis("H1").memo == "À vérifier auprès des répondants Fait."
+
+
+def test_in_french(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTranslator
+
+    from qdaw.gui.app import I18N
+
+    translator = QTranslator()
+    assert translator.load("qdaw_fr", str(I18N))
+    QApplication.instance().installTranslator(translator)
+    try:
+        manager = MemoManager(window.session, window)  # (made in French)
+        qtbot.addWidget(manager)
+        manager.show()
+        assert manager.windowTitle() == "Mémos"
+        assert manager.model.headerData(1, Qt.Orientation.Horizontal, 0) == "Rattaché à"
+        assert [manager.kinds.itemText(i) for i in range(3)] == [
+            "Tous les types", "Projet", "Document",
+        ]  # fmt: skip
+        assert manager.proxy.index(2, 0).data() == "Répondant"
+        click_row(qtbot, manager, SEGMENT)
+        assert "« Je suis étudiante en thèse. »" in manager.heading.text()
+        # The export's headings follow the interface's language.
+        answer_file_dialog(str(tmp_path / "notes"), "Document Word (*.docx)")
+        qtbot.mouseClick(manager.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: (tmp_path / "notes.docx").exists(), timeout=30000)
+        texts = [p.text for p in docx.Document(str(tmp_path / "notes.docx")).paragraphs]
+        assert texts[:2] == ["Mémos — mémos", "Mémo du projet"]
+        assert "Passages codés" in texts
+        manager.close()
+    finally:
+        QApplication.instance().removeTranslator(translator)

@@ -9,8 +9,9 @@ is overwritten: the editor keeps the user's text and says so, offering both vers
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence, QShortcut
@@ -30,19 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.operations import Area
 from qdaw.errors import MemoChanged, QdawError
 from qdaw.gui.models.memos import KEY, KIND_LABELS, MemoFilter, MemoModel, MemoRow, kind_label
 from qdaw.gui.read_only import read_only_reason
 from qdaw.gui.session import ChangeEvent, Session
 
-if TYPE_CHECKING:
-    from qdaw.services.coding import MemoTarget
-
 SHOWN = {Area.CODING, Area.CODEBOOK, Area.DOCUMENTS, Area.CASES, Area.HYPOTHESES, Area.PROJECT}
-HANDLES = {"document": Document, "respondent": Case, "code": Code, "hypothesis": Hypothesis,
-           "segment": Segment}  # fmt: skip
 
 
 class MemoEditor(QPlainTextEdit):
@@ -98,19 +93,17 @@ class MemoManager(QDialog):
         self.notice = QLabel(self)  # a conflict or an error, in the window's words
         self.notice.setWordWrap(True)
         self.notice.setObjectName("memoNotice")
-        self.keep_mine = QPushButton(self.tr("Keep my version"), self)
-        self.keep_mine.clicked.connect(self.overwrite)
-        self.take_theirs = QPushButton(self.tr("Take theirs"), self)
-        self.take_theirs.clicked.connect(self.discard)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setToolTip(self.tr("Save the memo (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
-        self.go_button = QPushButton(self.tr("Go to"), self)
-        self.go_button.setToolTip(self.tr("Show what the memo belongs to (double-click)"))
-        self.go_button.clicked.connect(self.go_to)
-        self.export_button = QPushButton(self.tr("Export…"), self)
-        self.export_button.setToolTip(self.tr("Write the memos listed to Word, Markdown or CSV"))
-        self.export_button.clicked.connect(lambda: self.export())
+        button = self._button
+        self.keep_mine = button(self.tr("Keep my version"), "", self.overwrite)
+        self.take_theirs = button(self.tr("Take theirs"), "", self.discard)
+        self.save_button = button(self.tr("Save"), self.tr("Save the memo (Ctrl+S)"), self.save)
+        self.go_button = button(
+            self.tr("Go to"), self.tr("Show what the memo belongs to (double-click)"), self.go_to
+        )
+        self.export_button = button(
+            self.tr("Export…"), self.tr("Write the memos listed to Word, Markdown or CSV"),
+            self.export,
+        )  # fmt: skip
         self.shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.shortcut.activated.connect(self.save)
         self._lay_out()
@@ -118,6 +111,12 @@ class MemoManager(QDialog):
         session.changed.connect(self._on_change)
         self.refresh()
         self.table.selectRow(0)  # the project's memo, always listed first
+
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
@@ -149,7 +148,8 @@ class MemoManager(QDialog):
 
     # -- the list ------------------------------------------------------------------
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.areas & SHOWN and self.session.project is not None:
+        # (A closed manager is kept by the window, unseen: it reads again when shown.)
+        if event.areas & SHOWN and self.session.project is not None and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
@@ -228,11 +228,6 @@ class MemoManager(QDialog):
         return index.isValid()
 
     # -- saving --------------------------------------------------------------------
-    def _target(self, row: MemoRow) -> MemoTarget:
-        if row.kind == "project":
-            return "project"
-        return cast("MemoTarget", HANDLES[row.kind](self.session.require(), row.id))
-
     def save(self, overwrite: bool = False) -> bool:
         """Save the edit, if any; False if it could not be (the text stays)."""
         if self.current is None or self.session.project is None:
@@ -243,9 +238,9 @@ class MemoManager(QDialog):
         project = self.session.project
         try:
             if overwrite:
-                project.set_memo(self._target(self.current), text)
+                project.set_memo(self.current.target(project), text)
             else:
-                project.set_memo(self._target(self.current), text, expected=self.base)
+                project.set_memo(self.current.target(project), text, expected=self.base)
         except MemoChanged as exc:
             self._show_conflict(exc.current or "")
             return False
@@ -300,6 +295,4 @@ class MemoManager(QDialog):
 
 
 def _escape(text: str) -> str:
-    from html import escape
-
     return escape(" ".join(text.split()))

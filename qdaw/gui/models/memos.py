@@ -4,7 +4,7 @@ and the proxy that filters it by kind and by text."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -16,8 +16,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from qdaw.core.entities import Case, Code, Document, Hypothesis, Segment
 from qdaw.core.text_units import fold
 from qdaw.project import Project
+
+if TYPE_CHECKING:
+    from qdaw.services.coding import MemoTarget
 
 Index = QModelIndex | QPersistentModelIndex
 KEY = Qt.ItemDataRole.UserRole  # (kind, id): what a row is the memo of
@@ -29,6 +33,9 @@ KIND_LABELS: dict[str, Any] = {
     "hypothesis": QT_TRANSLATE_NOOP("MemoModel", "Hypothesis"),
     "segment": QT_TRANSLATE_NOOP("MemoModel", "Segment"),
 }
+
+HANDLES = {"document": Document, "respondent": Case, "code": Code, "hypothesis": Hypothesis,
+           "segment": Segment}  # fmt: skip
 
 
 def kind_label(kind: str) -> str:
@@ -50,6 +57,12 @@ class MemoRow:
     @property
     def key(self) -> tuple[str, int]:
         return (self.kind, self.id)
+
+    def target(self, project: Project) -> MemoTarget:
+        """What Project.set_memo writes the memo of."""
+        if self.kind == "project":
+            return "project"
+        return cast("MemoTarget", HANDLES[self.kind](project, self.id))
 
 
 def _int(value: Any) -> int | None:

@@ -533,6 +533,7 @@ FR = {
     "{name} memos": "{name} mémos",
     "en": "fr",  # the language of the exported memos' headings
     "Memos written: {path}": "Mémos écrits : {path}",
+    "Writing the memos…": "Écriture des mémos…",
     "All kinds": "Tous les types",
     "Search the memos…": "Rechercher dans les mémos…",
     "Choose a memo above to read and edit it": "Choisissez un mémo ci-dessus pour le lire et le modifier",

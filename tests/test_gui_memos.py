@@ -173,7 +173,7 @@ def test_export_through_the_save_dialog(qtbot, window: MainWindow, tmp_path: Pat
     qtbot.waitUntil(lambda: (tmp_path / "tout.docx").exists(), timeout=30000)
     headings = [p.text for p in docx.Document(str(tmp_path / "tout.docx")).paragraphs][:3]
     assert headings == ["Memos — mémos", "Project memo", "Mémo général du projet"]
-    assert window.statusBar().currentMessage().startswith("Memos written:")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Memos written:"))
 
 
 def test_two_writers(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -190,3 +190,24 @@ def test_two_writers_never_overwrite_each_other(study: Project) -> None:
     study.set_memo("project", "Nouveau", expected="ancien")  # already says it
     with pytest.raises(MemoChanged, match="the memo of the project"):
         study.set_memo("project", "Autre", expected="ancien")
+
+
+def test_on_postgresql_two_writers_and_the_passages(pg_url: str, tmp_path: Path) -> None:
+    """The server cuts the passages in characters too (substr), and the write
+    transaction's read of the memo is what guards a colleague's edit."""
+    with Project.create(pg_url, coder="zoé") as p:
+        d = p.add_document("entretien-é", TEXT, case="Éloïse")
+        code = p.add_code("Précarité")
+        p.code_segment(d, 8, 17, code, memo="« étudiante »")
+        p.set_memo(code, "Première version")
+        frame = p.memos()
+        assert list(frame["kind"]) == ["code", "segment"]
+        assert frame.iloc[1]["text"] == "étudiante"
+        assert list(p.memos(search="etudiante")["kind"]) == ["segment"]
+        with Project.open(pg_url, coder="marc") as other:
+            other.set_memo(other.code("Précarité"), "Version de Marc")
+        with pytest.raises(MemoChanged) as e:
+            p.set_memo(code, "Ma version", expected="Première version")
+        assert e.value.current == "Version de Marc"
+        text = p.export_memos(tmp_path / "m.md", lang="fr").read_text("utf-8")
+        assert "> étudiante\n\n« étudiante »" in text and "Version de Marc" in text

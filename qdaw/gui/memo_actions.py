@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from qdaw.errors import QdawError
 from qdaw.gui.models.memos import MemoRow
 
 if TYPE_CHECKING:
     from qdaw.gui.main_window import MainWindow
     from qdaw.gui.memo_manager import MemoManager
+    from qdaw.gui.workers import Worker
 
 
 def open_memo_manager(window: MainWindow) -> MemoManager:
@@ -66,10 +66,13 @@ def go_to(window: MainWindow, row: MemoRow) -> None:
             panel.table.scrollTo(panel.model.index(position, 0))
 
 
-def export_memos(manager: MemoManager) -> Path | None:
-    """The memos listed (this kind, this text) to the file the save dialog names,
-    in the format of the file type chosen there."""
+def export_memos(manager: MemoManager) -> Worker | None:
+    """The memos listed (this kind, this text) to the file the save dialog names, in
+    the format of the file type chosen there; written on a worker thread (20,000 memos
+    take seconds), with its own connection, after the edit on screen is saved."""
     from qdaw.gui.save_dialog import ask_save_path
+    from qdaw.gui.workers import Worker, start
+    from qdaw.project import Project
 
     project = manager.session.require()
     translate = QCoreApplication.translate
@@ -78,19 +81,28 @@ def export_memos(manager: MemoManager) -> Path | None:
     path = ask_save_path(manager, title, [".docx", ".md", ".csv"], suggested)
     if path is None:
         return None
+    manager.save()
     kind = manager.kinds.currentData()
     # Headings in the interface's language ("fr" is this string's French).
     lang = translate("MemoActions", "en")
-    try:
-        written = project.export_memos(
-            path, lang if lang in ("en", "fr") else None,
-            kinds=[kind] if kind else None, search=manager.search.text() or None,
-        )  # fmt: skip
-    except (QdawError, OSError) as exc:
-        manager.notice.setText(str(exc))
+    kinds, search = ([kind] if kind else None), (manager.search.text() or None)
+    location = project.location
+
+    def task(_worker: Worker) -> Path:
+        with Project.open(location, read_only=True) as reader:
+            language = lang if lang in ("en", "fr") else None
+            return reader.export_memos(path, language, kinds=kinds, search=search)
+
+    def failed(message: str) -> None:
+        manager.notice.setText(message)
         manager.notice.show()
-        return None
-    manager.status.emit(
-        QCoreApplication.translate("MemoActions", "Memos written: {path}").format(path=written)
+
+    worker = Worker(task)
+    manager.status.emit(translate("MemoActions", "Writing the memos…"))
+    worker.signals.finished.connect(
+        lambda written: manager.status.emit(
+            translate("MemoActions", "Memos written: {path}").format(path=written)
+        )
     )
-    return written
+    worker.signals.failed.connect(failed)
+    return start(worker)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence, QShortcut
@@ -36,6 +35,7 @@ from qdaw.errors import MemoChanged, QdawError
 from qdaw.gui.models.memos import KEY, KIND_LABELS, MemoFilter, MemoModel, MemoRow, kind_label
 from qdaw.gui.read_only import read_only_reason
 from qdaw.gui.session import ChangeEvent, Session
+from qdaw.gui.workers import Worker
 
 SHOWN = {Area.CODING, Area.CODEBOOK, Area.DOCUMENTS, Area.CASES, Area.HYPOTHESES, Area.PROJECT}
 
@@ -278,7 +278,7 @@ class MemoManager(QDialog):
             self.save()
             self.goTo.emit(self.current)
 
-    def export(self) -> Path | None:
+    def export(self) -> Worker | None:
         from qdaw.gui.memo_actions import export_memos
 
         return export_memos(self)

@@ -1708,22 +1708,27 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MemoActions</name>
     <message>
-        <location filename="../memo_actions.py" line="76" />
+        <location filename="../memo_actions.py" line="79" />
         <source>Export memos</source>
         <translation>Exporter les mémos</translation>
     </message>
     <message>
-        <location filename="../memo_actions.py" line="77" />
+        <location filename="../memo_actions.py" line="80" />
         <source>{name} memos</source>
         <translation>{name} mémos</translation>
     </message>
     <message>
-        <location filename="../memo_actions.py" line="83" />
+        <location filename="../memo_actions.py" line="87" />
         <source>en</source>
         <translation>fr</translation>
     </message>
     <message>
-        <location filename="../memo_actions.py" line="94" />
+        <location filename="../memo_actions.py" line="101" />
+        <source>Writing the memos…</source>
+        <translation>Écriture des mémos…</translation>
+    </message>
+    <message>
+        <location filename="../memo_actions.py" line="104" />
         <source>Memos written: {path}</source>
         <translation>Mémos écrits : {path}</translation>
     </message>
@@ -1731,62 +1736,62 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MemoManager</name>
     <message>
-        <location filename="../memo_manager.py" line="63" />
+        <location filename="../memo_manager.py" line="58" />
         <source>Memos</source>
         <translation>Mémos</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="71" />
+        <location filename="../memo_manager.py" line="66" />
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="78" />
+        <location filename="../memo_manager.py" line="73" />
         <source>Search the memos…</source>
         <translation>Rechercher dans les mémos…</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="96" />
+        <location filename="../memo_manager.py" line="91" />
         <source>Choose a memo above to read and edit it</source>
         <translation>Choisissez un mémo ci-dessus pour le lire et le modifier</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="101" />
+        <location filename="../memo_manager.py" line="97" />
         <source>Keep my version</source>
         <translation>Garder ma version</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="103" />
+        <location filename="../memo_manager.py" line="98" />
         <source>Take theirs</source>
         <translation>Prendre la leur</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="105" />
+        <location filename="../memo_manager.py" line="99" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="106" />
+        <location filename="../memo_manager.py" line="99" />
         <source>Save the memo (Ctrl+S)</source>
         <translation>Enregistrer le mémo (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="108" />
+        <location filename="../memo_manager.py" line="101" />
         <source>Go to</source>
         <translation>Aller à</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="109" />
+        <location filename="../memo_manager.py" line="101" />
         <source>Show what the memo belongs to (double-click)</source>
         <translation>Montrer ce que le mémo annote (double-clic)</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="111" />
+        <location filename="../memo_manager.py" line="104" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="112" />
+        <location filename="../memo_manager.py" line="104" />
         <source>Write the memos listed to Word, Markdown or CSV</source>
         <translation>Écrire les mémos listés en Word, Markdown ou CSV</translation>
     </message>
@@ -1796,7 +1801,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>« {text} »</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="267" />
+        <location filename="../memo_manager.py" line="262" />
         <source>Another writer changed this memo meanwhile; it now reads: “{text}”. Your text is kept here, not saved.</source>
         <translation>Une autre personne a modifié ce mémo entre-temps ; il dit maintenant : « {text} ». Votre texte est gardé ici, sans être enregistré.</translation>
     </message>
@@ -1804,52 +1809,52 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MemoModel</name>
     <message>
-        <location filename="../models/memos.py" line="25" />
+        <location filename="../models/memos.py" line="29" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="26" />
+        <location filename="../models/memos.py" line="30" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="27" />
+        <location filename="../models/memos.py" line="31" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="28" />
+        <location filename="../models/memos.py" line="32" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="29" />
+        <location filename="../models/memos.py" line="33" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="30" />
+        <location filename="../models/memos.py" line="34" />
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="100" />
+        <location filename="../models/memos.py" line="113" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="100" />
+        <location filename="../models/memos.py" line="113" />
         <source>Belongs to</source>
         <translation>Rattaché à</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="100" />
+        <location filename="../models/memos.py" line="113" />
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="115" />
+        <location filename="../models/memos.py" line="128" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>

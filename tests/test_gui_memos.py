@@ -89,7 +89,9 @@ def test_filter_choose_edit_save_and_undo(qtbot, window: MainWindow) -> None:  #
     assert manager.editor.toPlainText() == "Passage clé : « étudiante »"
     assert "Je suis étudiante en thèse." in manager.heading.text()  # its passage
     type_in(qtbot, manager, " — relu, à citer")
+    rows = manager.model.rows
     qtbot.keyClick(manager.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert manager.model.rows is rows  # its own save changes that row, reads nothing
     project = window.session.require()
     segment = project.segments("entretien-é")[0]
     assert segment.memo == "Passage clé : « étudiante » — relu, à citer"
@@ -97,6 +99,7 @@ def test_filter_choose_edit_save_and_undo(qtbot, window: MainWindow) -> None:  #
     assert manager.proxy.index(proxy_row, 2).data().endswith("relu, à citer")  # the list too
     undo = menu_action(window, "Edit", "Undo Edit memo")
     undo.trigger()
+    assert manager.model.rows is not rows  # read again
     assert segment.memo == "Passage clé : « étudiante »"
     assert manager.editor.toPlainText() == "Passage clé : « étudiante »"
     assert manager.current is not None and manager.current.belongs_to == SEGMENT

@@ -62,6 +62,7 @@ class MemoManager(QDialog):
         self.proxy.setSourceModel(self.model)
         self.current: MemoRow | None = None
         self.base = ""  # the memo as read: what a save expects to replace
+        self._saving: tuple[tuple[str, int], str] | None = None  # (key, text) being saved
         self.kinds = QComboBox(self)
         self.kinds.addItem(self.tr("All kinds"), None)
         for kind in KIND_LABELS:
@@ -94,7 +95,7 @@ class MemoManager(QDialog):
         self.notice.setWordWrap(True)
         self.notice.setObjectName("memoNotice")
         button = self._button
-        self.keep_mine = button(self.tr("Keep my version"), "", self.overwrite)
+        self.keep_mine = button(self.tr("Keep my version"), "", lambda: self.save(True))
         self.take_theirs = button(self.tr("Take theirs"), "", self.discard)
         self.save_button = button(self.tr("Save"), self.tr("Save the memo (Ctrl+S)"), self.save)
         self.go_button = button(
@@ -149,6 +150,8 @@ class MemoManager(QDialog):
     # -- the list ------------------------------------------------------------------
     def _on_change(self, event: ChangeEvent) -> None:
         # (A closed manager is kept by the window, unseen: it reads again when shown.)
+        if self._saving is not None and self.model.set_memo(*self._saving):
+            return  # this window's own save: that row only
         if event.areas & SHOWN and self.session.project is not None and self.isVisible():
             self.refresh()
 
@@ -236,11 +239,10 @@ class MemoManager(QDialog):
             return True
         text = self.editor.toPlainText()
         project = self.session.project
+        self._saving = (self.current.key, text)
         try:
-            if overwrite:
-                project.set_memo(self.current.target(project), text)
-            else:
-                project.set_memo(self.current.target(project), text, expected=self.base)
+            expected = {} if overwrite else {"expected": self.base}
+            project.set_memo(self.current.target(project), text, **expected)
         except MemoChanged as exc:
             self._show_conflict(exc.current or "")
             return False
@@ -248,6 +250,8 @@ class MemoManager(QDialog):
             self.notice.setText(str(exc))
             self.notice.show()
             return False
+        finally:
+            self._saving = None
         self.base = text
         self.editor.document().setModified(False)
         self._show_conflict(None)
@@ -262,9 +266,6 @@ class MemoManager(QDialog):
                 self.tr("Another writer changed this memo meanwhile; it now reads: “{text}”. "
                         "Your text is kept here, not saved.").format(text=theirs or "")
             )  # fmt: skip
-
-    def overwrite(self) -> None:
-        self.save(overwrite=True)
 
     def discard(self) -> None:
         """The other writer's version replaces the text typed here."""

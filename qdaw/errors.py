@@ -47,6 +47,15 @@ class InvalidText(ConflictError):
     lone surrogate)."""
 
 
+class MemoChanged(ConflictError):
+    """A memo saved over a version that another writer changed meanwhile (set_memo's
+    ``expected``): nothing was written; ``current`` is what the memo says now."""
+
+    def __init__(self, message: str, current: str | None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 class InvalidRuleFile(QdawError):
     """A rule file that cannot be applied: its message names the rule and the field."""
 

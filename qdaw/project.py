@@ -40,6 +40,7 @@ from qdaw.services.exports import Exports
 from qdaw.services.forward import forward
 from qdaw.services.interchange import Interchange
 from qdaw.services.listing import Listing
+from qdaw.services.memos import Memos
 from qdaw.services.merging import Merging
 from qdaw.services.nlp import Nlp
 from qdaw.services.sets import Sets
@@ -83,6 +84,7 @@ class Project:
         self.interchange = Interchange(store, self)
         self.backing_up = Backups(store, self)
         self.copying = Copying(store, self)
+        self.memo_service = Memos(store, self)
 
     @classmethod
     def create(
@@ -325,6 +327,8 @@ class Project:
     recode_segment = forward("coding", Coding.recode_segment)
     set_memo = forward("coding", Coding.set_memo)
     memo = forward("coding", Coding.memo)
+    memos = forward("memo_service", Memos.memos)
+    export_memos = forward("memo_service", Memos.export_memos)
     # -- listing -------------------------------------------------------------
     code_rows = forward("listing", Listing.code_rows)
     case_rows = forward("listing", Listing.case_rows)

@@ -526,6 +526,33 @@ FR = {
     "Restored; the earlier project is {path}": "Restauré ; le projet précédent est {path}",
     "&Back up now": "&Sauvegarder maintenant",
     "Restore a bac&kup…": "Restaurer une sau&vegarde…",
+    # The memo manager
+    "&Memos…": "&Mémos…",
+    "Memos": "Mémos",
+    "Export memos": "Exporter les mémos",
+    "{name} memos": "{name} mémos",
+    "en": "fr",  # the language of the exported memos' headings
+    "Memos written: {path}": "Mémos écrits : {path}",
+    "Writing the memos…": "Écriture des mémos…",
+    "All kinds": "Tous les types",
+    "Search the memos…": "Rechercher dans les mémos…",
+    "Choose a memo above to read and edit it": "Choisissez un mémo ci-dessus pour le lire et le modifier",
+    "Keep my version": "Garder ma version",
+    "Take theirs": "Prendre la leur",
+    "Save": "Enregistrer",
+    "Save the memo (Ctrl+S)": "Enregistrer le mémo (Ctrl+S)",
+    "Go to": "Aller à",
+    "Show what the memo belongs to (double-click)": "Montrer ce que le mémo annote (double-clic)",
+    "Write the memos listed to Word, Markdown or CSV": "Écrire les mémos listés en Word, Markdown ou CSV",
+    "“{text}”": "« {text} »",
+    "Another writer changed this memo meanwhile; it now reads: “{text}”. Your text is kept "
+    "here, not saved.": (
+        "Une autre personne a modifié ce mémo entre-temps ; il dit maintenant : « {text} ». "
+        "Votre texte est gardé ici, sans être enregistré."
+    ),
+    "Project": "Projet",
+    "Belongs to": "Rattaché à",
+    "(empty)": "(vide)",
 }
 
 

@@ -14,6 +14,7 @@ from qdaw.cli.analysis import add_commands, add_filter_options, cmd_hypothesis_r
 from qdaw.cli.backups import add_commands as add_backup_commands
 from qdaw.cli.common import Opening, bar, open_project, percent
 from qdaw.cli.interchange import add_interchange_commands
+from qdaw.cli.memos import add_commands as add_memo_commands
 from qdaw.cli.merging import add_commands as add_merging_commands
 from qdaw.cli.names import add_commands as add_names_commands
 from qdaw.cli.nlp import add_commands as add_nlp_commands
@@ -229,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     desktop.set_defaults(run=cmd_install_desktop)
 
     add_commands(sub)
+    add_memo_commands(sub)
     add_agreement_command(sub)
     add_interchange_commands(sub)
     add_backup_commands(sub)

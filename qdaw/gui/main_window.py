@@ -38,6 +38,7 @@ from qdaw.gui.coding import CodingController
 from qdaw.gui.dialogs import EmptyProjectPage, VariablesDialog, WelcomePage, about
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
+from qdaw.gui.memo_actions import open_memo_manager
 from qdaw.gui.operation_labels import label_of
 from qdaw.gui.project_files import ProjectFiles
 from qdaw.gui.refi_import import RefiImportAction
@@ -259,6 +260,8 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
+        memos = partial(open_memo_manager, self)
+        self.project_actions.append(self._action(view, self.tr("&Memos…"), memos, "Ctrl+Shift+M"))
         self.project_actions.append(self.coders.build_view_menu(view).menuAction())
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About qdaw"), lambda: about(self))

@@ -11,10 +11,33 @@ from qdaw.core.entities import Case, Code, Document, Handle, Hypothesis, Segment
 from qdaw.core.journal import Journal
 from qdaw.core.names import check_text
 from qdaw.core.operations import op
-from qdaw.errors import ConflictError
+from qdaw.errors import ConflictError, MemoChanged
 from qdaw.services.service import Service
 
 MemoTarget = Document | Case | Code | Hypothesis | Segment | Literal["project"]
+
+
+class Unchecked:
+    """set_memo's default: write whatever the memo says now."""
+
+
+UNCHECKED = Unchecked()
+
+
+def _blank_is_none(text: str | None) -> str | None:
+    return text if text and text.strip() else None
+
+
+def _what(target: MemoTarget) -> str:
+    if target == "project":
+        return "the project"
+    if isinstance(target, Hypothesis):
+        return f"hypothesis {target.label!r}"
+    if isinstance(target, Segment):
+        return f"segment #{target.id}"
+    assert isinstance(target, Case | Code | Document)
+    kind = "respondent" if isinstance(target, Case) else type(target).__name__.lower()
+    return f"{kind} {target.name!r}"
 
 
 class Coding(Service):
@@ -167,18 +190,43 @@ class Coding(Service):
             journal.update(m.segments, {"id": segment_id}, {"code_id": code_id})
 
     # -- memos ----------------------------------------------------------------------
-    def set_memo(self, target: MemoTarget, text: str | None) -> None:
-        """Write the memo of the project, a document, case, code, hypothesis or segment."""
+    def set_memo(
+        self, target: MemoTarget, text: str | None, expected: str | Unchecked | None = UNCHECKED
+    ) -> None:
+        """Write the memo of the project, a document, case, code, hypothesis or segment.
+
+        ``expected``: the memo as the writer last read it. If another writer changed it
+        since, nothing is written and MemoChanged says what it reads now, so that two
+        people editing one memo never silently overwrite each other."""
         text = check_text(text, "Memo") if text and text.strip() else None
-        if target == "project":
-            with self.store.writing(op("edit_project_memo")) as journal:
-                self.store.set_meta(journal, "memo", text)
-            return
-        if not isinstance(target, Handle):
+        if target != "project" and not isinstance(target, Handle):
             raise ConflictError(f"cannot attach a memo to {target!r}")
-        with self.store.writing(op("edit_memo", target=type(target).__name__.lower())) as journal:
-            self.store.ensure(target.table, target.id, type(target).__name__.lower())
-            journal.update(target.table, {"id": target.id}, {"memo": text})
+        step = (
+            op("edit_project_memo")
+            if target == "project"
+            else op("edit_memo", target=type(target).__name__.lower())
+        )
+        with self.store.writing(step) as journal:
+            if target == "project":
+                query = select(m.meta.c.value).where(m.meta.c.key == "memo")
+            else:
+                assert isinstance(target, Handle)
+                self.store.ensure(target.table, target.id, type(target).__name__.lower())
+                query = select(target.table.c.memo).where(target.table.c.id == target.id)
+            if not isinstance(expected, Unchecked):
+                # Read in the write transaction: no other writer can slip in between.
+                current = _blank_is_none(journal.conn.execute(query).scalar())
+                if current != _blank_is_none(expected) and current != text:
+                    raise MemoChanged(
+                        f"the memo of {_what(target)} was changed by another writer since "
+                        "it was read; nothing was saved (read it again, then save)",
+                        current,
+                    )
+            if target == "project":
+                self.store.set_meta(journal, "memo", text)
+            else:
+                assert isinstance(target, Handle)
+                journal.update(target.table, {"id": target.id}, {"memo": text})
 
     def memo(self, target: MemoTarget) -> str | None:
         if target == "project":

@@ -600,40 +600,41 @@
 <context>
     <name>CodebookModel</name>
     <message>
-        <location filename="../models/codebook.py" line="146" />
-        <location filename="../models/codebook.py" line="149" />
+        <location filename="../models/codebook.py" line="198" />
+        <location filename="../models/codebook.py" line="201" />
         <source>Code</source>
+        <extracomment>Counted on a worker thread for a large project; "…" until then.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="146" />
+        <location filename="../models/codebook.py" line="198" />
         <source>Seg.</source>
         <translation>Seg.</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="146" />
+        <location filename="../models/codebook.py" line="198" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="150" />
+        <location filename="../models/codebook.py" line="202" />
         <source>Coded segments (passages)</source>
         <translation>Segments codés (passages)</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="151" />
+        <location filename="../models/codebook.py" line="203" />
         <source>Respondents who mentioned it, out of all respondents (k/N)</source>
         <translation>Répondants qui l'ont évoqué, sur l'ensemble des répondants (k/N)</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="173" />
+        <location filename="../models/codebook.py" line="227" />
         <source>Category: {k} of {n} respondents have a code below it ({s} passages).
 Coded with the category itself: {own_s} passages, {own_k}/{n} respondents.</source>
         <translation>Catégorie : {k} répondants sur {n} ont un code sous elle ({s} passages).
 Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants.</translation>
     </message>
     <message>
-        <location filename="../models/codebook.py" line="183" />
+        <location filename="../models/codebook.py" line="237" />
         <source>Memo: </source>
         <translation>Mémo : </translation>
     </message>
@@ -641,139 +642,139 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../codebook_panel.py" line="72" />
-        <location filename="../codebook_panel.py" line="145" />
+        <location filename="../codebook_panel.py" line="78" />
+        <location filename="../codebook_panel.py" line="168" />
         <source>New code</source>
         <extracomment>Disabled, saying why, while the project is read-only.</extracomment>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="73" />
+        <location filename="../codebook_panel.py" line="79" />
         <source>New sub-code</source>
         <translation>Nouveau sous-code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="74" />
+        <location filename="../codebook_panel.py" line="80" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="145" />
+        <location filename="../codebook_panel.py" line="168" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="168" />
+        <location filename="../codebook_panel.py" line="191" />
         <source>Code colour</source>
         <translation>Couleur du code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="177" />
+        <location filename="../codebook_panel.py" line="200" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="178" />
+        <location filename="../codebook_panel.py" line="201" />
         <source>Definition:</source>
         <translation>Définition :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="189" />
+        <location filename="../codebook_panel.py" line="212" />
         <source>Memo on {name}</source>
         <translation>Mémo sur {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="189" />
+        <location filename="../codebook_panel.py" line="212" />
         <source>Memo:</source>
         <translation>Mémo :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="201" />
+        <location filename="../codebook_panel.py" line="224" />
         <source>Merge {name}</source>
         <translation>Fusionner {name}</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="202" />
+        <location filename="../codebook_panel.py" line="225" />
         <source>Merge into:</source>
         <translation>Fusionner dans :</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="231" />
+        <location filename="../codebook_panel.py" line="254" />
         <source>Delete the code “{name}”?</source>
         <translation>Supprimer le code « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="234" />
+        <location filename="../codebook_panel.py" line="257" />
         <source>{n} sub-codes will be deleted too.</source>
         <translation>{n} sous-codes seront aussi supprimés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="235" />
+        <location filename="../codebook_panel.py" line="258" />
         <source>{n} coded segments will be removed.</source>
         <translation>{n} segments codés seront retirés.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="236" />
+        <location filename="../codebook_panel.py" line="259" />
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="239" />
+        <location filename="../codebook_panel.py" line="262" />
         <source>Delete code</source>
         <translation>Supprimer le code</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="267" />
+        <location filename="../codebook_panel.py" line="290" />
         <source>New code…</source>
         <translation>Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="271" />
+        <location filename="../codebook_panel.py" line="294" />
         <source>New sub-code…</source>
         <translation>Nouveau sous-code…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="273" />
+        <location filename="../codebook_panel.py" line="296" />
         <source>Apply to selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="274" />
+        <location filename="../codebook_panel.py" line="297" />
         <source>Rename</source>
         <translation>Renommer</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="275" />
+        <location filename="../codebook_panel.py" line="298" />
         <source>Colour…</source>
         <translation>Couleur…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="276" />
+        <location filename="../codebook_panel.py" line="299" />
         <source>Describe…</source>
         <translation>Décrire…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="277" />
+        <location filename="../codebook_panel.py" line="300" />
         <source>Memo…</source>
         <translation>Mémo…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="278" />
+        <location filename="../codebook_panel.py" line="301" />
         <source>Merge into…</source>
         <translation>Fusionner dans…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="281" />
+        <location filename="../codebook_panel.py" line="304" />
         <source>Distinctive words…</source>
         <translation>Mots caractéristiques…</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="287" />
+        <location filename="../codebook_panel.py" line="310" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../codebook_panel.py" line="299" />
+        <location filename="../codebook_panel.py" line="322" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -1100,7 +1101,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>FrameModel</name>
     <message>
-        <location filename="../models/tables.py" line="226" />
+        <location filename="../models/tables.py" line="265" />
         <source>Category: counts every code below it</source>
         <translation>Catégorie : compte chaque code sous elle</translation>
     </message>
@@ -1108,34 +1109,35 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesesModel</name>
     <message>
-        <location filename="../models/tables.py" line="72" />
-        <location filename="../models/tables.py" line="79" />
+        <location filename="../models/tables.py" line="109" />
+        <location filename="../models/tables.py" line="116" />
         <source>Label</source>
+        <extracomment>What the hypotheses table shows: links, labels, code names and k/N.</extracomment>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="73" />
-        <location filename="../models/tables.py" line="80" />
+        <location filename="../models/tables.py" line="110" />
+        <location filename="../models/tables.py" line="117" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="74" />
+        <location filename="../models/tables.py" line="111" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="75" />
+        <location filename="../models/tables.py" line="112" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="81" />
+        <location filename="../models/tables.py" line="118" />
         <source>Codes linked to the hypothesis</source>
         <translation>Codes liés à l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="82" />
+        <location filename="../models/tables.py" line="119" />
         <source>Respondents with any of its codes, out of all respondents</source>
         <translation>Répondants ayant l'un de ses codes, sur l'ensemble des répondants</translation>
     </message>
@@ -1348,359 +1350,359 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="62" />
+        <location filename="../main_window.py" line="63" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="94" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="97" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="101" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="106" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="110" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="171" />
         <source>Open &amp;server project…</source>
         <translation>Ouvrir un projet sur un &amp;serveur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="172" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="174" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="180" />
         <source>Import REFI-QDA pro&amp;ject…</source>
         <translation>Importer un pro&amp;jet REFI-QDA…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="183" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="186" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="188" />
         <source>Export REFI-QDA &amp;project (.qdpx)…</source>
         <translation>Exporter le &amp;projet REFI-QDA (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="189" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="191" />
         <source>C&amp;oder…</source>
         <translation>C&amp;odeur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="193" />
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="196" />
         <source>Restore a bac&amp;kup…</source>
         <translation>Restaurer une sau&amp;vegarde…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="206" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="209" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="210" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="504" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
-        <location filename="../main_window.py" line="506" />
+        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="507" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="220" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="224" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="226" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="228" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="229" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="231" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="233" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="234" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="236" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="238" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="239" />
         <source>S&amp;ets…</source>
         <translation>&amp;Ensembles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245" />
+        <location filename="../main_window.py" line="246" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="252" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="259" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263" />
+        <location filename="../main_window.py" line="264" />
         <source>&amp;Memos…</source>
         <translation>&amp;Mémos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265" />
+        <location filename="../main_window.py" line="266" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266" />
+        <location filename="../main_window.py" line="267" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="334" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386" />
+        <location filename="../main_window.py" line="387" />
         <source>Check the address, and that the server knows your user and password.</source>
         <translation>Vérifiez l'adresse, et que le serveur connaît votre utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="389" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395" />
+        <location filename="../main_window.py" line="396" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403" />
+        <location filename="../main_window.py" line="404" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="409" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="431" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451" />
+        <location filename="../main_window.py" line="452" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474" />
+        <location filename="../main_window.py" line="475" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480" />
+        <location filename="../main_window.py" line="481" />
         <source>{coder}: {label}</source>
         <translation>{coder} : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481" />
+        <location filename="../main_window.py" line="482" />
         <source>Another writer</source>
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488" />
+        <location filename="../main_window.py" line="489" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488" />
+        <location filename="../main_window.py" line="489" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488" />
+        <location filename="../main_window.py" line="489" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492" />
+        <location filename="../main_window.py" line="493" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="504" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506" />
+        <location filename="../main_window.py" line="507" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545" />
+        <location filename="../main_window.py" line="549" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550" />
+        <location filename="../main_window.py" line="554" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556" />
+        <location filename="../main_window.py" line="560" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577" />
+        <location filename="../main_window.py" line="581" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607" />
+        <location filename="../main_window.py" line="611" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="619" />
+        <location filename="../main_window.py" line="623" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627" />
+        <location filename="../main_window.py" line="631" />
         <source>Export REFI-QDA project</source>
         <translation>Exporter le projet REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="639" />
+        <location filename="../main_window.py" line="643" />
         <source>REFI-QDA project written: {path}</source>
         <translation>Projet REFI-QDA écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="645" />
+        <location filename="../main_window.py" line="649" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1741,67 +1743,67 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Mémos</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="66" />
+        <location filename="../memo_manager.py" line="67" />
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="73" />
+        <location filename="../memo_manager.py" line="74" />
         <source>Search the memos…</source>
         <translation>Rechercher dans les mémos…</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="91" />
+        <location filename="../memo_manager.py" line="92" />
         <source>Choose a memo above to read and edit it</source>
         <translation>Choisissez un mémo ci-dessus pour le lire et le modifier</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="97" />
+        <location filename="../memo_manager.py" line="98" />
         <source>Keep my version</source>
         <translation>Garder ma version</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="98" />
+        <location filename="../memo_manager.py" line="99" />
         <source>Take theirs</source>
         <translation>Prendre la leur</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="99" />
+        <location filename="../memo_manager.py" line="100" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="99" />
+        <location filename="../memo_manager.py" line="100" />
         <source>Save the memo (Ctrl+S)</source>
         <translation>Enregistrer le mémo (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="101" />
+        <location filename="../memo_manager.py" line="102" />
         <source>Go to</source>
         <translation>Aller à</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="101" />
+        <location filename="../memo_manager.py" line="102" />
         <source>Show what the memo belongs to (double-click)</source>
         <translation>Montrer ce que le mémo annote (double-clic)</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="104" />
+        <location filename="../memo_manager.py" line="105" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="104" />
+        <location filename="../memo_manager.py" line="105" />
         <source>Write the memos listed to Word, Markdown or CSV</source>
         <translation>Écrire les mémos listés en Word, Markdown ou CSV</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="205" />
+        <location filename="../memo_manager.py" line="208" />
         <source>“{text}”</source>
         <translation>« {text} »</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="262" />
+        <location filename="../memo_manager.py" line="266" />
         <source>Another writer changed this memo meanwhile; it now reads: “{text}”. Your text is kept here, not saved.</source>
         <translation>Une autre personne a modifié ce mémo entre-temps ; il dit maintenant : « {text} ». Votre texte est gardé ici, sans être enregistré.</translation>
     </message>
@@ -1839,22 +1841,22 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="113" />
+        <location filename="../models/memos.py" line="123" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="113" />
+        <location filename="../models/memos.py" line="123" />
         <source>Belongs to</source>
         <translation>Rattaché à</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="113" />
+        <location filename="../models/memos.py" line="123" />
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location filename="../models/memos.py" line="128" />
+        <location filename="../models/memos.py" line="138" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>

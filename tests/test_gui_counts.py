@@ -105,3 +105,28 @@ def test_the_restricted_counts_equal_the_full_ones(tmp_path: Path) -> None:
         first = next(iter(by_hypothesis))
         assert project.hypothesis_counts(only=[first]) == {first: by_hypothesis[first]}
         assert project.code_counts(only=[]) == {}
+
+
+def test_a_large_project_counts_on_a_worker_thread(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from qdaw.gui import background
+
+    monkeypatch.setattr(background, "BACKGROUND_FROM", 1)  # the sample counts as large
+    path = build_sample(tmp_path / "referents.qdaw")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_project(str(path))
+    book, hypotheses = window.codebook.model, window.hypotheses.model
+    code_id = next(iter(book.rows))
+    # The window is up at once; the counts come when the worker has them.
+    assert book.loading and book.data(book.index_of(code_id, 2)) == "…"
+    assert hypotheses.loading
+    project = window.session.require()
+    project.code_segment(project.documents()[0], 0, 30, code_id)  # while it counts
+    qtbot.waitUntil(lambda: not book.loading and not hypotheses.loading, timeout=10000)
+    assert_counts_are_whole(window)
+    assert book.data(book.index_of(code_id, 2)) != "…"
+    window.show()
+    qtbot.waitExposed(window)
+    project.undo()  # coding: only the codes it touched, counted at once
+    qtbot.waitUntil(lambda: not book.loading and not hypotheses.loading, timeout=10000)
+    assert_counts_are_whole(window)

@@ -334,6 +334,7 @@ class Project:
     case_rows = forward("listing", Listing.case_rows)
     document_rows = forward("listing", Listing.document_rows)
     total_segments = forward("listing", Listing.total_segments)
+    first_document_id = forward("listing", Listing.first_document_id)
     hypothesis_rows = forward("listing", Listing.hypothesis_rows)
     segment_rows = forward("listing", Listing.segment_rows)
     coder_rows = forward("listing", Listing.coder_rows)

@@ -345,9 +345,9 @@ class MainWindow(QMainWindow):
         if self.document.document_id is not None:
             self.stack.setCurrentWidget(self.document)
             return
-        documents = project.document_rows()
-        if documents:
-            self.open_document(documents[0].id)
+        first = project.first_document_id()
+        if first is not None:
+            self.open_document(first)
         else:
             self.stack.setCurrentWidget(self.empty)
 

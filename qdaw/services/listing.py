@@ -99,6 +99,11 @@ class Listing(Service):
             )
         ]
 
+    def first_document_id(self) -> int | None:
+        """The document a freshly opened project shows (without listing them all)."""
+        value = self.store.scalar(select(func.min(m.documents.c.id)))
+        return None if value is None else int(value)
+
     def total_segments(self) -> int:
         """Coded segments in the whole project (the size panes decide on)."""
         return int(self.store.scalar(select(func.count()).select_from(m.segments)) or 0)

@@ -51,7 +51,18 @@ def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) ->
     chart = doc.hypothesis_chart(report)
     if chart:
         document.add_picture(io.BytesIO(chart), width=Inches(6.0))
-    _table(document, doc.codes_header(), doc.code_rows(report))
+    rows = doc.code_rows(report)
+    for category, positions in doc.category_groups(report):
+        level = 2
+        if category:  # the codebook's categories as headings, their codes below
+            document.add_heading(category, level=2)
+            level = 3
+        _table(document, doc.codes_header(), [rows[i] for i in positions])
+        names = [rows[i][0] for i in positions]
+        quotes = report.quotes[report.quotes["code"].isin(names)]
+        if not quotes.empty:
+            document.add_heading(doc.text("quotes"), level=level)
+            _quotes(document, doc, quotes, level + 1)
     memos = doc.memos(report)
     if memos:
         document.add_heading(doc.text("memos"), level=2)
@@ -59,21 +70,20 @@ def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) ->
             paragraph = document.add_paragraph(style="List Bullet")
             paragraph.add_run(f"{who} : " if doc.lang == "fr" else f"{who}: ").bold = True
             paragraph.add_run(text)
-    if not report.quotes.empty:
-        document.add_heading(doc.text("quotes"), level=2)
-        for code, quotes in report.quotes.groupby("code", sort=False):
-            document.add_heading(str(code), level=3)
-            for quote in quotes.to_dict("records"):
-                crop = doc.crop(quote)
-                if crop is not None:  # a region of an image: its picture, then its source
-                    document.add_picture(io.BytesIO(crop), width=_crop_width(crop))
-                    document.add_paragraph(f"— {source_of(quote)}", style="Quote")
-                    continue
-                paragraph = document.add_paragraph(style="Quote")
-                paragraph.add_run(
-                    f"« {quote['text']} »" if doc.lang == "fr" else f"“{quote['text']}”"
-                )
-                paragraph.add_run(f" — {source_of(quote)}").bold = True
+
+
+def _quotes(document: Any, doc: ReportDocument, quotes: Any, level: int) -> None:
+    for code, group in quotes.groupby("code", sort=False):
+        document.add_heading(str(code), level=level)
+        for quote in group.to_dict("records"):
+            crop = doc.crop(quote)
+            if crop is not None:  # a region of an image: its picture, then its source
+                document.add_picture(io.BytesIO(crop), width=_crop_width(crop))
+                document.add_paragraph(f"— {source_of(quote)}", style="Quote")
+                continue
+            paragraph = document.add_paragraph(style="Quote")
+            paragraph.add_run(f"« {quote['text']} »" if doc.lang == "fr" else f"“{quote['text']}”")
+            paragraph.add_run(f" — {source_of(quote)}").bold = True
 
 
 def _crop_width(png: bytes) -> Any:
@@ -98,4 +108,7 @@ def write_docx(doc: ReportDocument, path: Path, final: Path) -> None:
         document.add_picture(io.BytesIO(doc.overview_chart()), width=Inches(6.0))
     for report in doc.hypotheses:
         _hypothesis(document, doc, report)
+    document.add_heading(doc.text("method"), level=1)
+    for line in doc.method_lines():
+        document.add_paragraph(line, style="List Bullet")
     document.save(str(path))

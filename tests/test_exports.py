@@ -178,7 +178,7 @@ def test_hypotheses_report_html_and_markdown(study_path: str, tmp_path: Path) ->
     run("report", "hypotheses", study_path, "-o", str(html_path), "--where", "discipline=SHS")
     html = html_path.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "src=" not in html  # nothing to load
-    assert "Filters: respondents where: discipline = SHS" in html
+    assert "Filters: respondents where discipline = SHS" in html
     # The page draws its tables from its data (tests/test_report_page.py reads them in a
     # browser): the filtered respondents, who has each code, the quotes with their source.
     data = report_data(html)

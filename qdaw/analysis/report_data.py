@@ -13,6 +13,9 @@ from qdaw.analysis.retrieval import retrieve
 from qdaw.analysis.scope import Scope
 from qdaw.core import models as m
 
+#: Segment ids per query (SQLite allows 32,766 parameters, PostgreSQL 65,535).
+ID_SLICE = 5000
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -38,6 +41,8 @@ def quote_pool(store: Store, scope: Scope, code_ids: frozenset[int], cap: int) -
     """At most ``cap`` quotes per code: first one per respondent (readable length first,
     then shortest, as the printed report chooses), then their other passages. Columns as
     ``retrieve``'s plus ``first`` (the respondent's chosen quote) and ``rank``."""
+    import pandas as pd
+
     seg, doc = m.segments.alias("p"), m.documents
     length = seg.c.end_offset - seg.c.start_offset
     too_short = case((length < READABLE_QUOTE, 1), else_=0)
@@ -68,8 +73,13 @@ def quote_pool(store: Store, scope: Scope, code_ids: frozenset[int], cap: int) -
     ).subquery()
     picked = select(ranked.c.id, ranked.c.rank_in_case, ranked.c.rank).where(ranked.c.rank <= cap)
     ranks = {int(i): (int(r_case) == 1, int(rank)) for i, r_case, rank in store.rows(picked)}
-    chosen = select(ranked.c.id).where(ranked.c.rank <= cap)
-    frame = retrieve(store, replace(scope, code_ids=code_ids), segment_ids=chosen)
+    # The passages by their ids, in slices: the window query runs once, and no IN list
+    # outgrows SQLite's or PostgreSQL's limit on parameters.
+    ids = sorted(ranks)
+    within = replace(scope, code_ids=code_ids)
+    slices = [ids[i : i + ID_SLICE] for i in range(0, len(ids), ID_SLICE)] or [[-1]]
+    frames = [retrieve(store, within, segment_ids=part) for part in slices]
+    frame = pd.concat(frames) if len(frames) > 1 else frames[0]
     frame["first"] = [ranks[int(i)][0] for i in frame.index]
     frame["rank"] = [ranks[int(i)][1] for i in frame.index]
     return frame.sort_values(["code", "rank"], kind="stable")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from dataclasses import replace as replace_fields
 from datetime import datetime
@@ -51,8 +51,17 @@ class ReportDocument:
     # Each code's category (the path above it; None at the top of the codebook).
     categories: dict[str, str | None] = field(default_factory=dict)
     coders: list[str] = field(default_factory=list)
-    # What the interactive HTML page recomputes from (qdaw.export.report_data).
-    interactive: dict[str, Any] = field(default_factory=dict)
+    quotes_per_code: int = 3
+    # Gathers what the interactive HTML page recomputes from (qdaw.export.report_data):
+    # only that page needs it, so DOCX and Markdown never pay for it.
+    gather: Callable[[], dict[str, Any]] | None = None
+    _interactive: dict[str, Any] | None = None
+
+    @property
+    def interactive(self) -> dict[str, Any]:
+        if self._interactive is None:
+            self._interactive = self.gather() if self.gather is not None else {}
+        return self._interactive
 
     def category_groups(self, report: HypothesisReport) -> list[tuple[str | None, list[int]]]:
         """The positions of a hypothesis's codes, by category in codebook order."""
@@ -61,8 +70,9 @@ class ReportDocument:
             groups.setdefault(self.categories.get(str(code)), []).append(position)
         return list(groups.items())
 
-    def method_lines(self) -> list[str]:
-        """N, counting rule, coders, filters, quotes and date, in the report's language."""
+    def method_lines(self, page: bool = False) -> list[str]:
+        """N, counting rule, coders, filters, quotes and date, in the report's language
+        (``page``: the interactive page's quotes)."""
         scope = f" ({self.filters})" if self.filters else ""
         lines = [self.text("method_n", n=self.total_cases, scope=scope)]
         lines.append(self.text("method_counting"))
@@ -74,8 +84,10 @@ class ReportDocument:
             lines.append(self.text("method_filters", filters=self.filters))
         else:
             lines.append(self.text("method_no_filters"))
-        if self.interactive:
+        if page:
             lines.append(self.text("method_quotes", cap=self.interactive["cap"]))
+        else:
+            lines.append(self.text("method_quotes_print", n=self.quotes_per_code))
         date = f"{self.generated:%Y-%m-%d %H:%M}"
         lines.append(self.text("method_date", date=date, project=self.project))
         return lines
@@ -217,7 +229,8 @@ def build_report(
         crops=crops,
         categories=categories,
         coders=coders_in(store, scope),
-        interactive=interactive_data(store, scope, hypotheses, categories, anonymiser),
+        quotes_per_code=quotes_per_code,
+        gather=lambda: interactive_data(store, scope, hypotheses, categories, anonymiser),
     )
 
 

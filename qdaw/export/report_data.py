@@ -65,29 +65,32 @@ def interactive_data(
         order = [str(g) for g in of.cat.categories]
         variables.append({"name": name, "kind": info.kind, "groups": order,
                           "of": [int(c) for c in of.cat.codes]})  # fmt: skip
-    labels = codebook_frame(store)["label"]
-    id_of = {str(label): int(str(i)) for i, label in labels.items()}
+    labels = {int(str(i)): str(label) for i, label in codebook_frame(store)["label"].items()}
+    id_of = {label: i for i, label in labels.items()}
     codes = list(dict.fromkeys(str(c) for report in reports for c in report.codes["code"]))
     position = {code: n for n, code in enumerate(codes)}
     ids = frozenset(id_of[c] for c in codes)
     entries: list[dict[str, Any]] = [{"name": c, "cases": [], "quotes": []} for c in codes]
     for code_id, case_id, segments in code_case_segments(store, scope, ids):
-        entry = entries[position[str(labels[code_id])]]
+        entry = entries[position[labels[code_id]]]
         entry["cases"].append([index_of_case[case_id], segments])
     pool = quote_pool(store, scope, ids, cap) if ids else None
     if pool is not None and not pool.empty:
         if anonymiser is not None:
             pool = anonymiser.frame(pool, ["text"])
-        crops = region_crops(store, pool)
+        regions = pool[pool["region"] != ""]
+        crops = region_crops(store, regions) if not regions.empty else {}
         by_name = {name: n for n, name in enumerate(names)}
-        for quote in pool.to_dict("records"):
+        columns = ("code", "case", "document", "text", "page", "timecode", "region", "first")
+        for row in zip(*(pool[c].tolist() for c in columns), strict=True):
+            quote = dict(zip(columns, row, strict=True))
             item: dict[str, Any] = {
                 "r": by_name[quote["case"]],
                 "t": str(quote["text"]),
                 "s": source_of(quote),
                 "f": int(bool(quote["first"])),  # the respondent's chosen quote
             }
-            crop = crops.get((str(quote["document"]), str(quote.get("region") or "")))
+            crop = crops.get((str(quote["document"]), str(quote["region"] or "")))
             if crop is not None:
                 item["img"] = "data:image/png;base64," + base64.b64encode(crop).decode("ascii")
                 item["alt"] = f"{quote['document']} ({quote['region']})"

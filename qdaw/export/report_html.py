@@ -77,7 +77,7 @@ def write_html(doc: ReportDocument, path: Path, final: Path) -> None:
     ]
     body += [_hypothesis(doc, n, report) for n, report in enumerate(doc.hypotheses)]
     body.append(f'<section id="method"><h2>{escape(t("method"))}</h2><ul>')
-    body += [f"<li>{escape(line)}</li>" for line in doc.method_lines()]
+    body += [f"<li>{escape(line)}</li>" for line in doc.method_lines(page=True)]
     body.append("</ul></section>")
     data = {**doc.interactive, "lang": doc.lang, "labels": LABELS[doc.lang]}
     page = (

@@ -42,6 +42,8 @@ LABELS = {
         "method_no_filters": "No filter: every respondent, code and coder.",
         "method_quotes": "Quotes: one per respondent first (the shortest readable passage), "
         "then the others; this page holds at most {cap} per code, the project has them all.",
+        "method_quotes_print": "Quotes: at most {n} per code, one per respondent (the "
+        "shortest readable passage).",
         "method_date": "Generated on {date} by qdaw from the project {project}.",
         "group": "Respondents",
         "everyone": "All respondents",
@@ -98,6 +100,8 @@ LABELS = {
         "method_quotes": "Citations : une par répondant d'abord (le plus court passage "
         "lisible), puis les autres ; cette page en contient au plus {cap} par code, le projet "
         "les a toutes.",
+        "method_quotes_print": "Citations : au plus {n} par code, une par répondant (le plus "
+        "court passage lisible).",
         "method_date": "Généré le {date} par qdaw à partir du projet {project}.",
         "group": "Répondants",
         "everyone": "Tous les répondants",
@@ -140,5 +144,7 @@ def describe_filters(filters: dict[str, Any], lang: str = "en") -> str:
             value = ", ".join(f"{k} = {v}" for k, v in value.items())
         elif not isinstance(value, str):
             value = ", ".join(map(str, value))
-        parts.append(f"{names.get(key, key)}: {value}")
+        # "respondents where discipline = SHS"; "répondants : A, B" (French spacing)
+        between = " " if key == "where" else (" : " if lang == "fr" else ": ")
+        parts.append(f"{names.get(key, key)}{between}{value}")
     return "; ".join(parts)

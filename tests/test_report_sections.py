@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from qdaw import Project
+from qdaw.cli import main
 from qdaw.export.report import write_report
 from tests.browser import report_data
 from tests.test_report_page import make_study
@@ -74,3 +75,15 @@ def test_the_page_has_the_same_sections(study: Path, tmp_path: Path) -> None:
     assert [(h["label"], [c["name"] for c in h["categories"]]) for h in data["hypotheses"]] == [
         ("H1", ["Outils"]), ("H2", ["Réseau"]), ("Findings outside the hypotheses", [None]),
     ]  # fmt: skip
+
+
+def test_a_french_project_reports_in_french(tmp_path: Path) -> None:
+    study = make_study(tmp_path / "fr.qdaw")
+    with Project.open(study) as p:
+        p.set_language("fr")
+        assert p.report().lang == "fr" and p.report(lang="en").lang == "en"
+    out = tmp_path / "rapport.md"
+    assert main(["report", "hypotheses", str(study), "-o", str(out)]) == 0
+    assert "## Vue d'ensemble" in out.read_text(encoding="utf-8")
+    assert main(["report", "hypotheses", str(study), "-o", str(out), "--lang", "en"]) == 0
+    assert "## Overview" in out.read_text(encoding="utf-8")

@@ -181,7 +181,7 @@ class ReportDocument:
 
 def build_report(
     store: Store,
-    lang: str = "en",
+    lang: str | None = None,
     quotes_per_code: int = 3,
     anonymiser: Anonymiser | None = None,
     **filters: Any,
@@ -193,6 +193,8 @@ def build_report(
     from qdaw.analysis.scope import resolve_scope
     from qdaw.export.charts import code_colors
 
+    if lang is None:  # a French project's report is in French unless asked otherwise
+        lang = store.get_meta("language") or "en"
     if lang not in LABELS:
         raise QdawError(f"report language must be one of {', '.join(LABELS)}, not {lang!r}")
     scope = resolve_scope(store, **filters)

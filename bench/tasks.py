@@ -220,14 +220,16 @@ def _report(data: Path, suffix: str) -> dict[str, float]:
     from qdaw import Project
 
     with Project.open(data / "large.qdaw") as project, tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         from qdaw.export.report import write_report
 
         document = project.report()
         path = write_report(document, Path(tmp) / f"report{suffix}")
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         size = path.stat().st_size
-    return {"seconds_s": elapsed, "hypotheses": len(document.hypotheses), "bytes": size}
+    # CPU time too: on a shared machine the wall clock also counts the other processes.
+    return {"seconds_s": elapsed, "cpu_s": cpu, "hypotheses": len(document.hypotheses),
+            "bytes": size}  # fmt: skip
 
 
 def report_docx_20_hypotheses(data: Path) -> dict[str, float]:

@@ -144,6 +144,12 @@ class Browser:
         if not found:
             raise AssertionError(f"{selector} has no option {value!r}")
 
+    def press(self, key: str, code: int) -> None:
+        """A real key press on the focused element ("Enter", 13)."""
+        for kind in ("keyDown", "keyUp"):
+            self.send("Input.dispatchKeyEvent", type=kind, key=key, code=key,
+                      windowsVirtualKeyCode=code)  # fmt: skip
+
     def screenshot(self, path: Path, full_page: bool = False) -> None:
         params: dict[str, Any] = {"format": "png"}
         if full_page:

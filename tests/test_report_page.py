@@ -169,6 +169,12 @@ def test_tables_sort_by_the_clicked_column(browser: Browser, study: Path) -> Non
     assert [r[0] for r in rows(browser, "overview")] == ["H2", "H1"]
     browser.click("#overview th[data-col='0']")
     assert [r[0] for r in rows(browser, "overview")] == ["H1", "H2"]
+    # From the keyboard: a header takes the focus, Enter sorts by it, focus stays.
+    browser.evaluate("document.querySelector('#overview th[data-col=\"2\"]').focus()")
+    browser.press("Enter", 13)
+    assert [r[0] for r in rows(browser, "overview")] == ["H1", "H2"]  # most first
+    browser.press("Enter", 13)
+    assert [r[0] for r in rows(browser, "overview")] == ["H2", "H1"]
 
 
 def test_crosstab_by_a_chosen_variable(browser: Browser, study: Path) -> None:
@@ -249,3 +255,29 @@ def test_project_text_is_escaped_in_the_markup_and_the_data(study: Path) -> None
     assert data["variables"][0] == {
         "name": "discipline", "kind": "text", "groups": ["SHS", "sciences"], "of": [0, 0, 1, 1],
     }  # fmt: skip
+
+
+def test_the_page_says_when_it_holds_part_of_a_code_s_quotes(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with Project.create(tmp_path / "many.qdaw") as p:
+        code = p.add_code("Outils")
+        p.link_code(code, p.add_hypothesis("H1", "Les outils comptent"))
+        passages = [f"Passage numéro {n} sur les outils du département" for n in range(40)]
+        body = "\n".join(passages)
+        p.add_document("a", body, case="A")
+        p.add_document("b", passages[0], case="B")
+        for passage in passages:
+            start = body.index(passage)  # "numéro 1 sur" is no part of "numéro 10 sur"
+            p.code_segment("a", start, start + len(passage), code)
+        p.code_segment("b", 0, len(passages[0]), code)
+        page = write_report(p.report(), tmp_path / "many.html")
+    browser.requests.clear()
+    browser.open(page)
+    browser.click("tr.code-row[data-code='Outils'] button.code")
+    assert len(visible_quotes(browser, "Outils")) == 2  # one per respondent
+    browser.click("tr.quotes[data-code='Outils'] button.show-all")
+    assert len(visible_quotes(browser, "Outils")) == 30
+    note = "30 of these respondents' 41 passages are in this page (see Method)."
+    assert text(browser, "tr.quotes[data-code='Outils'] .capped") == note
+    assert "this page holds at most 30 per code" in text(browser, "#method")

@@ -60,6 +60,7 @@ LABELS = {
         "show_all": "Show all ({n})",
         "show_first": "One per respondent",
         "no_quotes": "No quote from these respondents.",
+        "capped": "{shown} of these respondents' {total} passages are in this page (see Method).",
         "category": "Category",
         "sort_hint": "Click a column's header to sort; a code's name to read its quotes.",
     },
@@ -118,6 +119,8 @@ LABELS = {
         "show_all": "Tout afficher ({n})",
         "show_first": "Une par répondant",
         "no_quotes": "Aucune citation de ces répondants.",
+        "capped": "{shown} des {total} passages de ces répondants sont dans cette page "
+        "(voir Méthode).",
         "category": "Catégorie",
         "sort_hint": "Cliquez sur l'en-tête d'une colonne pour trier ; sur le nom d'un code "
         "pour lire ses citations.",

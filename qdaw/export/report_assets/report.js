@@ -68,11 +68,18 @@
     }
     var head = el("tr", {}, header.map(function (h, col) {
       var mark = order && order.col === col ? (order.dir > 0 ? " ▲" : " ▼") : "";
-      var th = el("th", { text: h + mark, "data-col": String(col), title: L.sort_hint });
-      th.addEventListener("click", function () {
+      var th = el("th", { text: h + mark, "data-col": String(col), title: L.sort_hint,
+                          tabindex: "0" });
+      function sort() {
         var dir = order && order.col === col ? -order.dir : (col === 0 ? 1 : -1);
         state.sort[id] = { col: col, dir: dir };
         render();
+        var again = document.querySelector("#" + id + ' th[data-col="' + col + '"]');
+        if (again && document.activeElement === document.body) again.focus();
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); }
       });
       return th;
     }));
@@ -92,6 +99,11 @@
     var showAll = !!state.all[index];
     var cell = el("td", { colspan: "4" });
     if (!quotes.length) cell.appendChild(el("p", { class: "meta", text: L.no_quotes }));
+    var passages = counts(code, keep).segments;
+    if (code.quotes.length >= D.cap && passages > quotes.length) {  // the page's cap
+      cell.appendChild(el("p", { class: "meta capped",
+        text: fmt("capped", { shown: quotes.length, total: passages }) }));
+    }
     first.concat(rest).forEach(function (q) {
       var body = q.img ? el("img", { class: "region", src: q.img, alt: q.alt })
                        : el("span", { text: q.t });

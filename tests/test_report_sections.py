@@ -87,3 +87,20 @@ def test_a_french_project_reports_in_french(tmp_path: Path) -> None:
     assert "## Vue d'ensemble" in out.read_text(encoding="utf-8")
     assert main(["report", "hypotheses", str(study), "-o", str(out), "--lang", "en"]) == 0
     assert "## Overview" in out.read_text(encoding="utf-8")
+
+
+def test_every_word_of_the_page_is_in_both_languages() -> None:
+    """The page's script reads its words from LABELS: each one it names exists, in
+    English and in French, and no French label is left in English."""
+    import re
+
+    from qdaw.export.report import LABELS
+    from qdaw.export.report_html import asset
+
+    script = asset("report.js")
+    used = set(re.findall(r"\bL\.(\w+)", script)) | set(re.findall(r'fmt\("(\w+)"', script))
+    for pair in re.findall(r'h\.outside \? "(\w+)" : "(\w+)"', script):  # one or the other
+        used |= set(pair)
+    assert used and used <= LABELS["en"].keys() == LABELS["fr"].keys()
+    same = {k for k in LABELS["en"] if LABELS["en"][k] == LABELS["fr"][k]}
+    assert same <= {"codes", "code", "segments", "total", "crosstab_by"}  # French as well

@@ -67,6 +67,7 @@ def write_html(doc: ReportDocument, path: Path, final: Path) -> None:
         f"<h1>{escape(doc.project)}</h1>",
         f'<p class="subtitle">{escape(t("title"))}</p>',
         f'<p class="meta">{escape(doc.meta_line())}</p>',
+        f"<noscript><p><strong>{escape(t('noscript'))}</strong></p></noscript>",
         _controls(doc),
         f'<p class="meta hint">{escape(t("sort_hint"))}</p>',
         f'<section id="overview"><h2>{escape(t("overview"))}</h2>',

@@ -63,6 +63,8 @@ LABELS = {
         "capped": "{shown} of these respondents' {total} passages are in this page (see Method).",
         "category": "Category",
         "sort_hint": "Click a column's header to sort; a code's name to read its quotes.",
+        "noscript": "This page draws its tables with JavaScript, which is off: the DOCX "
+        "and Markdown reports read without it.",
     },
     "fr": {
         "title": "Rapport par hypothèse",
@@ -124,6 +126,8 @@ LABELS = {
         "category": "Catégorie",
         "sort_hint": "Cliquez sur l'en-tête d'une colonne pour trier ; sur le nom d'un code "
         "pour lire ses citations.",
+        "noscript": "Cette page dessine ses tableaux avec JavaScript, qui est désactivé : "
+        "les rapports DOCX et Markdown se lisent sans.",
     },
 }
 

@@ -27,7 +27,8 @@ TEXTS = {  # respondent: (discipline, passages as (code, text))
 }  # fmt: skip
 
 
-def make_study(path: Path) -> Path:
+def make_study(path: Path | str) -> Path | str:
+    """The study of these tests in a file (or a PostgreSQL database's URL)."""
     with Project.create(path) as p:
         p.set_title("<Étude & co>")
         for category, code in (("Outils", "Mail"), ("Outils", "Visio"), ("Réseau", "Pairs")):
@@ -51,7 +52,7 @@ def make_study(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def study(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_study(tmp_path_factory.mktemp("page") / "study.qdaw")
+    return Path(make_study(tmp_path_factory.mktemp("page") / "study.qdaw"))
 
 
 @pytest.fixture(scope="module")

@@ -157,6 +157,10 @@ class Browser:
         data = self.send("Page.captureScreenshot", **params)["data"]
         path.write_bytes(base64.b64decode(data))
 
+    def pdf(self) -> bytes:
+        """The page printed (print media, as a reader's "Print" gives it)."""
+        return base64.b64decode(self.send("Page.printToPDF", printBackground=True)["data"])
+
     def close(self) -> None:
         try:
             if getattr(self, "ws", None) is not None:

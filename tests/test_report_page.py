@@ -4,11 +4,13 @@ by a variable, print; in English and French; nothing loaded from elsewhere, no e
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from qdaw import Project
 from qdaw.export.report import write_report
@@ -184,6 +186,7 @@ def test_crosstab_by_a_chosen_variable(browser: Browser, study: Path) -> None:
         "[...document.querySelectorAll('#crosstab-table th')].map(h => h.innerText)"
     )
     assert header == ["Code", "SHS", "sciences", "Total"]
+    assert text(browser, ".crosstab-of") == "Respondents with each code, by discipline:"
     table = {r[0]: r[1:] for r in rows(browser, "crosstab-table")}
     assert table == {
         "Mail": ["2/2", "1/2", "3/4"],
@@ -221,6 +224,12 @@ def test_print_view_expands_everything_and_hides_the_controls(
         assert len(visible_quotes(browser, "Mail")) == 3
     finally:
         browser.send("Emulation.setEmulatedMedia", media="")
+    # The printed file itself: a page per section, quotes in it, no control.
+    printed = PdfReader(io.BytesIO(browser.pdf()))
+    words = " ".join(page.extract_text() for page in printed.pages)
+    assert len(printed.pages) >= 5  # overview, crosstab, H1, H2, outside, method
+    assert "Un mail de rappel sur les outils disponibles" in words and "Fraude" in words
+    assert "Print view" not in words and "Hypotheses shown" not in words
 
 
 def test_the_french_report(browser: Browser, study: Path) -> None:

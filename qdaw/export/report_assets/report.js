@@ -230,7 +230,10 @@
         });
       });
     });
-    holder.replaceChildren(table("crosstab-table", [L.code].concat(v.groups, [L.total]), rows));
+    // Named above the table: the printed page has no select to say which variable.
+    var title = el("p", { class: "crosstab-of", text: fmt("crosstab_of", { variable: v.name }) });
+    holder.replaceChildren(title,
+      table("crosstab-table", [L.code].concat(v.groups, [L.total]), rows));
   }
 
   function render() {

@@ -224,12 +224,15 @@ def test_print_view_expands_everything_and_hides_the_controls(
         assert len(visible_quotes(browser, "Mail")) == 3
     finally:
         browser.send("Emulation.setEmulatedMedia", media="")
-    # The printed file itself: a page per section, quotes in it, no control.
+    # The printed file itself: a page per section, quotes in it, no control, its group.
+    browser.choose("#variable", "discipline")
+    browser.choose("#value", "sciences")
     printed = PdfReader(io.BytesIO(browser.pdf()))
     words = " ".join(page.extract_text() for page in printed.pages)
     assert len(printed.pages) >= 5  # overview, crosstab, H1, H2, outside, method
     assert "Un mail de rappel sur les outils disponibles" in words and "Fraude" in words
     assert "Print view" not in words and "Hypotheses shown" not in words
+    assert "2 of 4 respondents: discipline = sciences" in words
 
 
 def test_the_french_report(browser: Browser, study: Path) -> None:

@@ -50,15 +50,17 @@ def _hypothesis(doc: ReportDocument, number: int, report: HypothesisReport) -> s
 
 def _controls(doc: ReportDocument) -> str:
     t = doc.text
-    # The group's line stays outside the controls: a printed page names its group.
+    # The group is named in the controls and again outside them: a printed page, which
+    # has no controls, names its group too.
     return f"""<div class="controls" id="controls">
 <span class="filter"><label>{escape(t("group"))}
 <select id="variable"></select></label> <select id="value"></select></span>
 <span class="filter" id="shown"><strong>{escape(t("shown"))}</strong> </span>
 <button id="print-view">{escape(t("print"))}</button>
 <button id="print-now" class="control">{escape(t("print_button"))}</button>
+<span class="meta" id="group-status"></span>
 </div>
-<p class="group" id="group-status"></p>"""
+<p class="group" id="group-printed"></p>"""
 
 
 def write_html(doc: ReportDocument, path: Path, final: Path) -> None:

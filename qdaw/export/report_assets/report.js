@@ -238,10 +238,11 @@
 
   function render() {
     var list = members(), keep = keepOf(list), n = list.length;
-    var status = document.getElementById("group-status");
-    status.textContent = state.variable < 0 ? fmt("respondents", { n: n }) : fmt("group_shown", {
+    var status = state.variable < 0 ? fmt("respondents", { n: n }) : fmt("group_shown", {
       n: n, total: D.respondents.length, variable: D.variables[state.variable].name,
       value: D.variables[state.variable].groups[state.group] });
+    document.getElementById("group-status").textContent = status;
+    document.getElementById("group-printed").textContent = status;
     renderHypotheses(keep, n);
     renderCrosstab();
   }

@@ -294,3 +294,28 @@ def test_the_page_says_when_it_holds_part_of_a_code_s_quotes(
     note = "30 of these respondents' 41 passages are in this page (see Method)."
     assert text(browser, "tr.quotes[data-code='Outils'] .capped") == note
     assert "this page holds at most 30 per code" in text(browser, "#method")
+
+
+def test_a_project_with_no_variable_and_an_empty_hypothesis(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with Project.create(tmp_path / "bare.qdaw") as p:
+        p.add_document("a", "Une phrase assez longue pour une citation du répondant.", case="A")
+        code = p.add_code("Outils")
+        p.link_code(code, p.add_hypothesis("H1", "Les outils comptent"))
+        p.add_hypothesis("H2", "Rien encore")
+        p.code_segment("a", 0, 20, code)
+        page = write_report(p.report(), tmp_path / "bare.html")
+    browser.console.clear()
+    browser.exceptions.clear()
+    browser.requests.clear()
+    browser.open(page)
+    assert text(browser, "#crosstab") == "The project has no respondent variable."
+    assert browser.evaluate("[...document.querySelectorAll('#variable option')].length") == 1
+    assert rows(browser, "overview") == [
+        ["H1", "Les outils comptent", "1/1", "100"],
+        ["H2", "Rien encore", "0/1", "0"],
+    ]
+    assert text(browser, "#h1 .support") == "No respondent has a segment of a linked code."
+    assert "No code is linked to this hypothesis." in text(browser, "#h1")
+    assert_clean(browser, page)

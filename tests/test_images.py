@@ -207,7 +207,15 @@ def test_retrieval_and_the_report_show_the_region(photo_project: Project, tmp_pa
     assert crop.convert("RGB").getpixel((0, 0)) == (255, 0, 0)
     assert crop.convert("RGB").getpixel((9, 7)) == (0, 0, 255)
     html = write_report(report, tmp_path / "r.html").read_text(encoding="utf-8")
-    assert 'src="data:image/png;base64,' in html and "salle (25,10,10,8)" in html
+    import base64
+
+    from tests.browser import report_data
+
+    (quote,) = report_data(html)["codes"][0]["quotes"]  # the page shows it as this picture
+    assert quote["img"].startswith("data:image/png;base64,")
+    assert quote["alt"] == "salle (25,10,10,8)"
+    shown = Image.open(io.BytesIO(base64.b64decode(quote["img"].split(",", 1)[1])))
+    assert shown.size == (10, 8)
     docx = write_report(report, tmp_path / "r.docx")
     with zipfile.ZipFile(docx) as archive:
         media = [n for n in archive.namelist() if n.startswith("word/media/")]

@@ -44,7 +44,7 @@ def test_the_french_report_names_its_section_and_filters(sample: Project, tmp_pa
     report = sample.report(lang="fr", cases=["Référent 1", "Référent 2"])
     md = write_report(report, tmp_path / "r.md").read_text(encoding="utf-8")
     assert "## Résultats hors hypothèses" in md
-    assert "Filtres : répondants: Référent 1, Référent 2" in md and "where" not in md
+    assert "Filtres : répondants : Référent 1, Référent 2" in md and "where" not in md
     assert "Codes liés à aucune hypothèse" in md
 
 

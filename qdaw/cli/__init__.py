@@ -216,7 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("items", nargs="+", metavar="[hypotheses] PROJECT")
     report.add_argument("--rollup", action="store_true", help="count sub-codes into their parents")
     report.add_argument("-o", "--output", help="hypotheses report file: .docx, .html or .md")
-    report.add_argument("--lang", default="en", choices=["en", "fr"], help="report language")
+    report.add_argument(
+        "--lang", choices=["en", "fr"], help="report language (default: the project's, else en)"
+    )
     report.add_argument("--quotes", type=int, default=3, help="quotes per code in the report")
     report.add_argument("--anonymise", action="store_true", help="accepted names become pseudonyms")
     add_filter_options(report)

@@ -224,7 +224,9 @@ def add_commands(sub: Any) -> None:
         choices=["codepoints", "utf16"],
         help="qdpx: positions in code points (the standard), or UTF-16 units (NVivo)",
     )
-    export.add_argument("--lang", default="en", choices=["en", "fr"], help="report language")
+    export.add_argument(
+        "--lang", choices=["en", "fr"], help="report language (default: the project's, else en)"
+    )
     export.add_argument("--quotes", type=int, default=3, help="report: quotes per code")
     export.add_argument(
         "--anonymise",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from dataclasses import replace as replace_fields
 from datetime import datetime
@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qdaw.errors import QdawError
+from qdaw.export.report_labels import LABELS, describe_filters
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -17,61 +18,6 @@ if TYPE_CHECKING:
     from qdaw.analysis.hypotheses import HypothesisReport
     from qdaw.core.store import Store
     from qdaw.nlp.entities import Anonymiser
-
-LABELS = {
-    "en": {
-        "title": "Hypotheses report",
-        "generated": "Generated on {date} from {project}",
-        "respondents": "{n} respondents",
-        "filters": "Filters: {filters}",
-        "overview": "Overview",
-        "hypothesis": "Hypothesis",
-        "statement": "Statement",
-        "codes": "Codes",
-        "respondents_col": "Respondents",
-        "segments": "Segments",
-        "code": "Code",
-        "supported": "Supported by {ratio} respondents ({pct}%): {names}.",
-        "none_supported": "No respondent has a segment of a linked code.",
-        "without": "Without any linked code: {names}.",
-        "memos": "Memos",
-        "quotes": "Quotes",
-        "no_codes": "No code is linked to this hypothesis.",
-        "chart_overview": "% of respondents per hypothesis",
-        "chart": "% of respondents per code",
-        "axis": "% of respondents",
-        "outside": "Findings outside the hypotheses",
-        "supported_outside": "Codes linked to no hypothesis; {ratio} respondents ({pct}%) have "
-        "one at least: {names}.",
-        "without_outside": "With none of them: {names}.",
-    },
-    "fr": {
-        "title": "Rapport par hypothèse",
-        "generated": "Généré le {date} à partir de {project}",
-        "respondents": "{n} répondants",
-        "filters": "Filtres : {filters}",
-        "overview": "Vue d'ensemble",
-        "hypothesis": "Hypothèse",
-        "statement": "Énoncé",
-        "codes": "Codes",
-        "respondents_col": "Répondants",
-        "segments": "Segments",
-        "code": "Code",
-        "supported": "Soutenue par {ratio} répondants ({pct} %) : {names}.",
-        "none_supported": "Aucun répondant n'a de segment d'un code lié.",
-        "without": "Sans aucun code lié : {names}.",
-        "memos": "Mémos",
-        "quotes": "Citations",
-        "no_codes": "Aucun code n'est lié à cette hypothèse.",
-        "chart_overview": "% de répondants par hypothèse",
-        "chart": "% de répondants par code",
-        "axis": "% de répondants",
-        "outside": "Résultats hors hypothèses",
-        "supported_outside": "Codes liés à aucune hypothèse ; {ratio} répondants ({pct} %) en "
-        "ont au moins un : {names}.",
-        "without_outside": "Sans aucun d'eux : {names}.",
-    },
-}
 
 
 def source_of(quote: Mapping[Any, Any]) -> str:
@@ -102,6 +48,49 @@ class ReportDocument:
     _charts: dict[str, bytes] = field(default_factory=dict)
     # PNG crops of the quotes that are image regions, by (document, "x,y,w,h").
     crops: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    # Each code's category (the path above it; None at the top of the codebook).
+    categories: dict[str, str | None] = field(default_factory=dict)
+    coders: list[str] = field(default_factory=list)
+    quotes_per_code: int = 3
+    # Gathers what the interactive HTML page recomputes from (qdaw.export.report_data):
+    # only that page needs it, so DOCX and Markdown never pay for it.
+    gather: Callable[[], dict[str, Any]] | None = None
+    _interactive: dict[str, Any] | None = None
+
+    @property
+    def interactive(self) -> dict[str, Any]:
+        if self._interactive is None:
+            self._interactive = self.gather() if self.gather is not None else {}
+        return self._interactive
+
+    def category_groups(self, report: HypothesisReport) -> list[tuple[str | None, list[int]]]:
+        """The positions of a hypothesis's codes, by category in codebook order."""
+        groups: dict[str | None, list[int]] = {}
+        for position, code in enumerate(report.codes["code"]):
+            groups.setdefault(self.categories.get(str(code)), []).append(position)
+        return list(groups.items())
+
+    def method_lines(self, page: bool = False) -> list[str]:
+        """N, counting rule, coders, filters, quotes and date, in the report's language
+        (``page``: the interactive page's quotes)."""
+        scope = f" ({self.filters})" if self.filters else ""
+        lines = [self.text("method_n", n=self.total_cases, scope=scope)]
+        lines.append(self.text("method_counting"))
+        if self.coders:
+            lines.append(self.text("method_coders", names=", ".join(self.coders)))
+        else:
+            lines.append(self.text("method_no_coders"))
+        if self.filters:
+            lines.append(self.text("method_filters", filters=self.filters))
+        else:
+            lines.append(self.text("method_no_filters"))
+        if page:
+            lines.append(self.text("method_quotes", cap=self.interactive["cap"]))
+        else:
+            lines.append(self.text("method_quotes_print", n=self.quotes_per_code))
+        date = f"{self.generated:%Y-%m-%d %H:%M}"
+        lines.append(self.text("method_date", date=date, project=self.project))
+        return lines
 
     def crop(self, quote: Mapping[Any, Any]) -> bytes | None:
         """The picture of a quote that is a region of an image; None for a text."""
@@ -190,32 +179,9 @@ class ReportDocument:
         return self._charts[key]
 
 
-FILTER_NAMES = {
-    "en": {"cases": "respondents", "where": "respondents where", "coders": "coders",
-           "codes": "codes", "hypotheses": "hypotheses", "speakers": "speakers",
-           "documents": "documents", "sets": "sets"},
-    "fr": {"cases": "répondants", "where": "répondants dont", "coders": "codeurs",
-           "codes": "codes", "hypotheses": "hypothèses", "speakers": "locuteurs",
-           "documents": "documents", "sets": "ensembles"},
-}  # fmt: skip
-
-
-def describe_filters(filters: dict[str, Any], lang: str = "en") -> str:
-    """The filters in the report's language: "répondants dont discipline = SHS"."""
-    names = FILTER_NAMES.get(lang, FILTER_NAMES["en"])
-    parts = []
-    for key, value in filters.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k} = {v}" for k, v in value.items())
-        elif not isinstance(value, str):
-            value = ", ".join(map(str, value))
-        parts.append(f"{names.get(key, key)}: {value}")
-    return "; ".join(parts)
-
-
 def build_report(
     store: Store,
-    lang: str = "en",
+    lang: str | None = None,
     quotes_per_code: int = 3,
     anonymiser: Anonymiser | None = None,
     **filters: Any,
@@ -227,6 +193,8 @@ def build_report(
     from qdaw.analysis.scope import resolve_scope
     from qdaw.export.charts import code_colors
 
+    if lang is None:  # a French project's report is in French unless asked otherwise
+        lang = store.get_meta("language") or "en"
     if lang not in LABELS:
         raise QdawError(f"report language must be one of {', '.join(LABELS)}, not {lang!r}")
     scope = resolve_scope(store, **filters)
@@ -247,6 +215,10 @@ def build_report(
     respondents = resolve_scope(
         store, **{k: v for k, v in filters.items() if k in ("cases", "where")}
     )
+    from qdaw.analysis.report_data import coders_in
+    from qdaw.export.report_data import categories_of, interactive_data
+
+    categories = categories_of(store)
     return ReportDocument(
         project=store.get_meta("title") or store.name,  # (Project.title)
         generated=datetime.now().replace(microsecond=0),
@@ -257,6 +229,10 @@ def build_report(
         colors=code_colors(store),
         lang=lang,
         crops=crops,
+        categories=categories,
+        coders=coders_in(store, scope),
+        quotes_per_code=quotes_per_code,
+        gather=lambda: interactive_data(store, scope, hypotheses, categories, anonymiser),
     )
 
 

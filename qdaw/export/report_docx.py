@@ -12,9 +12,37 @@ if TYPE_CHECKING:
     from qdaw.analysis.hypotheses import HypothesisReport
 
 
+class _Document:
+    """python-docx's document with its styles looked up once. Setting a style by name
+    scans every style for it and again for the default one: a report of 300 codes sets
+    some 2,000 and spent a third of its time there. Each id is set as python-docx's own
+    setters do once they have found it."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.ids: dict[str, str] = {}
+
+    def style_id(self, name: str) -> str:
+        if name not in self.ids:
+            self.ids[name] = self.document.styles[name].style_id
+        return self.ids[name]
+
+    def add_heading(self, text: str, level: int) -> Any:
+        return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def add_paragraph(self, text: str = "", style: str | None = None) -> Any:
+        paragraph = self.document.add_paragraph(text)
+        if style is not None:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.document, name)
+
+
 def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=len(rows) + 1, cols=len(header))
-    table.style = "Light Grid Accent 1"
+    table._tbl.tblStyle_val = document.style_id("Light Grid Accent 1")
     # python-docx looks cells up slowly; fetch each row's cells once.
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
@@ -51,7 +79,18 @@ def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) ->
     chart = doc.hypothesis_chart(report)
     if chart:
         document.add_picture(io.BytesIO(chart), width=Inches(6.0))
-    _table(document, doc.codes_header(), doc.code_rows(report))
+    rows = doc.code_rows(report)
+    for category, positions in doc.category_groups(report):
+        level = 2
+        if category:  # the codebook's categories as headings, their codes below
+            document.add_heading(category, level=2)
+            level = 3
+        _table(document, doc.codes_header(), [rows[i] for i in positions])
+        names = [rows[i][0] for i in positions]
+        quotes = report.quotes[report.quotes["code"].isin(names)]
+        if not quotes.empty:
+            document.add_heading(doc.text("quotes"), level=level)
+            _quotes(document, doc, quotes, level + 1)
     memos = doc.memos(report)
     if memos:
         document.add_heading(doc.text("memos"), level=2)
@@ -59,21 +98,20 @@ def _hypothesis(document: Any, doc: ReportDocument, report: HypothesisReport) ->
             paragraph = document.add_paragraph(style="List Bullet")
             paragraph.add_run(f"{who} : " if doc.lang == "fr" else f"{who}: ").bold = True
             paragraph.add_run(text)
-    if not report.quotes.empty:
-        document.add_heading(doc.text("quotes"), level=2)
-        for code, quotes in report.quotes.groupby("code", sort=False):
-            document.add_heading(str(code), level=3)
-            for quote in quotes.to_dict("records"):
-                crop = doc.crop(quote)
-                if crop is not None:  # a region of an image: its picture, then its source
-                    document.add_picture(io.BytesIO(crop), width=_crop_width(crop))
-                    document.add_paragraph(f"— {source_of(quote)}", style="Quote")
-                    continue
-                paragraph = document.add_paragraph(style="Quote")
-                paragraph.add_run(
-                    f"« {quote['text']} »" if doc.lang == "fr" else f"“{quote['text']}”"
-                )
-                paragraph.add_run(f" — {source_of(quote)}").bold = True
+
+
+def _quotes(document: Any, doc: ReportDocument, quotes: Any, level: int) -> None:
+    for code, group in quotes.groupby("code", sort=False):
+        document.add_heading(str(code), level=level)
+        for quote in group.to_dict("records"):
+            crop = doc.crop(quote)
+            if crop is not None:  # a region of an image: its picture, then its source
+                document.add_picture(io.BytesIO(crop), width=_crop_width(crop))
+                document.add_paragraph(f"— {source_of(quote)}", style="Quote")
+                continue
+            paragraph = document.add_paragraph(style="Quote")
+            paragraph.add_run(f"« {quote['text']} »" if doc.lang == "fr" else f"“{quote['text']}”")
+            paragraph.add_run(f" — {source_of(quote)}").bold = True
 
 
 def _crop_width(png: bytes) -> Any:
@@ -88,7 +126,7 @@ def write_docx(doc: ReportDocument, path: Path, final: Path) -> None:
     import docx
     from docx.shared import Inches
 
-    document = docx.Document()
+    document = _Document(docx.Document())
     document.core_properties.title = f"{doc.text('title')} — {doc.project}"
     document.add_heading(f"{doc.text('title')} — {doc.project}", level=0)
     document.add_paragraph(doc.meta_line())
@@ -98,4 +136,7 @@ def write_docx(doc: ReportDocument, path: Path, final: Path) -> None:
         document.add_picture(io.BytesIO(doc.overview_chart()), width=Inches(6.0))
     for report in doc.hypotheses:
         _hypothesis(document, doc, report)
+    document.add_heading(doc.text("method"), level=1)
+    for line in doc.method_lines():
+        document.add_paragraph(line, style="List Bullet")
     document.save(str(path))

@@ -1,41 +1,23 @@
-"""The hypotheses report as one self-contained printable HTML file."""
+"""The hypotheses report as one self-contained interactive HTML file: the page's text
+and headings are written here, its tables, counts and quotes by report.js from the
+embedded data (qdaw.export.report_data), so a reader can regroup respondents offline."""
 
 from __future__ import annotations
 
-import base64
 from html import escape
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qdaw.export.report import ReportDocument, percent, source_of
+from qdaw.export.report import LABELS, ReportDocument
+from qdaw.export.report_data import script_json
 
 if TYPE_CHECKING:
     from qdaw.analysis.hypotheses import HypothesisReport
 
-STYLE = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 56rem; margin: 2rem auto;
-       color: #222; line-height: 1.45; padding: 0 1rem; }
-h1 { border-bottom: 2px solid #4363d8; padding-bottom: .3rem; }
-h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccd; page-break-after: avoid; }
-table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
-th, td { border: 1px solid #ccd; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #dde4ee; }
-td.num { text-align: right; white-space: nowrap; }
-blockquote { margin: .6rem 0 .6rem 1rem; padding: .4rem .8rem; border-left: 4px solid #4363d8;
-             background: #f5f7fb; }
-img.region { max-width: 100%; }
-blockquote cite { display: block; font-style: normal; font-weight: bold; margin-top: .2rem; }
-.meta { color: #555; }
-.chart svg { max-width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-before: always; } }
-"""
 
-
-def _svg(data: bytes | None) -> str:
-    if not data:
-        return ""
-    text = data.decode("utf-8")
-    return f'<div class="chart">{text[text.index("<svg") :]}</div>'
+def asset(name: str) -> str:
+    return files("qdaw.export.report_assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _lines(text: str) -> str:
@@ -43,85 +25,75 @@ def _lines(text: str) -> str:
     return "<br>\n".join(escape(line) for line in str(text).strip().splitlines())
 
 
-def _rows(cells: list[list[str]], numeric: set[int]) -> str:
-    return "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="num">{escape(c)}</td>' if i in numeric else f"<td>{escape(c)}</td>"
-            for i, c in enumerate(row)
-        )
-        + "</tr>"
-        for row in cells
-    )
-
-
-def _html_hypothesis(doc: ReportDocument, report: HypothesisReport) -> str:
-    parts = [f"<h2>{escape(report.heading)}</h2>"]
+def _hypothesis(doc: ReportDocument, number: int, report: HypothesisReport) -> str:
+    parts = [
+        f'<section class="hypothesis" data-h="{number}" id="h{number}">',
+        f"<h2>{escape(report.heading)}</h2>",
+    ]
     if report.description:
         parts.append(f"<p><em>{escape(report.description)}</em></p>")
-    if report.cases_with:
-        names = ", ".join(report.cases_with)
-        line = doc.kind_text(
-            report, "supported", ratio=report.ratio, pct=percent(report.pct_cases), names=names
-        )
-        parts.append(f"<p>{escape(line)}</p>")
-    else:
-        parts.append(f"<p>{escape(doc.text('none_supported'))}</p>")
-    if report.cases_without:
-        line = doc.kind_text(report, "without", names=", ".join(report.cases_without))
-        parts.append(f'<p class="meta">{escape(line)}</p>')
+    parts.append('<p class="support"></p><p class="meta without"></p>')
     if report.codes.empty:
         parts.append(f"<p>{escape(doc.text('no_codes'))}</p>")
-        return "\n".join(parts)
-    parts.append(_svg(doc.hypothesis_chart(report, "svg")))
-    header, rows = doc.codes_header(), doc.code_rows(report)
-    parts.append(
-        "<table><tr>"
-        + "".join(f"<th>{escape(h)}</th>" for h in header)
-        + "</tr>"
-        + _rows(rows, {1, 2, 3})
-        + "</table>"
-    )
+    for index, (category, _rows) in enumerate(doc.category_groups(report)):
+        if category:
+            parts.append(f'<h3 class="category">{escape(category)}</h3>')
+        parts.append(f'<div class="codes" data-cat="{index}"></div>')
     memos = doc.memos(report)
     if memos:
         parts.append(f"<h3>{escape(doc.text('memos'))}</h3><ul>")
         parts += [f"<li><strong>{escape(w)}</strong>: {_lines(t)}</li>" for w, t in memos]
         parts.append("</ul>")
-    if not report.quotes.empty:
-        parts.append(f"<h3>{escape(doc.text('quotes'))}</h3>")
-        for code, quotes in report.quotes.groupby("code", sort=False):
-            parts.append(f"<h4>{escape(str(code))}</h4>")
-            for q in quotes.to_dict("records"):
-                cite = f"<cite>— {escape(source_of(q))}</cite>"
-                crop = doc.crop(q)
-                if crop is not None:  # a region of an image, embedded in the page
-                    data = base64.b64encode(crop).decode("ascii")
-                    alt = escape(f"{q['document']} ({q['region']})")
-                    body = f'<img class="region" src="data:image/png;base64,{data}" alt="{alt}">'
-                else:
-                    body = _lines(q["text"])
-                parts.append(f"<blockquote>{body}{cite}</blockquote>")
+    parts.append("</section>")
     return "\n".join(parts)
 
 
+def _controls(doc: ReportDocument) -> str:
+    t = doc.text
+    # The group is named in the controls and again outside them: a printed page, which
+    # has no controls, names its group too.
+    return f"""<div class="controls" id="controls">
+<span class="filter"><label>{escape(t("group"))}
+<select id="variable"></select></label> <select id="value"></select></span>
+<span class="filter" id="shown"><strong>{escape(t("shown"))}</strong> </span>
+<button id="print-view">{escape(t("print"))}</button>
+<button id="print-now" class="control">{escape(t("print_button"))}</button>
+<span class="meta" id="group-status"></span>
+</div>
+<p class="group" id="group-printed"></p>"""
+
+
 def write_html(doc: ReportDocument, path: Path, final: Path) -> None:
-    title = f"{doc.text('title')} — {doc.project}"
-    rows = doc.overview_rows()
-    header = doc.overview_header()
+    t = doc.text
     body = [
-        f"<h1>{escape(title)}</h1>",
+        f"<h1>{escape(doc.project)}</h1>",
+        f'<p class="subtitle">{escape(t("title"))}</p>',
         f'<p class="meta">{escape(doc.meta_line())}</p>',
-        f"<h2>{escape(doc.text('overview'))}</h2>",
-        "<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>",
-        _rows(rows, {2, 3}) + "</table>",
+        f"<noscript><p><strong>{escape(t('noscript'))}</strong></p></noscript>",
+        _controls(doc),
+        f'<p class="meta hint">{escape(t("sort_hint"))}</p>',
+        f'<section id="overview"><h2>{escape(t("overview"))}</h2>',
+        '<div id="overview-table"></div></section>',
+        f'<section id="crosstab-section"><h2>{escape(t("crosstab"))}</h2>',
+        f'<p class="filter"><label>{escape(t("crosstab_by"))} '
+        '<select id="cross-variable"></select></label></p>',
+        '<div id="crosstab"></div></section>',
     ]
-    if rows:
-        body.append(_svg(doc.overview_chart("svg")))
-    body += [_html_hypothesis(doc, report) for report in doc.hypotheses]
+    body += [_hypothesis(doc, n, report) for n, report in enumerate(doc.hypotheses)]
+    body.append(f'<section id="method"><h2>{escape(t("method"))}</h2><ul>')
+    body += [f"<li>{escape(line)}</li>" for line in doc.method_lines(page=True)]
+    body.append("</ul></section>")
+    data = {**doc.interactive, "lang": doc.lang, "labels": LABELS[doc.lang]}
     page = (
         f'<!DOCTYPE html>\n<html lang="{doc.lang}"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n<body>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # Nothing may load from elsewhere: the page must read the same offline.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>{escape(doc.project)} — {escape(t('title'))}</title>"
+        f"<style>{asset('report.css')}</style></head>\n<body>\n"
         + "\n".join(body)
-        + "\n</body></html>\n"
+        + f'\n<script type="application/json" id="qdaw-data">{script_json(data)}</script>\n'
+        + f"<script>{asset('report.js')}</script>\n</body></html>\n"
     )
     path.write_text(page, encoding="utf-8")

@@ -92,23 +92,38 @@ def _hypothesis(
         return [*lines, md_text(doc.text("no_codes")), ""]
     if chart_path:
         lines += [chart_path, ""]
-    lines += _md_table(doc.codes_header(), doc.code_rows(report))
+    rows = doc.code_rows(report)
+    for category, positions in doc.category_groups(report):
+        level = "###"
+        if category:  # the codebook's categories as headings, their codes below
+            lines += [f"### {md_text(category)}", ""]
+            level = "####"
+        lines += _md_table(doc.codes_header(), [rows[i] for i in positions])
+        in_group = [rows[i][0] for i in positions]
+        quotes = report.quotes[report.quotes["code"].isin(in_group)]
+        if not quotes.empty:
+            lines += [f"{level} {md_text(doc.text('quotes'))}", ""]
+            lines += _quotes(quotes, level + "#", region_image)
     memos = doc.memos(report)
     if memos:
         lines += [f"### {md_text(doc.text('memos'))}", ""]
         for who, text in memos:
             lines += md_lines(text, prefix="  ", first=f"- **{md_text(who)}**: ")
         lines.append("")
-    if not report.quotes.empty:
-        lines += [f"### {md_text(doc.text('quotes'))}", ""]
-        for code, quotes in report.quotes.groupby("code", sort=False):
-            lines += [f"#### {md_text(code)}", ""]
-            for q in quotes.to_dict("records"):
-                cite = f"> — **{md_text(source_of(q))}**"
-                picture = region_image(q)  # a region of an image: its picture
-                body = [f"> {picture}"] if picture else md_lines(q["text"], prefix="> ")
-                lines += [*body, ">", cite]
-                lines.append("")
+    return lines
+
+
+def _quotes(
+    quotes: Any, level: str, region_image: Callable[[Mapping[Any, Any]], str | None]
+) -> list[str]:
+    lines: list[str] = []
+    for code, group in quotes.groupby("code", sort=False):
+        lines += [f"{level} {md_text(code)}", ""]
+        for q in group.to_dict("records"):
+            cite = f"> — **{md_text(source_of(q))}**"
+            picture = region_image(q)  # a region of an image: its picture
+            body = [f"> {picture}"] if picture else md_lines(q["text"], prefix="> ")
+            lines += [*body, ">", cite, ""]
     return lines
 
 
@@ -141,4 +156,6 @@ def write_markdown(doc: ReportDocument, path: Path, final: Path) -> None:
             (charts / name).write_bytes(chart)
             image = _image(report.label, charts.name, name)
         lines += _hypothesis(doc, report, image, region_image)
+    lines += [f"## {md_text(doc.text('method'))}", ""]
+    lines += [f"- {md_text(line)}" for line in doc.method_lines()] + [""]
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -30,13 +30,14 @@ class Exports(Service):
 
     def report(
         self,
-        lang: str = "en",
+        lang: str | None = None,
         quotes_per_code: int = 3,
         anonymise: bool = False,
         **filters: Unpack[Filters],
     ) -> ReportDocument:
         """The supervisor's report (write it with qdaw.export.report.write_report):
-        each hypothesis, its codes with k/N, who supports it, quotes. ``anonymise``
+        each hypothesis, its codes with k/N, who supports it, quotes; in ``lang``, by
+        default the project's language (set_language), else English. ``anonymise``
         replaces accepted names by their pseudonyms (the project is not changed)."""
         from qdaw.export.report import build_report
 

@@ -463,6 +463,7 @@ FR = {
     "Set speaker pattern": "Changer le motif des locuteurs",
     "Set default coder {name}": "Choisir le codeur par défaut {name}",
     "Set the project's title to {name}": "Intituler le projet {name}",
+    "Edit the stop words ({language})": "Modifier les mots vides ({language})",
     "Link {count} codes to {label}": "Lier {count} codes à {label}",
     # Coders and agreement
     "Does each coder apply the code there": "Chaque codeur applique-t-il le code ici",

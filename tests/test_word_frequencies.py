@@ -217,3 +217,43 @@ def test_word_frequencies_on_postgresql(pg_url: str) -> None:
         p.set_stop_words("fr", add="équipe")
         assert "équipe" not in counts(p.word_frequencies(by="form"))
         assert len(p.term_in_context("equipe pedagogique", by="form")) == 3
+
+
+def test_words_and_stop_words_from_the_command_line(
+    p: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pandas as pd
+
+    from qdaw.cli import main
+
+    path = str(p.path)
+    p.close()
+    out = tmp_path / "words.csv"
+    assert main(["words", path, "--by", "form", "--ngram", "2", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Wrote ")
+    table = pd.read_csv(out)
+    assert list(table.columns) == ["term", "count", "documents", "respondents", "share"]
+    assert table.iloc[0]["term"] == "équipe pédagogique" and table.iloc[0]["count"] == 3
+    xlsx, cloud = tmp_path / "words.xlsx", tmp_path / "cloud.png"
+    args = ["words", path, "--code", "Équipe", "--case", "Amélie", "--limit", "2"]
+    assert main([*args, "-o", str(xlsx), "--cloud", str(cloud)]) == 0
+    sheet = pd.read_excel(xlsx)
+    assert len(sheet) == 2 and set(sheet["term"]) <= {"équipe", "pédagogique", "travailler",
+                                                      "distance"}  # fmt: skip
+    assert cloud.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert capsys.readouterr().out.count("Wrote ") == 2
+    assert main(["words", path, "--speaker", "interviewer", "--by", "form"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].split() == ["Term", "Count", "Docs", "Resp.", "Share"]
+    assert printed[1].split()[:2] == ["équipe", "2"]
+    assert main(["stop-words", path, "--lang", "fr", "--add", "équipe", "--remove", "ça"]) == 0
+    assert "stop words (fr)" in capsys.readouterr().out
+    assert main(["stop-words", path, "--lang", "fr"]) == 0
+    listed = capsys.readouterr().out.split()
+    assert "équipe" in listed and "ça" not in listed
+    assert main(["words", path, "--by", "form", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[0] == "examens"
+    assert main(["words", path, "--ngram", "5"]) == 1
+    assert "qdaw: error: --ngram 5: n-grams of 1, 2 or 3 words" in capsys.readouterr().err
+    assert main(["words", path, "--cloud", str(tmp_path / "w.gif")]) == 1
+    assert "w.gif: a word cloud is written as .png or .svg" in capsys.readouterr().err

@@ -159,3 +159,23 @@ def test_stop_words_dialog_edits_the_list_in_one_step(qtbot, window: MainWindow)
     with qtbot.waitSignal(tab.computed, timeout=30000):
         project.undo()
     assert terms(tab)["équipe"] == 7
+
+
+def test_the_window_opens_without_the_word_cloud_or_spacy() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from qdaw.gui.main_window import MainWindow\n"
+        "window = MainWindow()\n"
+        "window.analysis.setCurrentWidget(window.analysis.words)\n"
+        "print([m for m in ('wordcloud', 'spacy', 'pandas', 'PIL') if m in sys.modules])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -33,6 +33,11 @@ class SelectionBox(QObject):
             self.kinds.addItem(label, kind)
         self.values = QComboBox(parent)
         self.values.setObjectName("wordsSelectionValue")
+        for combo in (self.kinds, self.values):  # long names must not widen the panel
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
         self.values.setVisible(False)
         self.kinds.currentIndexChanged.connect(self._kind_changed)
         self.values.currentIndexChanged.connect(lambda _i: self.changed.emit())

@@ -96,12 +96,17 @@ class WordsTab(QWidget):
         self.kwic.doubleClicked.connect(self._jump)
         self.kwic.activated.connect(self._jump)
         self.table.doubleClicked.connect(self.show_context)
+        # Two rows: the tab must not widen the analysis panel beyond what it needs.
         controls = QHBoxLayout()
-        for widget in (self.by, self.ngram, *self.selection.widgets(), self.stop, self.edit_stop):
+        for widget in (self.by, self.ngram, *self.selection.widgets()):
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.export_button)
-        controls.addWidget(self.cloud_button)
+        actions = QHBoxLayout()
+        for widget in (self.stop, self.edit_stop):
+            actions.addWidget(widget)
+        actions.addWidget(self.summary, 1)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.cloud_button)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -110,11 +115,11 @@ class WordsTab(QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setSizes([520, 480])
+        splitter.setSizes([600, 440])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
-        layout.addWidget(self.summary)
+        layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         for combo in (self.by, self.ngram):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())

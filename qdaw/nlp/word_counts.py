@@ -155,6 +155,9 @@ def word_frequencies(
     if tokens.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
     stop = _stopped(store, tokens[by], tokens["language"]) if stop_words else None
+    if stop is not None and by == "lemma":
+        # A stop word whose lemma the model got wrong ("sous" -> "sou") is still one.
+        stop |= _stopped(store, tokens["form"], tokens["language"])
     grams = _ngrams(tokens, by, ngram, stop)
     grouped = grams.groupby("term")
     table = pd.DataFrame(

@@ -2353,12 +2353,12 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Locuteur</translation>
     </message>
     <message>
-        <location filename="../words_selection.py" line="64" />
+        <location filename="../words_selection.py" line="69" />
         <source>Respondents' turns</source>
         <translation>Tours de parole des répondants</translation>
     </message>
     <message>
-        <location filename="../words_selection.py" line="65" />
+        <location filename="../words_selection.py" line="70" />
         <source>Interviewers' turns</source>
         <translation>Tours de parole des enquêteurs</translation>
     </message>
@@ -2762,87 +2762,87 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Nuage de mots…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="91" />
+        <location filename="../words_tab.py" line="92" />
         <source>Double-click a term to read it in context</source>
         <translation>Double-cliquez sur un terme pour le lire en contexte</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="170" />
+        <location filename="../words_tab.py" line="176" />
         <source>Select codes in the codebook to count their words</source>
         <translation>Sélectionnez des codes dans la grille pour compter leurs mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="180" />
+        <location filename="../words_tab.py" line="186" />
         <source>Counting…</source>
         <translation>Comptage…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="186" />
+        <location filename="../words_tab.py" line="192" />
         <source>Term</source>
         <translation>Terme</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="186" />
+        <location filename="../words_tab.py" line="192" />
         <source>Count</source>
         <translation>Occurrences</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="186" />
+        <location filename="../words_tab.py" line="192" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="187" />
+        <location filename="../words_tab.py" line="193" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="187" />
+        <location filename="../words_tab.py" line="193" />
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="205" />
+        <location filename="../words_tab.py" line="211" />
         <source>{n} terms, {total} occurrences</source>
         <translation>{n} termes, {total} occurrences</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="235" />
+        <location filename="../words_tab.py" line="241" />
         <source>Looking for “{term}”…</source>
         <translation>Recherche de « {term} »…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="241" />
+        <location filename="../words_tab.py" line="247" />
         <source>“{term}” in context: {n} lines (double-click to read)</source>
         <translation>« {term} » en contexte : {n} lignes (double-cliquez pour lire)</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="267" />
+        <location filename="../words_tab.py" line="273" />
         <source>Export word frequencies</source>
         <translation>Exporter les fréquences de mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="268" />
+        <location filename="../words_tab.py" line="274" />
         <source>words</source>
         <translation>mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="277" />
+        <location filename="../words_tab.py" line="283" />
         <source>Table written: {path}</source>
         <translation>Tableau enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="285" />
+        <location filename="../words_tab.py" line="291" />
         <source>Word cloud</source>
         <translation>Nuage de mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="286" />
+        <location filename="../words_tab.py" line="292" />
         <source>word-cloud</source>
         <translation>nuage-de-mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="298" />
+        <location filename="../words_tab.py" line="304" />
         <source>Word cloud written: {path}</source>
         <translation>Nuage de mots écrit : {path}</translation>
     </message>

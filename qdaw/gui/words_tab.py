@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.core.operations import Area
-from qdaw.errors import QdawError
+from qdaw.gui import words_output
 from qdaw.gui.models.tables import RAW, FrameModel
 from qdaw.gui.passages import PassageList
-from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.search_panel import HitsModel
 from qdaw.gui.session import ChangeEvent, Session
 from qdaw.gui.words_selection import SelectionBox
@@ -258,50 +257,12 @@ class WordsTab(QWidget):
         hit = self.hits.hits[index.row()]
         self.jumpTo.emit(hit.document_id, hit.start, hit.end)
 
-    # -- stop words, export, cloud -----------------------------------------------------
+    # -- stop words, export, cloud (qdaw.gui.words_output) ----------------------------
     def edit_stop_words(self) -> None:
-        from qdaw.gui.stop_words_dialog import StopWordsDialog
-
-        StopWordsDialog(self.session, self).open()
+        words_output.edit_stop_words(self)
 
     def export(self, path: str | None = None) -> str | None:
-        from qdaw.export.tables import write_table
-
-        if self.frame is None:
-            return None
-        if path is None:
-            chosen = ask_save_path(self, self.tr("Export word frequencies"), [".xlsx", ".csv"],
-                                   self.tr("words"))  # fmt: skip
-            if chosen is None:
-                return None
-            path = str(chosen)
-        try:
-            written = str(write_table(self.frame, path, "Words"))
-        except (QdawError, OSError) as exc:
-            self.error.emit(str(exc))
-            return None
-        self.status.emit(self.tr("Table written: {path}").format(path=written))
-        return written
+        return words_output.export(self, path)
 
     def draw_cloud(self, path: str | None = None) -> Worker | None:
-        frame = self.frame
-        if frame is None:
-            return None
-        if path is None:
-            chosen = ask_save_path(self, self.tr("Word cloud"), [".png", ".svg"],
-                                   self.tr("word-cloud"))  # fmt: skip
-            if chosen is None:
-                return None
-            path = str(chosen)
-        target = path
-
-        def task(_worker: Worker) -> str:
-            from qdaw.export.word_cloud import word_cloud
-
-            return str(word_cloud(frame, target))
-
-        worker = Worker(task)
-        written = self.tr("Word cloud written: {path}")
-        worker.signals.finished.connect(lambda done: self.status.emit(written.format(path=done)))
-        worker.signals.failed.connect(self.error.emit)
-        return start(worker)
+        return words_output.draw_cloud(self, path)

@@ -2716,133 +2716,133 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../words_tab.py" line="65" />
+        <location filename="../words_tab.py" line="64" />
         <source>Lemmas</source>
         <extracomment>What the counts are computed from.</extracomment>
         <translation>Lemmes</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="66" />
+        <location filename="../words_tab.py" line="65" />
         <source>Word forms</source>
         <translation>Formes</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="68" />
+        <location filename="../words_tab.py" line="67" />
         <source>Single words</source>
         <translation>Mots seuls</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="68" />
+        <location filename="../words_tab.py" line="67" />
         <source>Bigrams</source>
         <translation>Bigrammes</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="69" />
+        <location filename="../words_tab.py" line="68" />
         <source>Trigrams</source>
         <translation>Trigrammes</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="72" />
+        <location filename="../words_tab.py" line="71" />
         <source>Leave out stop words</source>
         <translation>Exclure les mots vides</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="74" />
+        <location filename="../words_tab.py" line="73" />
         <source>Edit stop words…</source>
         <translation>Modifier les mots vides…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="75" />
+        <location filename="../words_tab.py" line="74" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="76" />
+        <location filename="../words_tab.py" line="75" />
         <source>Word cloud…</source>
         <translation>Nuage de mots…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="92" />
+        <location filename="../words_tab.py" line="91" />
         <source>Double-click a term to read it in context</source>
         <translation>Double-cliquez sur un terme pour le lire en contexte</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="176" />
+        <location filename="../words_tab.py" line="175" />
         <source>Select codes in the codebook to count their words</source>
         <translation>Sélectionnez des codes dans la grille pour compter leurs mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="186" />
+        <location filename="../words_tab.py" line="185" />
         <source>Counting…</source>
         <translation>Comptage…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="192" />
+        <location filename="../words_tab.py" line="191" />
         <source>Term</source>
         <translation>Terme</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="192" />
+        <location filename="../words_tab.py" line="191" />
         <source>Count</source>
         <translation>Occurrences</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="192" />
+        <location filename="../words_tab.py" line="191" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="193" />
+        <location filename="../words_tab.py" line="192" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="193" />
+        <location filename="../words_tab.py" line="192" />
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="211" />
+        <location filename="../words_tab.py" line="210" />
         <source>{n} terms, {total} occurrences</source>
         <translation>{n} termes, {total} occurrences</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="241" />
+        <location filename="../words_tab.py" line="240" />
         <source>Looking for “{term}”…</source>
         <translation>Recherche de « {term} »…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="247" />
+        <location filename="../words_tab.py" line="246" />
         <source>“{term}” in context: {n} lines (double-click to read)</source>
         <translation>« {term} » en contexte : {n} lignes (double-cliquez pour lire)</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="273" />
+        <location filename="../words_output.py" line="31" />
         <source>Export word frequencies</source>
         <translation>Exporter les fréquences de mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="274" />
+        <location filename="../words_output.py" line="32" />
         <source>words</source>
         <translation>mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="283" />
+        <location filename="../words_output.py" line="42" />
         <source>Table written: {path}</source>
         <translation>Tableau enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="291" />
+        <location filename="../words_output.py" line="52" />
         <source>Word cloud</source>
         <translation>Nuage de mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="292" />
+        <location filename="../words_output.py" line="53" />
         <source>word-cloud</source>
         <translation>nuage-de-mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="304" />
+        <location filename="../words_output.py" line="66" />
         <source>Word cloud written: {path}</source>
         <translation>Nuage de mots écrit : {path}</translation>
     </message>

@@ -46,6 +46,7 @@ from qdaw.services.nlp import Nlp
 from qdaw.services.sets import Sets
 from qdaw.services.transfer import Copying
 from qdaw.services.variables import Variables
+from qdaw.services.words import Words
 
 T = TypeVar("T")
 
@@ -84,7 +85,11 @@ class Project:
         self.interchange = Interchange(store, self)
         self.backing_up = Backups(store, self)
         self.copying = Copying(store, self)
+<<<<<<< HEAD
         self.memo_service = Memos(store, self)
+=======
+        self.words = Words(store, self, self.analysis)
+>>>>>>> words
 
     @classmethod
     def create(
@@ -374,6 +379,12 @@ class Project:
     code_passages = forward("nlp", Nlp.code_passages)
     rules_preview = forward("nlp", Nlp.rules_preview)
     apply_rules = forward("nlp", Nlp.apply_rules)
+    # -- words (frequencies, stop lists) ---------------------------------------
+    word_frequencies = forward("words", Words.word_frequencies)
+    term_in_context = forward("words", Words.term_in_context)
+    stop_words = forward("words", Words.stop_words)
+    set_stop_words = forward("words", Words.set_stop_words)
+    word_cloud = forward("words", Words.word_cloud)
     # -- anonymising ---------------------------------------------------------
     detect_entities = forward("anonymising", Anonymising.detect_entities)
     find_entities = forward("anonymising", Anonymising.find_entities)

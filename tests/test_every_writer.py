@@ -188,6 +188,7 @@ CALLS: dict[str, Callable[[Project, Path], object]] = {
     "resize_segment": lambda p, t: p.resize_segment(p.segments(code="Z")[0], 0, 21),
     "set_default_coder": lambda p, t: p.set_default_coder("Dan"),
     "set_title": lambda p, t: p.set_title("Étude des référents"),
+    "set_stop_words": lambda p, t: p.set_stop_words("fr", add="bon", remove=["ça", "être"]),
     "set_language": lambda p, t: p.set_language("en", "b1"),
     "set_memo": lambda p, t: p.set_memo(p.code("X"), "Note"),
     "set_pseudonym": lambda p, t: p.set_pseudonym("Charlie", "[Quelqu'un]"),

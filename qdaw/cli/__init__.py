@@ -21,6 +21,7 @@ from qdaw.cli.nlp import add_commands as add_nlp_commands
 from qdaw.cli.server import add_commands as add_server_commands
 from qdaw.cli.sets import add_commands as add_set_commands
 from qdaw.cli.title import add_commands as add_title_commands
+from qdaw.cli.words import add_commands as add_words_commands
 from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
@@ -238,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(sub)
     add_title_commands(sub)
     add_nlp_commands(sub)
+    add_words_commands(sub)
     add_names_commands(sub)
     add_merging_commands(sub)
     add_server_commands(sub)

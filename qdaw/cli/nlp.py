@@ -108,17 +108,6 @@ def cmd_rules(args: argparse.Namespace) -> None:
             print(f"Coded {created} passages as {code}")
 
 
-def cmd_words(args: argparse.Namespace) -> None:
-    with open_project(args.project) as project:
-        words = project.distinctive_words(args.code, limit=args.limit, **filters_from(args))
-    if args.output:
-        write_and_say(args.output, lambda: write_table(words, args.output, "Distinctive words"))
-        return
-    for row in words.to_dict("records"):
-        print(f"{row['term']:<32} {row['kind']:<6} {row['in_code']:>5} {row['in_rest']:>6}"
-              f"  G² {row['g2']:.1f}")  # fmt: skip
-
-
 def cmd_suggest(args: argparse.Namespace) -> None:
     with open_project(args.project) as project:
         text = project.document_text(args.document)
@@ -138,14 +127,6 @@ def add_commands(sub: Any) -> None:
     rules.add_argument("file", help='JSON: {"rules": [{"code": …, "patterns": […]}]}')
     rules.add_argument("--preview", action="store_true", help="count the passages, code nothing")
     rules.set_defaults(run=cmd_rules)
-
-    words = sub.add_parser("words", help="distinctive words and noun phrases of a code")
-    words.add_argument("project")
-    words.add_argument("code")
-    words.add_argument("--limit", type=int, default=20)
-    words.add_argument("-o", "--output", help="write the table to .csv or .xlsx")
-    add_filter_options(words)
-    words.set_defaults(run=cmd_words)
 
     suggest = sub.add_parser("suggest", help="codes whose passages resemble a passage")
     suggest.add_argument("project")

@@ -82,6 +82,7 @@ KINDS: dict[str, Kind] = {
     "set_speaker_pattern": _kind("Set speaker pattern", A.PROJECT, A.TEXT_INDEX),
     "set_default_coder": _kind("Set default coder {name}", A.PROJECT),
     "set_title": _kind("Set the project's title to {name}", A.PROJECT),
+    "set_stop_words": _kind("Edit the stop words ({language})", A.PROJECT),
     "index_text": _kind("Index text", A.TEXT_INDEX),
     "add_code": _kind("Add code {name}", A.CODEBOOK),
     "rename_code": _kind("Rename code to {name}", A.CODEBOOK),

@@ -22,6 +22,7 @@ from qdaw.gui.analysis_tab import AnalysisTab, BarDelegate
 from qdaw.gui.retrieval_tab import RetrievalTab
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import ChangeEvent, Session
+from qdaw.gui.words_tab import WordsTab
 from qdaw.gui.workers import Worker, start
 
 if TYPE_CHECKING:
@@ -100,6 +101,8 @@ class AnalysisPanel(QTabWidget):
         self.hypotheses.add_control(report)
         self.agreement = AgreementTab(session)
         self.agreement.jumpTo.connect(self.jumpTo.emit)
+        self.words = WordsTab(session, selected_codes)
+        self.words.jumpTo.connect(self.jumpTo.emit)
         for tab, title in (
             (self.frequencies, self.tr("Frequencies")),
             (self.matrix, self.tr("Codes × respondents")),
@@ -107,6 +110,7 @@ class AnalysisPanel(QTabWidget):
             (self.retrieval, self.tr("Retrieval")),
             (self.hypotheses, self.tr("Hypotheses")),
             (self.agreement, self.tr("Agreement")),
+            (self.words, self.tr("Words")),
         ):
             self.addTab(tab, title)
             tab.error.connect(self.error.emit)
@@ -184,6 +188,7 @@ class AnalysisPanel(QTabWidget):
         self.retrieval.dirty = True
         if self.currentWidget() is self.retrieval:
             self.retrieval.refresh()
+        self.words.codes_changed()
 
     def _crosstab(self) -> pd.DataFrame:
         import pandas as pd

@@ -43,6 +43,7 @@ TEMPLATES: dict[str, object] = {
     "set_speaker_pattern": QT_TRANSLATE_NOOP("Operations", "Set speaker pattern"),
     "set_default_coder": QT_TRANSLATE_NOOP("Operations", "Set default coder {name}"),
     "set_title": QT_TRANSLATE_NOOP("Operations", "Set the project's title to {name}"),
+    "set_stop_words": QT_TRANSLATE_NOOP("Operations", "Edit the stop words ({language})"),
     "index_text": QT_TRANSLATE_NOOP("Operations", "Index text"),
     "add_code": QT_TRANSLATE_NOOP("Operations", "Add code {name}"),
     "rename_code": QT_TRANSLATE_NOOP("Operations", "Rename code to {name}"),

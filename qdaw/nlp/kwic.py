@@ -10,6 +10,8 @@ from sqlalchemy import select
 
 from qdaw.analysis.scope import ALL, Scope
 from qdaw.core import models as m
+from qdaw.core.text_units import fold
+from qdaw.errors import QdawError
 
 if TYPE_CHECKING:
     from qdaw.core.store import Store
@@ -94,6 +96,33 @@ def keyword_in_context(
         )
         for row in frame.to_dict("records")
     ]
+
+
+def term_in_context(
+    store: Store, term: str, by: Literal["lemma", "form"] = "lemma", scope: Scope = ALL
+) -> list[ContextHit]:
+    """The occurrences of a term of ``p.word_frequencies`` (its index spelling: folded
+    words, space-separated) inside the same selection: coded passages of the scope's
+    codes, its speakers' turns, its respondents. An n-gram is found within a sentence."""
+    from qdaw.nlp.search import _token_hits, _with_context, hits_frame
+    from qdaw.nlp.word_counts import require_index, selection_conditions
+
+    words = [fold(word) for word in term.split()]
+    if not words:
+        raise QdawError("keyword in context: the term has no word in it")
+    require_index(store, scope)
+    hits = _token_hits(store, words, by, scope)
+    statement = _with_context(hits).where(
+        *selection_conditions(scope, hits.c.document_id, hits.c.start, hits.c.end)
+    )
+    frame = hits_frame(store, statement)
+    frame = frame[frame["end"] <= frame["sentence_end"]]
+    return [
+        ContextHit(int(row["document_id"]), str(row["document"]), str(row["case"]),
+                   int(row["start"]), int(row["end"]), int(row["sentence_start"]),
+                   str(row["sentence"]))
+        for row in frame.to_dict("records")
+    ]  # fmt: skip
 
 
 def passages_in_context(store: Store, frame: Any, window: int = WINDOW) -> Any:

@@ -137,8 +137,6 @@ def search(
     on a word sequence; ``lemma`` finds every inflected form ("vouloir" finds "voulais");
     ``regex`` is a Python regular expression on the text.
     """
-    import pandas as pd
-
     if mode not in ("exact", "lemma", "regex", "phrase"):
         raise QdawError(f"search mode must be exact, lemma, regex or phrase, not {mode!r}")
     from qdaw.nlp.indexing import unindexed
@@ -152,7 +150,20 @@ def search(
     language = language or store.get_meta("language") or _main_language(store)
     column = "lemma" if mode == "lemma" else "form"
     terms = _query_terms(store, query, mode, language)
-    located = store.rows(_with_context(_token_hits(store, terms, column, scope)))
+    frame = hits_frame(store, _with_context(_token_hits(store, terms, column, scope)))
+    if mode in ("exact", "phrase") and (accents or case):
+        wanted = fold(query.rstrip("*").strip(), accents, case)
+        keep = [fold(match, accents, case).startswith(wanted) for match in frame["match"]]
+        frame = frame[keep].reset_index(drop=True)
+    return frame
+
+
+def hits_frame(store: Store, statement: Any) -> pd.DataFrame:
+    """The search's rows (COLUMNS) for a statement of (document_id, start, end,
+    sentence start, sentence end), in document order."""
+    import pandas as pd
+
+    located = store.rows(statement)
     located.sort(key=lambda row: (row[0], row[1]))
     documents = {int(row[0]) for row in located}
     # Each document's text is read once, however many hits it has.
@@ -178,12 +189,7 @@ def search(
          doc, start if s_start is None else s_start, end if s_end is None else s_end)
         for doc, start, end, s_start, s_end in located
     ]  # fmt: skip
-    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
-    if mode in ("exact", "phrase") and (accents or case):
-        wanted = fold(query.rstrip("*").strip(), accents, case)
-        keep = [fold(match, accents, case).startswith(wanted) for match in frame["match"]]
-        frame = frame[keep].reset_index(drop=True)
-    return frame
+    return pd.DataFrame.from_records(rows, columns=COLUMNS)
 
 
 def _regex_search(store: Store, query: str, scope: Scope, case: bool) -> pd.DataFrame:

@@ -169,139 +169,144 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="53" />
+        <location filename="../analysis_panel.py" line="54" />
         <source>Categories: their own segments only</source>
         <extracomment>What the analysis tables are computed from.</extracomment>
         <translation>Catégories : leurs propres segments seulement</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="56" />
+        <location filename="../analysis_panel.py" line="57" />
         <source>Unticked, a category (Σ) counts the respondents with any code below it; ticked, only the passages coded with the category itself.</source>
         <translation>Décoché, une catégorie (Σ) compte les répondants ayant un code sous elle ; coché, seulement les passages codés avec la catégorie elle-même.</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="60" />
+        <location filename="../analysis_panel.py" line="61" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="64" />
+        <location filename="../analysis_panel.py" line="65" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="65" />
+        <location filename="../analysis_panel.py" line="66" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="66" />
+        <location filename="../analysis_panel.py" line="67" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="67" />
+        <location filename="../analysis_panel.py" line="68" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="83" />
-        <location filename="../analysis_panel.py" line="87" />
+        <location filename="../analysis_panel.py" line="84" />
+        <location filename="../analysis_panel.py" line="88" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="89" />
+        <location filename="../analysis_panel.py" line="90" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="94" />
+        <location filename="../analysis_panel.py" line="95" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="98" />
+        <location filename="../analysis_panel.py" line="99" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="104" />
+        <location filename="../analysis_panel.py" line="107" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="105" />
+        <location filename="../analysis_panel.py" line="108" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="106" />
+        <location filename="../analysis_panel.py" line="109" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="107" />
+        <location filename="../analysis_panel.py" line="110" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="108" />
+        <location filename="../analysis_panel.py" line="111" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="109" />
+        <location filename="../analysis_panel.py" line="112" />
         <source>Agreement</source>
         <translation>Accord</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="115" />
+        <location filename="../analysis_panel.py" line="113" />
+        <source>Words</source>
+        <translation>Mots</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="119" />
         <source>frequencies</source>
         <translation>frequences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="116" />
+        <location filename="../analysis_panel.py" line="120" />
         <source>codes-by-respondent</source>
         <translation>codes-par-repondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="117" />
+        <location filename="../analysis_panel.py" line="121" />
         <source>crosstab</source>
         <translation>tableau-croise</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="118" />
+        <location filename="../analysis_panel.py" line="122" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="119" />
+        <location filename="../analysis_panel.py" line="123" />
         <source>hypotheses</source>
         <translation>hypotheses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="193" />
+        <location filename="../analysis_panel.py" line="198" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="231" />
+        <location filename="../analysis_panel.py" line="236" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="250" />
+        <location filename="../analysis_panel.py" line="255" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="250" />
+        <location filename="../analysis_panel.py" line="255" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="257" />
+        <location filename="../analysis_panel.py" line="262" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -2020,7 +2025,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="26" />
-        <location filename="../operation_labels.py" line="57" />
+        <location filename="../operation_labels.py" line="58" />
         <source>Import {name}</source>
         <translation>Importer {name}</translation>
     </message>
@@ -2117,121 +2122,126 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
     <message>
         <location filename="../operation_labels.py" line="46" />
+        <source>Edit the stop words ({language})</source>
+        <translation>Modifier les mots vides ({language})</translation>
+    </message>
+    <message>
+        <location filename="../operation_labels.py" line="47" />
         <source>Index text</source>
         <translation>Indexation du texte</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="47" />
+        <location filename="../operation_labels.py" line="48" />
         <source>Add code {name}</source>
         <translation>Ajouter le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="48" />
+        <location filename="../operation_labels.py" line="49" />
         <source>Rename code to {name}</source>
         <translation>Renommer le code en {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="49" />
+        <location filename="../operation_labels.py" line="50" />
         <source>Recolour {name}</source>
         <translation>Changer la couleur de {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="50" />
+        <location filename="../operation_labels.py" line="51" />
         <source>Describe {name}</source>
         <translation>Décrire {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="51" />
+        <location filename="../operation_labels.py" line="52" />
         <source>Move code</source>
         <translation>Déplacer le code</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="52" />
+        <location filename="../operation_labels.py" line="53" />
         <source>Move codes</source>
         <translation>Déplacer les codes</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="53" />
+        <location filename="../operation_labels.py" line="54" />
         <source>Delete code {name}</source>
         <translation>Supprimer le code {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="54" />
+        <location filename="../operation_labels.py" line="55" />
         <source>Merge {name} into {target}</source>
         <translation>Fusionner {name} dans {target}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="55" />
+        <location filename="../operation_labels.py" line="56" />
         <source>Import codebook {name}</source>
         <translation>Importer le livre de codes {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="56" />
+        <location filename="../operation_labels.py" line="57" />
         <source>Merge project {name}</source>
         <translation>Fusionner le projet {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="58" />
+        <location filename="../operation_labels.py" line="59" />
         <source>Add hypothesis {label}</source>
         <translation>Ajouter l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="59" />
+        <location filename="../operation_labels.py" line="60" />
         <source>Edit hypothesis {label}</source>
         <translation>Modifier l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="60" />
+        <location filename="../operation_labels.py" line="61" />
         <source>Delete hypothesis {label}</source>
         <translation>Supprimer l'hypothèse {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="61" />
+        <location filename="../operation_labels.py" line="62" />
         <source>Link {name} to {label}</source>
         <translation>Lier {name} à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="62" />
+        <location filename="../operation_labels.py" line="63" />
         <source>Link {count} codes to {label}</source>
         <translation>Lier {count} codes à {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="63" />
+        <location filename="../operation_labels.py" line="64" />
         <source>Unlink {name} from {label}</source>
         <translation>Délier {name} de {label}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="64" />
+        <location filename="../operation_labels.py" line="65" />
         <source>Autocode {name}</source>
         <translation>Codage automatique {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="65" />
+        <location filename="../operation_labels.py" line="66" />
         <source>Apply rules {name}</source>
         <translation>Appliquer les règles {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="66" />
+        <location filename="../operation_labels.py" line="67" />
         <source>Detect names</source>
         <translation>Détecter les noms</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="67" />
+        <location filename="../operation_labels.py" line="68" />
         <source>Accept name {name}</source>
         <translation>Accepter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="68" />
+        <location filename="../operation_labels.py" line="69" />
         <source>Reject name {name}</source>
         <translation>Rejeter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="69" />
+        <location filename="../operation_labels.py" line="70" />
         <source>Add name {name}</source>
         <translation>Ajouter le nom {name}</translation>
     </message>
     <message>
-        <location filename="../operation_labels.py" line="70" />
+        <location filename="../operation_labels.py" line="71" />
         <source>Set pseudonym of {name}</source>
         <translation>Changer le pseudonyme de {name}</translation>
     </message>
@@ -2477,6 +2487,44 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
     </message>
 </context>
 <context>
+    <name>SelectionBox</name>
+    <message>
+        <location filename="../words_selection.py" line="27" />
+        <source>Whole project</source>
+        <translation>Tout le projet</translation>
+    </message>
+    <message>
+        <location filename="../words_selection.py" line="28" />
+        <source>Codes selected in the codebook</source>
+        <translation>Codes sélectionnés dans la grille</translation>
+    </message>
+    <message>
+        <location filename="../words_selection.py" line="29" />
+        <source>Respondent</source>
+        <translation>Répondant</translation>
+    </message>
+    <message>
+        <location filename="../words_selection.py" line="30" />
+        <source>Variable value</source>
+        <translation>Valeur d'une variable</translation>
+    </message>
+    <message>
+        <location filename="../words_selection.py" line="31" />
+        <source>Speaker</source>
+        <translation>Locuteur</translation>
+    </message>
+    <message>
+        <location filename="../words_selection.py" line="69" />
+        <source>Respondents' turns</source>
+        <translation>Tours de parole des répondants</translation>
+    </message>
+    <message>
+        <location filename="../words_selection.py" line="70" />
+        <source>Interviewers' turns</source>
+        <translation>Tours de parole des enquêteurs</translation>
+    </message>
+</context>
+<context>
     <name>ServerDialog</name>
     <message>
         <location filename="../server_dialog.py" line="27" />
@@ -2574,6 +2622,29 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <location filename="../status_progress.py" line="21" />
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>StopWordsDialog</name>
+    <message>
+        <location filename="../stop_words_dialog.py" line="24" />
+        <source>Stop words</source>
+        <translation>Mots vides</translation>
+    </message>
+    <message>
+        <location filename="../stop_words_dialog.py" line="27" />
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../stop_words_dialog.py" line="28" />
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../stop_words_dialog.py" line="32" />
+        <source>One word a line. Words on the list are left out of the word counts.</source>
+        <translation>Un mot par ligne. Les mots de la liste sont exclus des comptages.</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2872,140 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <location filename="../words_dialog.py" line="115" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
+    </message>
+</context>
+<context>
+    <name>WordsTab</name>
+    <message>
+        <location filename="../words_tab.py" line="64" />
+        <source>Lemmas</source>
+        <extracomment>What the counts are computed from.</extracomment>
+        <translation>Lemmes</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="65" />
+        <source>Word forms</source>
+        <translation>Formes</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="67" />
+        <source>Single words</source>
+        <translation>Mots seuls</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="67" />
+        <source>Bigrams</source>
+        <translation>Bigrammes</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="68" />
+        <source>Trigrams</source>
+        <translation>Trigrammes</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="71" />
+        <source>Leave out stop words</source>
+        <translation>Exclure les mots vides</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="73" />
+        <source>Edit stop words…</source>
+        <translation>Modifier les mots vides…</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="74" />
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="75" />
+        <source>Word cloud…</source>
+        <translation>Nuage de mots…</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="91" />
+        <source>Double-click a term to read it in context</source>
+        <translation>Double-cliquez sur un terme pour le lire en contexte</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="175" />
+        <source>Select codes in the codebook to count their words</source>
+        <translation>Sélectionnez des codes dans la grille pour compter leurs mots</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="185" />
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="191" />
+        <source>Term</source>
+        <translation>Terme</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="191" />
+        <source>Count</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="191" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="192" />
+        <source>Respondents</source>
+        <translation>Répondants</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="192" />
+        <source>Share (%)</source>
+        <translation>Part (%)</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="210" />
+        <source>{n} terms, {total} occurrences</source>
+        <translation>{n} termes, {total} occurrences</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="240" />
+        <source>Looking for “{term}”…</source>
+        <translation>Recherche de « {term} »…</translation>
+    </message>
+    <message>
+        <location filename="../words_tab.py" line="246" />
+        <source>“{term}” in context: {n} lines (double-click to read)</source>
+        <translation>« {term} » en contexte : {n} lignes (double-cliquez pour lire)</translation>
+    </message>
+    <message>
+        <location filename="../words_output.py" line="31" />
+        <source>Export word frequencies</source>
+        <translation>Exporter les fréquences de mots</translation>
+    </message>
+    <message>
+        <location filename="../words_output.py" line="32" />
+        <source>words</source>
+        <translation>mots</translation>
+    </message>
+    <message>
+        <location filename="../words_output.py" line="42" />
+        <source>Table written: {path}</source>
+        <translation>Tableau enregistré : {path}</translation>
+    </message>
+    <message>
+        <location filename="../words_output.py" line="52" />
+        <source>Word cloud</source>
+        <translation>Nuage de mots</translation>
+    </message>
+    <message>
+        <location filename="../words_output.py" line="53" />
+        <source>word-cloud</source>
+        <translation>nuage-de-mots</translation>
+    </message>
+    <message>
+        <location filename="../words_output.py" line="66" />
+        <source>Word cloud written: {path}</source>
+        <translation>Nuage de mots écrit : {path}</translation>
     </message>
 </context>
 <context>

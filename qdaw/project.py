@@ -85,11 +85,8 @@ class Project:
         self.interchange = Interchange(store, self)
         self.backing_up = Backups(store, self)
         self.copying = Copying(store, self)
-<<<<<<< HEAD
         self.memo_service = Memos(store, self)
-=======
         self.words = Words(store, self, self.analysis)
->>>>>>> words
 
     @classmethod
     def create(

@@ -33,6 +33,7 @@ from qdaw.errors import DiskFull
 from qdaw.services.analysis import Analysis
 from qdaw.services.anonymise import Anonymising
 from qdaw.services.backups import Backups
+from qdaw.services.charting import Charting
 from qdaw.services.codebook import Codebook
 from qdaw.services.coding import Coding
 from qdaw.services.documents import Library
@@ -83,6 +84,7 @@ class Project:
         self.interchange = Interchange(store, self)
         self.backing_up = Backups(store, self)
         self.copying = Copying(store, self)
+        self.charting = Charting(store, self)
 
     @classmethod
     def create(
@@ -391,6 +393,13 @@ class Project:
     merge = forward("merging", Merging.merge)
     # -- interchange (REFI-QDA) ------------------------------------------------
     import_qdpx = forward("interchange", Interchange.import_qdpx)
+    # -- charts and maps -------------------------------------------------------
+    codes_by_variable = forward("charting", Charting.codes_by_variable)
+    clustered_cooccurrence = forward("charting", Charting.clustered_cooccurrence)
+    code_network = forward("charting", Charting.code_network)
+    code_matrix = forward("charting", Charting.code_matrix)
+    chart = forward("charting", Charting.chart)
+    export_chart = forward("charting", Charting.export_chart)
     # -- backups ---------------------------------------------------------------
     backup = forward("backing_up", Backups.backup)
     backups = forward("backing_up", Backups.backups)

@@ -169,139 +169,144 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="53" />
+        <location filename="../analysis_panel.py" line="54" />
         <source>Categories: their own segments only</source>
         <extracomment>What the analysis tables are computed from.</extracomment>
         <translation>Catégories : leurs propres segments seulement</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="56" />
+        <location filename="../analysis_panel.py" line="57" />
         <source>Unticked, a category (Σ) counts the respondents with any code below it; ticked, only the passages coded with the category itself.</source>
         <translation>Décoché, une catégorie (Σ) compte les répondants ayant un code sous elle ; coché, seulement les passages codés avec la catégorie elle-même.</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="60" />
+        <location filename="../analysis_panel.py" line="61" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="64" />
+        <location filename="../analysis_panel.py" line="65" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="65" />
+        <location filename="../analysis_panel.py" line="66" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="66" />
+        <location filename="../analysis_panel.py" line="67" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="67" />
+        <location filename="../analysis_panel.py" line="68" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="83" />
-        <location filename="../analysis_panel.py" line="87" />
+        <location filename="../analysis_panel.py" line="84" />
+        <location filename="../analysis_panel.py" line="88" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="89" />
+        <location filename="../analysis_panel.py" line="90" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="94" />
+        <location filename="../analysis_panel.py" line="95" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="98" />
+        <location filename="../analysis_panel.py" line="99" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="104" />
+        <location filename="../analysis_panel.py" line="107" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="105" />
+        <location filename="../analysis_panel.py" line="108" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="106" />
+        <location filename="../analysis_panel.py" line="109" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="107" />
+        <location filename="../analysis_panel.py" line="110" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="108" />
+        <location filename="../analysis_panel.py" line="111" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="109" />
+        <location filename="../analysis_panel.py" line="112" />
         <source>Agreement</source>
         <translation>Accord</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="115" />
+        <location filename="../analysis_panel.py" line="113" />
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="119" />
         <source>frequencies</source>
         <translation>frequences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="116" />
+        <location filename="../analysis_panel.py" line="120" />
         <source>codes-by-respondent</source>
         <translation>codes-par-repondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="117" />
+        <location filename="../analysis_panel.py" line="121" />
         <source>crosstab</source>
         <translation>tableau-croise</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="118" />
+        <location filename="../analysis_panel.py" line="122" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="119" />
+        <location filename="../analysis_panel.py" line="123" />
         <source>hypotheses</source>
         <translation>hypotheses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="193" />
+        <location filename="../analysis_panel.py" line="197" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="231" />
+        <location filename="../analysis_panel.py" line="235" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="250" />
+        <location filename="../analysis_panel.py" line="254" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="250" />
+        <location filename="../analysis_panel.py" line="254" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="257" />
+        <location filename="../analysis_panel.py" line="261" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -595,6 +600,146 @@
         <location filename="../side_panels.py" line="169" />
         <source>Delete respondent</source>
         <translation>Supprimer le répondant</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <location filename="../charts_tab.py" line="47" />
+        <location filename="../charts_tab.py" line="272" />
+        <source>chart</source>
+        <extracomment>The passage columns the retrieval list reads (as the Retrieval tab's).</extracomment>
+        <translation>graphique</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="51" />
+        <source>Codes by a variable</source>
+        <translation>Codes selon une variable</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="52" />
+        <source>Co-occurrence heatmap</source>
+        <translation>Carte de chaleur des cooccurrences</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="53" />
+        <source>Co-occurrence map</source>
+        <translation>Carte des cooccurrences</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="54" />
+        <source>Code matrix browser</source>
+        <translation>Matrice des codes</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="57" />
+        <source>Grouped</source>
+        <translation>Groupées</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="57" />
+        <source>Stacked</source>
+        <translation>Empilées</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="58" />
+        <source>% of respondents</source>
+        <translation>% de répondants</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="59" />
+        <source>Respondents (k)</source>
+        <translation>Répondants (k)</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="60" />
+        <source>Same respondent</source>
+        <translation>Même répondant</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="61" />
+        <source>Overlapping passages</source>
+        <translation>Passages qui se chevauchent</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="62" />
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="62" />
+        <source>Jaccard</source>
+        <translation>Jaccard</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="64" />
+        <source>The weakest link the map draws</source>
+        <translation>Le lien le plus faible que la carte trace</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="65" />
+        <source>Threshold:</source>
+        <translation>Seuil :</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="66" />
+        <source>Variable:</source>
+        <translation>Variable :</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="67" />
+        <source>Chart:</source>
+        <translation>Graphique :</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="76" />
+        <source>segments</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="81" />
+        <location filename="../charts_tab.py" line="209" />
+        <source>Click a square to read its passages</source>
+        <translation>Cliquez sur un carré pour lire ses passages</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="142" />
+        <source>(each respondent)</source>
+        <translation>(chaque répondant)</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="167" />
+        <source>en</source>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="191" />
+        <source>Add respondent variables to chart codes by them</source>
+        <translation>Ajoutez des variables de répondants pour représenter les codes selon elles</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="270" />
+        <source>code-matrix</source>
+        <translation>matrice-des-codes</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="278" />
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="286" />
+        <source>Chart written: {path}</source>
+        <translation>Graphique écrit : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CodeMatrixModel</name>
+    <message>
+        <location filename="../code_matrix.py" line="91" />
+        <source>{code} — {column}: {n} passage(s)</source>
+        <extracomment>Rows handed to the view at a time: a codebook of thousands fills as it scrolls.</extracomment>
+        <translation>{code} — {column} : {n} passage(s)</translation>
     </message>
 </context>
 <context>
@@ -963,17 +1108,17 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../document_view.py" line="385" />
+        <location filename="../document_view.py" line="389" />
         <source>Only {coder}'s coding</source>
         <translation>Seulement le codage de {coder}</translation>
     </message>
     <message>
-        <location filename="../document_view.py" line="390" />
+        <location filename="../document_view.py" line="394" />
         <source>Coders side by side, left to right: {coders}</source>
         <translation>Codeurs côte à côte, de gauche à droite : {coders}</translation>
     </message>
     <message>
-        <location filename="../document_view.py" line="392" />
+        <location filename="../document_view.py" line="396" />
         <source>Stripes by coder: {coders}</source>
         <translation>Barres par codeur : {coders}</translation>
     </message>

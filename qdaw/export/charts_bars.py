@@ -98,6 +98,7 @@ def codes_by_variable(
             shown = f"{k}/{n['Total']}" if value == "pct" and "Total" in n else f"{k}"
             axes.text(total + peak * 0.01, positions[r], shown, va="center", fontsize=6)
     axes.set_yticks(positions, [_shorten(c) for c in codes], fontsize=8, **PLAIN)
+    axes.set_ylim(-0.6, len(codes) - 0.4)  # (the default margins are wide on a tall chart)
     axes.set_xlim(0, max(peak, 1) * 1.15)
     if value == "pct":
         axes.set_xlim(0, min(max(peak, 1) * 1.15, 115))

@@ -53,7 +53,7 @@ class ChartsTab(AnalysisTab):
             ("network", self.tr("Co-occurrence map")),
             (MATRIX, self.tr("Code matrix browser")),
         )
-        self.variable = QComboBox()
+        self.variable = _narrow(QComboBox())
         self.mode = self._combo(("grouped", self.tr("Grouped")), ("stacked", self.tr("Stacked")))
         self.value = self._combo(("pct", self.tr("% of respondents")),
                                  ("cases", self.tr("Respondents (k)")))  # fmt: skip
@@ -98,7 +98,7 @@ class ChartsTab(AnalysisTab):
         session.opened.connect(self._fill_variables)
 
     def _combo(self, *items: tuple[str, str]) -> QComboBox:
-        combo = QComboBox()
+        combo = _narrow(QComboBox())
         for value, label in items:
             combo.addItem(label, value)
         return combo
@@ -286,3 +286,10 @@ class ChartsTab(AnalysisTab):
             return None
         self.status.emit(self.tr("Chart written: {path}").format(path=written))
         return written
+
+
+def _narrow(combo: QComboBox) -> QComboBox:
+    """A combo box as narrow as a few letters at least: the tab's row of options must
+    not widen the analysis panel (and squeeze the panels beside it) in a small window."""
+    combo.setMinimumWidth(64)  # (its text's width while there is room)
+    return combo

@@ -171,7 +171,11 @@ def test_chart_command_writes_png_and_svg(sample: Project, tmp_path: Path) -> No
     ET.parse(heat)
 
 
-def test_chart_errors_name_the_file_and_the_problem(sample: Project, tmp_path: Path) -> None:
+def test_chart_errors_name_the_file_and_the_problem(
+    sample: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["chart", "network", str(sample.path), "-o", str(tmp_path / "m.jpg")]) != 0
+    assert "m.jpg: a chart is written as .png or .svg" in capsys.readouterr().err
     with pytest.raises(QdawError, match=r"b\.gif: a chart is written as \.png or \.svg"):
         sample.export_chart("heatmap", tmp_path / "b.gif")
     with pytest.raises(QdawError, match=r"nowhere/b\.png: folder .* does not exist"):
@@ -183,3 +187,18 @@ def test_chart_errors_name_the_file_and_the_problem(sample: Project, tmp_path: P
     with pytest.raises(QdawError, match="chart kind must be one of"):
         sample.chart("pie")  # type: ignore[arg-type]
     assert not list(tmp_path.iterdir())
+
+
+def test_charts_of_a_server_project_match_the_files(sample: Project, pg_url: str) -> None:
+    sample.copy_to(pg_url)  # (the levels already set)
+    with Project.open(pg_url) as server:
+        assert server.codes_by_variable("discipline").equals(sample.codes_by_variable("discipline"))
+        table, _tree = server.clustered_cooccurrence("case", "jaccard")
+        assert table.equals(sample.clustered_cooccurrence("case", "jaccard")[0])
+        nodes, edges = server.code_network("case", "count", 3)
+        assert nodes.equals(sample.code_network("case", "count", 3)[0])
+        assert edges.equals(sample.code_network("case", "count", 3)[1])
+        matrix = server.code_matrix("discipline")
+        assert matrix.equals(sample.code_matrix("discipline"))
+        figure = server.chart("network", threshold=3)
+        assert len(figure.axes[0].get_lines()) == len(edges)

@@ -184,3 +184,40 @@ def test_the_charts_speak_french(tmp_path: Path) -> None:
         "Codes selon discipline",
         "% des répondants du groupe",
     ]
+
+
+def test_a_big_matrix_is_handed_to_the_view_as_it_scrolls(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+    import pandas as pd
+
+    from qdaw.gui.code_matrix import CHUNK, CodeMatrixView
+
+    codes = [f"code {i}" for i in range(2 * CHUNK + 50)]
+    counts = np.arange(len(codes) * 3).reshape(-1, 3) % 5
+    frame = pd.DataFrame(counts, index=codes, columns=["a", "b", "c"])
+    frame.attrs = {"code_ids": list(range(len(codes))), "cases": {"a": ["A"], "b": ["B"], "c": []}}
+    view = CodeMatrixView()
+    qtbot.addWidget(view)
+    view.matrix.set_matrix(frame, {})
+    assert view.matrix.rowCount() == CHUNK and view.matrix.canFetchMore()
+    view.show()
+    qtbot.waitExposed(view)
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.matrix.rowCount() > CHUNK)
+    while view.matrix.canFetchMore():
+        view.scrollToBottom()
+        qtbot.wait(10)
+    assert view.matrix.rowCount() == len(codes)
+    last = view.matrix.index(len(codes) - 1, 1)
+    assert view.matrix.data(last, Qt.ItemDataRole.UserRole) == counts[-1, 1]
+    with qtbot.waitSignal(view.cellChosen) as chosen:
+        view.scrollTo(last)
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(last).center()
+        )
+    assert chosen.args == [len(codes) - 1, 1]
+    assert view.matrix.cell(len(codes) - 1, 1) == (
+        len(codes) - 1,
+        ["B"],
+        f"code {len(codes) - 1} × b",
+    )

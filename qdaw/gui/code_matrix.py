@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -104,7 +104,9 @@ class CodeMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return names[section]
         if role == Qt.ItemDataRole.DecorationRole and orientation == Qt.Orientation.Vertical:
-            return QColor(self.colors[section])
+            swatch = QPixmap(10, 10)  # (a header draws a pixmap, not a bare colour)
+            swatch.fill(QColor(self.colors[section]))
+            return swatch
         return None
 
     def cell(self, row: int, column: int) -> tuple[int, list[str], str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -86,6 +86,9 @@ class ChartsTab(AnalysisTab):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.canvas_area)
         self.pages.addWidget(browser)
+        # (the browser's two parts must not make the analysis panel taller than the
+        # other tabs do, and squeeze the document above it)
+        self.pages.setMinimumHeight(60)
         self.layout().addWidget(self.pages)  # type: ignore[union-attr]
         self.matrix.cellChosen.connect(self.show_cell)
         self._measure_changed()
@@ -96,6 +99,11 @@ class ChartsTab(AnalysisTab):
             combo.currentIndexChanged.connect(self.refresh)
         self.threshold.valueChanged.connect(self.refresh)
         session.opened.connect(self._fill_variables)
+
+    def sizeHint(self) -> QSize:
+        """Small: the panel's size is the other tabs' (a chart scrolls in its area), so
+        adding this tab leaves the window's layout as it was."""
+        return QSize(300, 200)
 
     def _combo(self, *items: tuple[str, str]) -> QComboBox:
         combo = _narrow(QComboBox())

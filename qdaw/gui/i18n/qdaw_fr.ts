@@ -606,7 +606,7 @@
     <name>ChartsTab</name>
     <message>
         <location filename="../charts_tab.py" line="47" />
-        <location filename="../charts_tab.py" line="273" />
+        <location filename="../charts_tab.py" line="281" />
         <source>chart</source>
         <extracomment>The passage columns the retrieval list reads (as the Retrieval tab's).</extracomment>
         <translation>graphique</translation>
@@ -698,37 +698,37 @@
     </message>
     <message>
         <location filename="../charts_tab.py" line="81" />
-        <location filename="../charts_tab.py" line="210" />
+        <location filename="../charts_tab.py" line="218" />
         <source>Click a square to read its passages</source>
         <translation>Cliquez sur un carré pour lire ses passages</translation>
     </message>
     <message>
-        <location filename="../charts_tab.py" line="143" />
+        <location filename="../charts_tab.py" line="151" />
         <source>(each respondent)</source>
         <translation>(chaque répondant)</translation>
     </message>
     <message>
-        <location filename="../charts_tab.py" line="168" />
+        <location filename="../charts_tab.py" line="176" />
         <source>en</source>
         <translation>fr</translation>
     </message>
     <message>
-        <location filename="../charts_tab.py" line="192" />
+        <location filename="../charts_tab.py" line="200" />
         <source>Add respondent variables to chart codes by them</source>
         <translation>Ajoutez des variables de répondants pour représenter les codes selon elles</translation>
     </message>
     <message>
-        <location filename="../charts_tab.py" line="271" />
+        <location filename="../charts_tab.py" line="279" />
         <source>code-matrix</source>
         <translation>matrice-des-codes</translation>
     </message>
     <message>
-        <location filename="../charts_tab.py" line="279" />
+        <location filename="../charts_tab.py" line="287" />
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../charts_tab.py" line="287" />
+        <location filename="../charts_tab.py" line="295" />
         <source>Chart written: {path}</source>
         <translation>Graphique écrit : {path}</translation>
     </message>

@@ -33,6 +33,7 @@ from qdaw.errors import DiskFull
 from qdaw.services.analysis import Analysis
 from qdaw.services.anonymise import Anonymising
 from qdaw.services.backups import Backups
+from qdaw.services.charting import Charting
 from qdaw.services.codebook import Codebook
 from qdaw.services.coding import Coding
 from qdaw.services.documents import Library
@@ -87,6 +88,7 @@ class Project:
         self.copying = Copying(store, self)
         self.memo_service = Memos(store, self)
         self.words = Words(store, self, self.analysis)
+        self.charting = Charting(store, self)
 
     @classmethod
     def create(
@@ -405,6 +407,13 @@ class Project:
     merge = forward("merging", Merging.merge)
     # -- interchange (REFI-QDA) ------------------------------------------------
     import_qdpx = forward("interchange", Interchange.import_qdpx)
+    # -- charts and maps -------------------------------------------------------
+    codes_by_variable = forward("charting", Charting.codes_by_variable)
+    clustered_cooccurrence = forward("charting", Charting.clustered_cooccurrence)
+    code_network = forward("charting", Charting.code_network)
+    code_matrix = forward("charting", Charting.code_matrix)
+    chart = forward("charting", Charting.chart)
+    export_chart = forward("charting", Charting.export_chart)
     # -- backups ---------------------------------------------------------------
     backup = forward("backing_up", Backups.backup)
     backups = forward("backing_up", Backups.backups)

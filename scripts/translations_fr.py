@@ -588,6 +588,32 @@ FR = {
     "Word cloud": "Nuage de mots",
     "word-cloud": "nuage-de-mots",
     "Word cloud written: {path}": "Nuage de mots écrit : {path}",
+    # Charts
+    "Charts": "Graphiques",
+    "chart": "graphique",
+    "Codes by a variable": "Codes selon une variable",
+    "Co-occurrence heatmap": "Carte de chaleur des cooccurrences",
+    "Co-occurrence map": "Carte des cooccurrences",
+    "Code matrix browser": "Matrice des codes",
+    "Grouped": "Groupées",
+    "Stacked": "Empilées",
+    "% of respondents": "% de répondants",
+    "Respondents (k)": "Répondants (k)",
+    "Same respondent": "Même répondant",
+    "Overlapping passages": "Passages qui se chevauchent",
+    "Jaccard": "Jaccard",
+    "The weakest link the map draws": "Le lien le plus faible que la carte trace",
+    "Threshold:": "Seuil :",
+    "Chart:": "Graphique :",
+    "Click a square to read its passages": "Cliquez sur un carré pour lire ses passages",
+    "(each respondent)": "(chaque répondant)",
+    "Add respondent variables to chart codes by them": (
+        "Ajoutez des variables de répondants pour représenter les codes selon elles"
+    ),
+    "code-matrix": "matrice-des-codes",
+    "Export chart": "Exporter le graphique",
+    "Chart written: {path}": "Graphique écrit : {path}",
+    "{code} — {column}: {n} passage(s)": "{code} — {column} : {n} passage(s)",
 }
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from qdaw.cli.agreement import add_agreement_command
 from qdaw.cli.analysis import add_commands, add_filter_options, cmd_hypothesis_report, filters_from
 from qdaw.cli.backups import add_commands as add_backup_commands
+from qdaw.cli.charts import add_commands as add_chart_commands
 from qdaw.cli.common import Opening, bar, open_project, percent
 from qdaw.cli.interchange import add_interchange_commands
 from qdaw.cli.memos import add_commands as add_memo_commands
@@ -234,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(sub)
     add_memo_commands(sub)
+    add_chart_commands(sub)
     add_agreement_command(sub)
     add_interchange_commands(sub)
     add_backup_commands(sub)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from qdaw.core.operations import Area
 from qdaw.gui.agreement_tab import AgreementTab
 from qdaw.gui.analysis_tab import AnalysisTab, BarDelegate
+from qdaw.gui.charts_tab import ChartsTab
 from qdaw.gui.retrieval_tab import RetrievalTab
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import ChangeEvent, Session
@@ -103,6 +104,8 @@ class AnalysisPanel(QTabWidget):
         self.agreement.jumpTo.connect(self.jumpTo.emit)
         self.words = WordsTab(session, selected_codes)
         self.words.jumpTo.connect(self.jumpTo.emit)
+        self.charts = ChartsTab(session)
+        self.charts.jumpTo.connect(self.jumpTo.emit)
         for tab, title in (
             (self.frequencies, self.tr("Frequencies")),
             (self.matrix, self.tr("Codes × respondents")),
@@ -111,6 +114,7 @@ class AnalysisPanel(QTabWidget):
             (self.hypotheses, self.tr("Hypotheses")),
             (self.agreement, self.tr("Agreement")),
             (self.words, self.tr("Words")),
+            (self.charts, self.tr("Charts")),
         ):
             self.addTab(tab, title)
             tab.error.connect(self.error.emit)

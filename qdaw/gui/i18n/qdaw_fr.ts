@@ -169,144 +169,149 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="54" />
+        <location filename="../analysis_panel.py" line="55" />
         <source>Categories: their own segments only</source>
         <extracomment>What the analysis tables are computed from.</extracomment>
         <translation>Catégories : leurs propres segments seulement</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="57" />
+        <location filename="../analysis_panel.py" line="58" />
         <source>Unticked, a category (Σ) counts the respondents with any code below it; ticked, only the passages coded with the category itself.</source>
         <translation>Décoché, une catégorie (Σ) compte les répondants ayant un code sous elle ; coché, seulement les passages codés avec la catégorie elle-même.</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="61" />
+        <location filename="../analysis_panel.py" line="62" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="65" />
+        <location filename="../analysis_panel.py" line="66" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="66" />
+        <location filename="../analysis_panel.py" line="67" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="67" />
+        <location filename="../analysis_panel.py" line="68" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="68" />
+        <location filename="../analysis_panel.py" line="69" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="84" />
-        <location filename="../analysis_panel.py" line="88" />
+        <location filename="../analysis_panel.py" line="85" />
+        <location filename="../analysis_panel.py" line="89" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="90" />
+        <location filename="../analysis_panel.py" line="91" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="95" />
+        <location filename="../analysis_panel.py" line="96" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="99" />
+        <location filename="../analysis_panel.py" line="100" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="107" />
+        <location filename="../analysis_panel.py" line="110" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="108" />
+        <location filename="../analysis_panel.py" line="111" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="109" />
+        <location filename="../analysis_panel.py" line="112" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="110" />
+        <location filename="../analysis_panel.py" line="113" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="111" />
+        <location filename="../analysis_panel.py" line="114" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="112" />
+        <location filename="../analysis_panel.py" line="115" />
         <source>Agreement</source>
         <translation>Accord</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="113" />
+        <location filename="../analysis_panel.py" line="116" />
         <source>Words</source>
         <translation>Mots</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="119" />
+        <location filename="../analysis_panel.py" line="117" />
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="123" />
         <source>frequencies</source>
         <translation>frequences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="120" />
+        <location filename="../analysis_panel.py" line="124" />
         <source>codes-by-respondent</source>
         <translation>codes-par-repondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="121" />
+        <location filename="../analysis_panel.py" line="125" />
         <source>crosstab</source>
         <translation>tableau-croise</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="122" />
+        <location filename="../analysis_panel.py" line="126" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="123" />
+        <location filename="../analysis_panel.py" line="127" />
         <source>hypotheses</source>
         <translation>hypotheses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="198" />
+        <location filename="../analysis_panel.py" line="202" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="236" />
+        <location filename="../analysis_panel.py" line="240" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="255" />
+        <location filename="../analysis_panel.py" line="259" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="255" />
+        <location filename="../analysis_panel.py" line="259" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="262" />
+        <location filename="../analysis_panel.py" line="266" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -600,6 +605,146 @@
         <location filename="../side_panels.py" line="169" />
         <source>Delete respondent</source>
         <translation>Supprimer le répondant</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <location filename="../charts_tab.py" line="47" />
+        <location filename="../charts_tab.py" line="281" />
+        <source>chart</source>
+        <extracomment>The passage columns the retrieval list reads (as the Retrieval tab's).</extracomment>
+        <translation>graphique</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="51" />
+        <source>Codes by a variable</source>
+        <translation>Codes selon une variable</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="52" />
+        <source>Co-occurrence heatmap</source>
+        <translation>Carte de chaleur des cooccurrences</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="53" />
+        <source>Co-occurrence map</source>
+        <translation>Carte des cooccurrences</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="54" />
+        <source>Code matrix browser</source>
+        <translation>Matrice des codes</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="57" />
+        <source>Grouped</source>
+        <translation>Groupées</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="57" />
+        <source>Stacked</source>
+        <translation>Empilées</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="58" />
+        <source>% of respondents</source>
+        <translation>% de répondants</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="59" />
+        <source>Respondents (k)</source>
+        <translation>Répondants (k)</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="60" />
+        <source>Same respondent</source>
+        <translation>Même répondant</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="61" />
+        <source>Overlapping passages</source>
+        <translation>Passages qui se chevauchent</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="62" />
+        <source>Count</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="62" />
+        <source>Jaccard</source>
+        <translation>Jaccard</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="64" />
+        <source>The weakest link the map draws</source>
+        <translation>Le lien le plus faible que la carte trace</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="65" />
+        <source>Threshold:</source>
+        <translation>Seuil :</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="66" />
+        <source>Variable:</source>
+        <translation>Variable :</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="67" />
+        <source>Chart:</source>
+        <translation>Graphique :</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="76" />
+        <source>segments</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="81" />
+        <location filename="../charts_tab.py" line="218" />
+        <source>Click a square to read its passages</source>
+        <translation>Cliquez sur un carré pour lire ses passages</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="151" />
+        <source>(each respondent)</source>
+        <translation>(chaque répondant)</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="176" />
+        <source>en</source>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="200" />
+        <source>Add respondent variables to chart codes by them</source>
+        <translation>Ajoutez des variables de répondants pour représenter les codes selon elles</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="279" />
+        <source>code-matrix</source>
+        <translation>matrice-des-codes</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="287" />
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../charts_tab.py" line="295" />
+        <source>Chart written: {path}</source>
+        <translation>Graphique écrit : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CodeMatrixModel</name>
+    <message>
+        <location filename="../code_matrix.py" line="91" />
+        <source>{code} — {column}: {n} passage(s)</source>
+        <extracomment>Rows handed to the view at a time: a codebook of thousands fills as it scrolls.</extracomment>
+        <translation>{code} — {column} : {n} passage(s)</translation>
     </message>
 </context>
 <context>

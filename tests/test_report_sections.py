@@ -89,6 +89,17 @@ def test_a_french_project_reports_in_french(tmp_path: Path) -> None:
     assert "## Overview" in out.read_text(encoding="utf-8")
 
 
+def test_an_indexed_french_study_reports_in_french_without_being_told(tmp_path: Path) -> None:
+    study = Path(make_study(tmp_path / "fr.qdaw"))
+    with Project.open(study) as p:
+        assert p.report().lang == "en"  # nothing says French yet
+        p.index_text(workers=0)  # the index finds each document's language
+        assert {d.language for d in p.documents()} == {"fr"}
+        assert p.report().lang == "fr"
+        p.set_language("en")  # what the researcher sets wins
+        assert p.report().lang == "en"
+
+
 def test_every_word_of_the_page_is_in_both_languages() -> None:
     """The page's script reads its words from LABELS: each one it names exists, in
     English and in French, and no French label is left in English."""

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Table, select
+from sqlalchemy import Engine, Table, func, select
 
 from qdaw.core import files, storage, variable_reads
 from qdaw.core import models as m
@@ -228,6 +228,22 @@ class Store(Undoing, ChangeWatching):
     def get_meta(self, key: str) -> str | None:
         value = self._scalar(select(m.meta.c.value).where(m.meta.c.key == key))
         return None if value is None else str(value)
+
+    def language(self) -> str | None:
+        """The project's language: as set (set_language), else the one most of its
+        documents were found to be in when indexed, else None."""
+        chosen = self.get_meta("language")
+        if chosen:
+            return chosen
+        d = m.documents
+        found = self._rows(
+            select(d.c.language, func.count())
+            .where(d.c.language.is_not(None))
+            .group_by(d.c.language)
+            .order_by(func.count().desc(), d.c.language)
+            .limit(1)
+        )
+        return str(found[0][0]) if found else None
 
     def _set_meta(self, journal: Journal, key: str, value: str | None) -> None:
         if not journal.update(m.meta, {"key": key}, {"value": value}):

@@ -194,7 +194,7 @@ def build_report(
     from qdaw.export.charts import code_colors
 
     if lang is None:  # a French project's report is in French unless asked otherwise
-        lang = store.get_meta("language") or "en"
+        lang = store.language() or "en"
     if lang not in LABELS:
         raise QdawError(f"report language must be one of {', '.join(LABELS)}, not {lang!r}")
     scope = resolve_scope(store, **filters)

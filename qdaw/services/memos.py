@@ -51,7 +51,7 @@ class Memos(Service):
         from qdaw.export.memos import write_memos
 
         frame = self.memos(kinds, search, coder, document)
-        language = lang or self.store.get_meta("language") or "en"
+        language = lang or self.store.language() or "en"
         title = self.store.get_meta("title") or self.store.name
         counts = code_counts(self.store)
         return write_memos(frame, path, title, language, counts, total_cases(self.store))

@@ -143,12 +143,13 @@ class ReportDocument:
         return [(who, str(text)) for who, text in found if text]
 
     def overview_chart(self, kind: str = "png") -> bytes:
+        from qdaw.export.bars_png import bars_png
         from qdaw.export.charts import respondent_bars, to_bytes
 
         key = f"overview.{kind}"
         if key not in self._charts:
             rows = self.summary
-            figure = respondent_bars(
+            bars = (
                 [f"{h}" for h in rows["hypothesis"]],
                 rows["pct_cases"].tolist(),
                 rows["ratio"].tolist(),
@@ -156,10 +157,13 @@ class ReportDocument:
                 self.text("chart_overview"),
                 self.text("axis"),
             )
-            self._charts[key] = to_bytes(figure, kind)
+            self._charts[key] = (
+                bars_png(*bars) if kind == "png" else to_bytes(respondent_bars(*bars), kind)
+            )
         return self._charts[key]
 
     def hypothesis_chart(self, report: HypothesisReport, kind: str = "png") -> bytes | None:
+        from qdaw.export.bars_png import bars_png
         from qdaw.export.charts import respondent_bars, to_bytes
 
         if report.codes.empty:
@@ -167,7 +171,7 @@ class ReportDocument:
         key = f"{report.label}.{kind}"
         if key not in self._charts:
             codes = report.codes
-            figure = respondent_bars(
+            bars = (
                 codes["code"].tolist(),
                 codes["pct_cases"].tolist(),
                 codes["ratio"].tolist(),
@@ -175,7 +179,11 @@ class ReportDocument:
                 f"{report.label} — {self.text('chart')}",
                 self.text("axis"),
             )
-            self._charts[key] = to_bytes(figure, kind, dpi=110)
+            self._charts[key] = (
+                bars_png(*bars)
+                if kind == "png"
+                else to_bytes(respondent_bars(*bars), kind, dpi=110)
+            )
         return self._charts[key]
 
 

@@ -577,6 +577,7 @@ FR = {
     "Double-click a term to read it in context": "Double-cliquez sur un terme pour le lire en contexte",
     "Select codes in the codebook to count their words": "Sélectionnez des codes dans la grille pour compter leurs mots",
     "Counting…": "Comptage…",
+    "Computing…": "Calcul en cours…",
     "Term": "Terme",
     "Count": "Occurrences",
     "Share (%)": "Part (%)",

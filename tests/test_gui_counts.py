@@ -130,3 +130,27 @@ def test_a_large_project_counts_on_a_worker_thread(qtbot, tmp_path: Path, monkey
     project.undo()  # coding: only the codes it touched, counted at once
     qtbot.waitUntil(lambda: not book.loading and not hypotheses.loading, timeout=10000)
     assert_counts_are_whole(window)
+
+
+def test_a_large_project_s_tables_are_computed_on_a_worker_thread(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from qdaw.gui import background
+
+    monkeypatch.setattr(background, "BACKGROUND_FROM", 1)  # the sample counts as large
+    path = build_sample(tmp_path / "referents.qdaw")
+    window = open_window(qtbot, path)
+    tab = window.analysis.frequencies
+    qtbot.waitUntil(lambda: tab.frame is not None and len(tab.frame) > 0, timeout=10000)
+    project = window.session.require()
+    assert tab.frame is not None
+    assert tab.frame.equals(project.code_frequencies(rollup=True))
+    window.analysis.own_only.click()  # the control is read on the GUI thread, then counted
+    qtbot.waitUntil(
+        lambda: tab.frame is not None and tab.frame.equals(project.code_frequencies()),
+        timeout=10000,
+    )
+    window.analysis.setCurrentWidget(window.analysis.matrix)
+    qtbot.waitUntil(lambda: window.analysis.matrix.frame is not None, timeout=10000)
+    assert window.analysis.matrix.frame is not None
+    assert window.analysis.matrix.frame.equals(project.case_code_matrix("count").T)

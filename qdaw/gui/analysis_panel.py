@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -36,6 +37,14 @@ if TYPE_CHECKING:
 ANALYSED = frozenset({
     Area.CODING, Area.CODEBOOK, Area.DOCUMENTS, Area.CASES, Area.VARIABLES, Area.HYPOTHESES,
 })  # fmt: skip
+
+
+def _frequencies(project: Project, rollup: bool) -> pd.DataFrame:
+    return project.code_frequencies(rollup=rollup)
+
+
+def _matrix(project: Project, value: Literal["count", "presence"], rollup: bool) -> pd.DataFrame:
+    return project.case_code_matrix(value, rollup=rollup).T
 
 
 class AnalysisPanel(QTabWidget):
@@ -74,6 +83,7 @@ class AnalysisPanel(QTabWidget):
             session, lambda: p().code_frequencies(rollup=self.rolled_up())
         )
         self.frequencies.add_control(self.own_only)
+        self.frequencies.background = lambda: partial(_frequencies, rollup=self.rolled_up())
         # The k/N column (7) carries a bar of % respondents (6).
         self.frequencies.table.setItemDelegateForColumn(7, BarDelegate(6, self.frequencies.table))
         self.frequencies.table.setItemDelegateForColumn(6, BarDelegate(6, self.frequencies.table))
@@ -85,6 +95,11 @@ class AnalysisPanel(QTabWidget):
             heat=True, show_index=True, index_header=self.tr("Code"),
         )  # fmt: skip
         self.matrix.add_control(self.presence)
+        self.matrix.background = lambda: partial(
+            _matrix,
+            value="presence" if self.presence.isChecked() else "count",
+            rollup=self.rolled_up(),
+        )
         self.crosstab = AnalysisTab(
             session, self._crosstab, heat=True, show_index=True, index_header=self.tr("Code")
         )

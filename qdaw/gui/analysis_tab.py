@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdaw.errors import QdawError
+from qdaw.gui.background import BackgroundLoad, is_large
 from qdaw.gui.models.tables import RAW, FrameModel
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import Session
@@ -86,6 +87,10 @@ class AnalysisTab(QWidget):
         layout.addLayout(self.controls)
         layout.addWidget(self.table)
         self.dirty = True
+        #: For a large project: what to compute, as a function of a project opened on a
+        #: worker thread (built on the GUI thread, from the tab's controls).
+        self.background: Callable[[], Callable[[Project], pd.DataFrame]] | None = None
+        self._loader: BackgroundLoad | None = None
 
     def headers(self) -> dict[str, str]:
         """Column titles for people, in the interface language."""
@@ -121,13 +126,30 @@ class AnalysisTab(QWidget):
 
     def refresh(self) -> None:
         self.dirty = False
-        if self.session.project is None:
+        project = self.session.project
+        if project is None:
+            return
+        if self.background is not None and is_large(project):
+            # A large study: computed on a worker thread with its own connection, the
+            # window staying responsive; the table shows the last result meanwhile.
+            if self._loader is None:
+                self._loader = BackgroundLoad(self.session, self.background())
+                self._loader.loaded.connect(self._show_frame)
+                self._loader.failed.connect(self.error.emit)
+            self.status.emit(self.tr("Computing…"))
+            self._loader.start(self.background())
             return
         try:
-            self.frame = self.compute()
+            frame = self.compute()
         except QdawError as exc:
             self.error.emit(str(exc))
             return
+        self._show_frame(frame)
+
+    def _show_frame(self, frame: pd.DataFrame) -> None:
+        if self.session.project is None:
+            return
+        self.frame = frame
         self.model.categories = category_labels(self.session.require()) if self.marks else set()
         # The reader's place survives the refresh (an edit here or by another writer).
         vertical, horizontal = self.table.verticalScrollBar(), self.table.horizontalScrollBar()

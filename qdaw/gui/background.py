@@ -48,7 +48,11 @@ class BackgroundLoad(QObject):
         self._generation += 1  # a result for a closed project is dropped
         self.running = self.stale = False
 
-    def start(self) -> None:
+    def start(self, compute: Callable[[Project], Any] | None = None) -> None:
+        """Load (with ``compute`` from now on, when given: what the pane's controls
+        ask for, read on the GUI thread); if a load is under way, once more after it."""
+        if compute is not None:
+            self.compute = compute
         if self.running:
             self.stale = True
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -41,9 +42,16 @@ class Worker(QRunnable):
         except Exception as exc:  # shown to the user; an unexpected one's traceback to stderr
             if not isinstance(exc, QdawError):
                 traceback.print_exc()
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc))
+            message = f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc)
+            self._send(self.signals.failed, message)
             return
-        self.signals.finished.emit(result)
+        self._send(self.signals.finished, result)
+
+    @staticmethod
+    def _send(signal: Any, value: Any) -> None:
+        # RuntimeError: the application has gone while this ran: no one to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _running: set[Worker] = set()

@@ -169,149 +169,149 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="55" />
+        <location filename="../analysis_panel.py" line="64" />
         <source>Categories: their own segments only</source>
         <extracomment>What the analysis tables are computed from.</extracomment>
         <translation>Catégories : leurs propres segments seulement</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="58" />
+        <location filename="../analysis_panel.py" line="67" />
         <source>Unticked, a category (Σ) counts the respondents with any code below it; ticked, only the passages coded with the category itself.</source>
         <translation>Décoché, une catégorie (Σ) compte les répondants ayant un code sous elle ; coché, seulement les passages codés avec la catégorie elle-même.</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="62" />
+        <location filename="../analysis_panel.py" line="71" />
         <source>Presence (0/1)</source>
         <translation>Présence (0/1)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="66" />
+        <location filename="../analysis_panel.py" line="75" />
         <source>k/n</source>
         <translation>k/n</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="67" />
+        <location filename="../analysis_panel.py" line="76" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="68" />
+        <location filename="../analysis_panel.py" line="77" />
         <source>% of group</source>
         <translation>% du groupe</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="69" />
+        <location filename="../analysis_panel.py" line="78" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="85" />
-        <location filename="../analysis_panel.py" line="89" />
+        <location filename="../analysis_panel.py" line="95" />
+        <location filename="../analysis_panel.py" line="104" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="91" />
+        <location filename="../analysis_panel.py" line="106" />
         <source>Variable:</source>
         <translation>Variable :</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="96" />
+        <location filename="../analysis_panel.py" line="111" />
         <source>Segments of the codes selected in the codebook (double-click to read)</source>
         <translation>Segments des codes sélectionnés dans le livre de codes (double-clic pour lire)</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="100" />
+        <location filename="../analysis_panel.py" line="115" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="110" />
+        <location filename="../analysis_panel.py" line="125" />
         <source>Frequencies</source>
         <translation>Fréquences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="111" />
+        <location filename="../analysis_panel.py" line="126" />
         <source>Codes × respondents</source>
         <translation>Codes × répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="112" />
+        <location filename="../analysis_panel.py" line="127" />
         <source>Crosstab</source>
         <translation>Tableau croisé</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="113" />
+        <location filename="../analysis_panel.py" line="128" />
         <source>Retrieval</source>
         <translation>Extraction</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="114" />
+        <location filename="../analysis_panel.py" line="129" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="115" />
+        <location filename="../analysis_panel.py" line="130" />
         <source>Agreement</source>
         <translation>Accord</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="116" />
+        <location filename="../analysis_panel.py" line="131" />
         <source>Words</source>
         <translation>Mots</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="117" />
+        <location filename="../analysis_panel.py" line="132" />
         <source>Charts</source>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="123" />
+        <location filename="../analysis_panel.py" line="138" />
         <source>frequencies</source>
         <translation>frequences</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="124" />
+        <location filename="../analysis_panel.py" line="139" />
         <source>codes-by-respondent</source>
         <translation>codes-par-repondant</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="125" />
+        <location filename="../analysis_panel.py" line="140" />
         <source>crosstab</source>
         <translation>tableau-croise</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="126" />
+        <location filename="../analysis_panel.py" line="141" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="127" />
+        <location filename="../analysis_panel.py" line="142" />
         <source>hypotheses</source>
         <translation>hypotheses</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="202" />
+        <location filename="../analysis_panel.py" line="217" />
         <source>Add respondent variables to cross codes with them</source>
         <translation>Ajoutez des variables de répondants pour croiser les codes avec elles</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="240" />
+        <location filename="../analysis_panel.py" line="255" />
         <source>Hypotheses report</source>
         <translation>Rapport par hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="259" />
+        <location filename="../analysis_panel.py" line="274" />
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="259" />
+        <location filename="../analysis_panel.py" line="274" />
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="266" />
+        <location filename="../analysis_panel.py" line="281" />
         <source>Report written: {path}</source>
         <translation>Rapport écrit : {path}</translation>
     </message>
@@ -319,97 +319,103 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../analysis_tab.py" line="80" />
+        <location filename="../analysis_tab.py" line="81" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="93" />
+        <location filename="../analysis_tab.py" line="98" />
         <source>Code</source>
+        <extracomment>For a large project: what to compute, as a function of a project opened on a worker thread (built on the GUI thread, from the tab's controls).</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="94" />
+        <location filename="../analysis_tab.py" line="99" />
         <source>Parent</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="95" />
+        <location filename="../analysis_tab.py" line="100" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="96" />
+        <location filename="../analysis_tab.py" line="101" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="97" />
+        <location filename="../analysis_tab.py" line="102" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="98" />
+        <location filename="../analysis_tab.py" line="103" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="99" />
+        <location filename="../analysis_tab.py" line="104" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="100" />
+        <location filename="../analysis_tab.py" line="105" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="101" />
+        <location filename="../analysis_tab.py" line="106" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="102" />
+        <location filename="../analysis_tab.py" line="107" />
         <source>% respondents</source>
         <translation>% de répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="103" />
+        <location filename="../analysis_tab.py" line="108" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="104" />
+        <location filename="../analysis_tab.py" line="109" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="105" />
+        <location filename="../analysis_tab.py" line="110" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="106" />
+        <location filename="../analysis_tab.py" line="111" />
         <source>Coder</source>
         <translation>Codeur</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="107" />
+        <location filename="../analysis_tab.py" line="112" />
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="108" />
+        <location filename="../analysis_tab.py" line="113" />
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="148" />
+        <location filename="../analysis_tab.py" line="139" />
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_tab.py" line="170" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="159" />
+        <location filename="../analysis_tab.py" line="181" />
         <source>Table written: {path}</source>
         <translation>Tableau enregistré : {path}</translation>
     </message>

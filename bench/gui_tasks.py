@@ -73,6 +73,20 @@ def _paint(app, window) -> None:  # type: ignore[no-untyped-def]
     app.processEvents()
 
 
+def _settle(app, window) -> None:  # type: ignore[no-untyped-def]
+    """Until the panes that count in the background (a large study) have their counts."""
+    from qdaw.gui.workers import QThreadPool
+
+    deadline = time.perf_counter() + 120
+    while time.perf_counter() < deadline and (
+        window.codebook.model.loading
+        or window.hypotheses.model.loading
+        or QThreadPool.globalInstance().activeThreadCount()
+    ):
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def open_document(data: Path) -> dict[str, float]:
     app, window = _window(build_gui_project(data))
     project = window.session.require()
@@ -107,6 +121,7 @@ def apply_code(data: Path) -> dict[str, float]:
     project = window.session.require()
     window.open_document(project.document("long interview").id)
     _paint(app, window)
+    _settle(app, window)
     code_id = window.document.rows[0].code_id  # a code of the transcript's
     times = []
     for i in range(21):

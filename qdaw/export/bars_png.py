@@ -15,6 +15,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from qdaw.export.charts import shorten
+
 DPI = 110
 SCALE = 2  # drawn at twice the resolution: sharp when Word or a browser scales it
 WIDTH_INCHES = 7.5
@@ -23,10 +25,6 @@ TICKS = (0, 20, 40, 60, 80, 100)
 X_MAX = 112  # room right of a full bar for its k/N
 AXIS_COLOUR = (51, 51, 51)
 GRID_COLOUR = (235, 235, 235)
-
-
-def _shorten(label: str, length: int = 48) -> str:
-    return label if len(label) <= length else label[: length - 1] + "…"
 
 
 @cache
@@ -72,7 +70,7 @@ def bars_png(
 
     unit = DPI * SCALE  # pixels per inch
     label_font, small, title_font = _font(8), _font(7), _font(10)
-    shown = [_shorten(label) for label in labels]
+    shown = [shorten(label) for label in labels]
     measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
 
     def width_of(text: str, font: Any) -> int:

@@ -25,7 +25,7 @@ def _figure(width: float, height: float) -> Figure:
     return figure
 
 
-def _shorten(label: str, length: int = 48) -> str:
+def shorten(label: str, length: int = 48) -> str:
     return label if len(label) <= length else label[: length - 1] + "…"
 
 
@@ -41,7 +41,7 @@ def respondent_bars(
     height = 0.8 + 0.28 * max(len(labels), 1)
     figure = _figure(7.5, height)
     # Margins from the text sizes (a layout engine would draw every figure twice).
-    longest = max((len(_shorten(label)) for label in labels), default=4)
+    longest = max((len(shorten(label)) for label in labels), default=4)
     figure.subplots_adjust(
         left=min(0.6, (0.2 + 0.062 * longest) / 7.5),
         right=0.97,
@@ -51,7 +51,7 @@ def respondent_bars(
     axes = figure.add_subplot()
     positions = list(range(len(labels)))[::-1]
     axes.barh(positions, pct, color=colors, height=0.7)
-    axes.set_yticks(positions, [_shorten(label) for label in labels], fontsize=8, **PLAIN)
+    axes.set_yticks(positions, [shorten(label) for label in labels], fontsize=8, **PLAIN)
     axes.set_xlim(0, 112)
     axes.set_xlabel(axis_label, fontsize=8)
     axes.tick_params(axis="x", labelsize=8)
@@ -85,15 +85,13 @@ def heatmap(matrix: pd.DataFrame, title: str = "") -> Figure:
     image = axes.imshow(values, cmap="Blues", aspect="auto", vmin=0)
     axes.set_xticks(
         np.arange(columns),
-        [_shorten(str(c), 20) for c in matrix.index],
+        [shorten(str(c), 20) for c in matrix.index],
         rotation=60,
         ha="right",
         fontsize=7,
         **PLAIN,
     )
-    axes.set_yticks(
-        np.arange(rows), [_shorten(str(c)) for c in matrix.columns], fontsize=7, **PLAIN
-    )
+    axes.set_yticks(np.arange(rows), [shorten(str(c)) for c in matrix.columns], fontsize=7, **PLAIN)
     if rows * columns <= 2500:
         peak = values.max() if values.size else 0
         for (r, c), value in np.ndenumerate(values):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from qdaw.export.charts import PLAIN, _figure, _shorten
+from qdaw.export.charts import PLAIN, _figure, shorten
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,7 +47,7 @@ def codes_by_variable(
     band = 0.28 * per_code + 0.22
     height = min(1.6 + band * max(len(codes), 1), 60)
     figure = _figure(8.5, height)
-    longest = max((len(_shorten(c)) for c in codes), default=4)
+    longest = max((len(shorten(c)) for c in codes), default=4)
     figure.subplots_adjust(
         left=min(0.55, (0.25 + 0.062 * longest) / 8.5),
         right=0.96,
@@ -97,7 +97,7 @@ def codes_by_variable(
             k = int(cases.iloc[r].sum())
             shown = f"{k}/{n['Total']}" if value == "pct" and "Total" in n else f"{k}"
             axes.text(total + peak * 0.01, positions[r], shown, va="center", fontsize=6)
-    axes.set_yticks(positions, [_shorten(c) for c in codes], fontsize=8, **PLAIN)
+    axes.set_yticks(positions, [shorten(c) for c in codes], fontsize=8, **PLAIN)
     axes.set_ylim(-0.6, len(codes) - 0.4)  # (the default margins are wide on a tall chart)
     axes.set_xlim(0, max(peak, 1) * 1.15)
     if value == "pct":

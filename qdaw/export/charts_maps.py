@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from qdaw.export.charts import PLAIN, _figure, _shorten
+from qdaw.export.charts import PLAIN, _figure, shorten
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +39,7 @@ def cooccurrence_heatmap(
     if size:
         np.fill_diagonal(shown, np.nan)
     side = min(3.5 + 0.3 * size, 40)
-    longest = max((len(_shorten(c, 36)) for c in labels), default=4)
+    longest = max((len(shorten(c, 36)) for c in labels), default=4)
     labels_width = 0.3 + 0.062 * longest  # inches, at 7 points
     width = side + labels_width + 1.2
     height = side + labels_width * 0.85 + 0.6
@@ -58,10 +58,10 @@ def cooccurrence_heatmap(
     image = axes.imshow(np.ma.masked_invalid(shown), cmap=palette, vmin=0,
                         vmax=peak if peak > 0 else 1, aspect="equal")  # fmt: skip
     image.set_gid("cells")
-    axes.set_xticks(np.arange(size), [_shorten(c, 36) for c in labels], rotation=60,
+    axes.set_xticks(np.arange(size), [shorten(c, 36) for c in labels], rotation=60,
                     ha="right", fontsize=7, **PLAIN)  # fmt: skip
     axes.yaxis.tick_right()
-    axes.set_yticks(np.arange(size), [_shorten(c, 36) for c in labels], fontsize=7, **PLAIN)
+    axes.set_yticks(np.arange(size), [shorten(c, 36) for c in labels], fontsize=7, **PLAIN)
     integers = bool(np.all(values == np.round(values)))
     if size <= NUMBERED:
         for (r, c), value in np.ndenumerate(values):
@@ -135,7 +135,7 @@ def network_map(
     discs.set_label("codes")
     for code, x, y, k, total in zip(order, xs, ys, nodes["cases"], nodes["total_cases"],
                                     strict=True):  # fmt: skip
-        axes.annotate(f"{_shorten(code, 28)} ({k}/{total})", (x, y), xytext=(0, 9),
+        axes.annotate(f"{shorten(code, 28)} ({k}/{total})", (x, y), xytext=(0, 9),
                       textcoords="offset points", ha="center", va="bottom", fontsize=7,
                       zorder=4, bbox={"boxstyle": "round,pad=0.15", "fc": "white",
                                       "ec": "none", "alpha": 0.8}, **PLAIN)  # fmt: skip

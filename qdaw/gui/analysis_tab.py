@@ -7,22 +7,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from qdaw.errors import QdawError
 from qdaw.gui.background import BackgroundLoad, is_large
-from qdaw.gui.models.tables import RAW, FrameModel
+from qdaw.gui.models.tables import RAW, FrameModel, sortable_table
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import Session
 
@@ -64,18 +62,7 @@ class AnalysisTab(QWidget):
         self.export_name = ""  # the file name the save dialog suggests
         self.marks = False  # rows of categories (codes with sub-codes) shown with Σ
         self.model = FrameModel(heat=heat, index_header=index_header)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(RAW)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        # Start in the order the analysis gives (codebook order); a header click sorts.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.proxy, self.table = sortable_table(self.model, self)
         self.controls = QHBoxLayout()
         self.controls.setContentsMargins(0, 0, 0, 0)
         self.export_button = QPushButton(self.tr("Export…"), self)

@@ -5,20 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from qdaw.errors import QdawError
-from qdaw.gui.models.tables import RAW, FrameModel
+from qdaw.gui.models.tables import FrameModel, sortable_table
 from qdaw.gui.save_dialog import ask_save_path
 from qdaw.gui.session import Session
 from qdaw.gui.workers import Worker, start
@@ -41,15 +38,7 @@ class WordsDialog(QDialog):
         self.summary = QLabel(self.tr("Comparing the code's passages with the rest…"), self)
         self.summary.setWordWrap(True)
         self.model = FrameModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(RAW)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)  # unsorted until asked: most distinctive first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.proxy, self.table = sortable_table(self.model, self)  # most distinctive first
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda: self.export())

@@ -8,23 +8,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from qdaw.core.operations import Area
 from qdaw.gui import words_output
-from qdaw.gui.models.tables import RAW, FrameModel
+from qdaw.gui.models.tables import FrameModel, sortable_table
 from qdaw.gui.passages import PassageList
 from qdaw.gui.search_panel import HitsModel
 from qdaw.gui.session import ChangeEvent, Session
@@ -77,17 +75,7 @@ class WordsTab(QWidget):
             button.setEnabled(False)
         self.summary = QLabel(self)
         self.model = FrameModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(RAW)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.proxy, self.table = sortable_table(self.model, self)
         self.kwic_label = QLabel(self.tr("Double-click a term to read it in context"), self)
         self.kwic = PassageList(self)
         self.hits = HitsModel()

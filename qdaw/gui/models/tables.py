@@ -10,11 +10,13 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from qdaw.core.natural import natural_key
 from qdaw.core.operations import Area, op
@@ -364,3 +366,23 @@ class VariablesModel(QAbstractTableModel):
             self.error.emit(str(exc))
             return False
         return True
+
+
+def sortable_table(
+    model: QAbstractTableModel, parent: QWidget
+) -> tuple[QSortFilterProxyModel, QTableView]:
+    """A read-only table of whole rows over ``model``, sorted on raw values by a header
+    click and unsorted until then (the order the analysis gives: codebook order, most
+    distinctive first)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(RAW)
+    table = QTableView(parent)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(22)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return proxy, table

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from qdaw import Project
 from qdaw.gui.main_window import MainWindow
 from qdaw.gui.memo_manager import MemoManager
-from tests.gui_helpers import answer_file_dialog, focus, menu_action
+from tests.gui_helpers import answer_file_dialog, focus, menu_action, when_modal
 from tests.test_memos import TEXT, memo_study
 
 
@@ -265,3 +265,73 @@ def test_in_french(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: 
         manager.close()
     finally:
         QApplication.instance().removeTranslator(translator)
+
+
+def press_button(label: str) -> None:
+    """Answer the next question by pressing its button labelled ``label``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def handle(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox), dialog
+        button = next(b for b in dialog.buttons() if b.text().replace("&", "") == label)
+        button.click()
+
+    when_modal(handle)
+
+
+def conflict(qtbot, window: MainWindow, manager: MemoManager) -> Project:  # type: ignore[no-untyped-def]
+    """An edit typed here while another writer changed the same memo, refused on save."""
+    project = window.session.require()
+    click_row(qtbot, manager, "Thème/Précarité")
+    type_in(qtbot, manager, " Mon avis.")
+    with Project.open(project.location, coder="marc") as other:
+        other.set_memo(other.code("Précarité"), "Marc, entre-temps")
+    qtbot.waitUntil(lambda: "entre-temps" in listed_memos(manager))
+    assert not manager.save()
+    return project
+
+
+def test_closing_with_a_conflict_asks_and_can_stay_open(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    manager = open_manager(qtbot, window)
+    project = conflict(qtbot, window, manager)
+    location = project.location
+    press_button("Cancel")
+    menu_action(window, "File", "Close project").trigger()
+    assert window.session.project is project  # still open, the edit still on screen
+    assert manager.isVisible() and manager.editor.toPlainText().endswith("Mon avis.")
+    press_button("Save mine over theirs")
+    menu_action(window, "File", "Close project").trigger()
+    assert window.session.project is None
+    with Project.open(location) as p:
+        assert p.code("Précarité").memo.endswith("Mon avis.")
+
+
+def test_an_edit_whose_memo_was_deleted_is_copied_not_dropped(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    manager = open_manager(qtbot, window)
+    project = window.session.require()
+    click_row(qtbot, manager, SEGMENT)
+    type_in(qtbot, manager, " à citer")
+    typed = manager.editor.toPlainText()
+    segment = next(s for s in project.segments() if s.memo)
+    project.delete_segment(segment)  # what the memo belonged to is gone
+    press_button("Copy my text and discard")
+    qtbot.keyClick(manager, Qt.Key.Key_Escape)  # the manager closes once it is settled
+    qtbot.waitUntil(lambda: not manager.isVisible())
+    assert QApplication.clipboard().text() == typed
+    assert open_manager(qtbot, window) is manager  # the same manager, shown again
+
+
+def test_the_export_writes_what_the_search_lists(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    manager = open_manager(qtbot, window)
+    qtbot.keyClicks(manager.search, "Eloise")
+    shown = listed(manager)
+    assert len(shown) == 4
+    target = tmp_path / "éloïse.md"
+    answer_file_dialog(str(target), "Markdown (*.md)")
+    worker = manager.export()
+    assert worker is not None
+    qtbot.waitUntil(target.exists, timeout=10000)
+    written = target.read_text(encoding="utf-8")
+    for row in manager.model.rows:
+        if row.belongs_to in shown:
+            assert row.memo in written

@@ -78,6 +78,11 @@ def test_filters(study: Project) -> None:
     assert list(study.memos(coder="marc")["memo"]) == ["Financement : à recouper"]
     assert list(study.memos(document="entretien-é")["kind"]) == ["document", "segment", "segment"]
     assert study.memos(search="introuvable").empty
+    # What the manager lists for a search is what its export writes: a respondent's name
+    # finds the respondent's memo, their document's and the segments' in it.
+    assert sorted(study.memos(search="eloise")["kind"]) == [
+        "document", "respondent", "segment", "segment",
+    ]  # fmt: skip
     with pytest.raises(QdawError, match="'case' is not one of project, document, respondent"):
         study.memos(kinds=["case"])
 

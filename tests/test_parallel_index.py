@@ -172,5 +172,7 @@ def test_the_number_of_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QDAW_INDEX_WORKERS", "deux")
     with pytest.raises(ValueError, match="QDAW_INDEX_WORKERS"):
         worker_count()
+    monkeypatch.setenv("QDAW_INDEX_WORKERS", "0")
+    assert worker_count() == 0  # in the calling process
     monkeypatch.delenv("QDAW_INDEX_WORKERS")
-    assert worker_count() == len(os.sched_getaffinity(0))
+    assert worker_count() == min(len(os.sched_getaffinity(0)), 8)

@@ -161,7 +161,12 @@ def memo_table(
         frame = frame[frame["coder"] == coder]
     if search:
         needle = fold(search.strip())
-        haystack = (frame["memo"].fillna("") + "\n" + frame["name"].fillna("")).map(fold)
+        # What the manager's search box reads too: the memo and what it belongs to (a
+        # segment's code, document and respondent; a document's respondent).
+        haystack = frame["memo"].fillna("")
+        for column in ("name", "code", "document", "respondent"):
+            haystack = haystack + "\n" + frame[column].fillna("").astype(str)
+        haystack = haystack.map(fold)
         frame = frame[haystack.str.contains(needle, regex=False)]
     for column in ("id", "document_id", "code_id", "start", "end"):
         frame[column] = frame[column].astype("Int64")

@@ -81,6 +81,10 @@ class BackgroundLoad(QObject):
         self.loaded.emit(result)
 
     def _failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self.running = False
-            self.failed.emit(message)
+        if generation != self._generation:
+            return
+        self.running = False
+        if self.stale:  # a change came meanwhile: try again with it
+            self.start()
+            return
+        self.failed.emit(message)

@@ -38,7 +38,7 @@ from qdaw.gui.coding import CodingController
 from qdaw.gui.dialogs import EmptyProjectPage, VariablesDialog, WelcomePage, about
 from qdaw.gui.document_view import DocumentView
 from qdaw.gui.import_dialog import ImportDialog
-from qdaw.gui.memo_actions import open_memo_manager
+from qdaw.gui.memo_actions import open_memo_manager, settle_memos
 from qdaw.gui.operation_labels import label_of
 from qdaw.gui.project_files import ProjectFiles
 from qdaw.gui.refi_import import RefiImportAction
@@ -53,6 +53,7 @@ from qdaw.nlp.parallel import worker_count
 from qdaw.project import Project
 
 if TYPE_CHECKING:
+    from qdaw.gui.memo_manager import MemoManager
     from qdaw.gui.names_dialog import NamesDialog
     from qdaw.gui.sets_dialog import SetsDialog
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.document)
         self.dialogs: list[QWidget] = []  # windows that show this project's data
+        self.memo_manager: MemoManager | None = None  # shown again rather than rebuilt
         self.setCentralWidget(self.stack)
         self.cases = CasesPanel(self.session, self)
         self.codebook = CodebookPanel(self.session, self)
@@ -380,6 +382,8 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str, create: bool = False, read_only: bool = False) -> bool:
         """Open (or create) a project; one that cannot be written opens read-only."""
+        if not settle_memos(self):
+            return False
         try:
             self.session.open(path, create=create, read_only=read_only)
         except (QdawError, OSError) as exc:
@@ -437,7 +441,8 @@ class MainWindow(QMainWindow):
         self.open_project(str(path))
 
     def close_project(self) -> None:
-        self.session.close()
+        if settle_memos(self):
+            self.session.close()
 
     def _on_closing(self) -> None:
         stop_all()  # no worker may write to a project once it is closed
@@ -707,6 +712,9 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(50, self.first_run_proportions)  # once they are laid out
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not settle_memos(self):
+            event.ignore()  # an unsaved memo the researcher chose to keep
+            return
         stop_all()  # no worker may write to the project once it is closed
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())

@@ -18,19 +18,38 @@ if TYPE_CHECKING:
 
 def open_memo_manager(window: MainWindow) -> MemoManager:
     """One manager per window: asked again, the open one comes to the front."""
+    from shiboken6 import isValid
+
     from qdaw.gui.memo_manager import MemoManager
 
-    for dialog in window.dialogs:
-        if isinstance(dialog, MemoManager) and dialog.isVisible():
-            dialog.raise_()
-            dialog.activateWindow()
-            return dialog
+    existing: MemoManager | None = getattr(window, "memo_manager", None)
+    if existing is not None and isValid(existing):  # (closed, or deleted with its project)
+        if not existing.isVisible():
+            existing.refresh()  # it does not read the project while hidden
+            window._keep(existing)
+            existing.show()
+        existing.raise_()
+        existing.activateWindow()
+        return existing
     manager = MemoManager(window.session, window)
+    window.memo_manager = manager  # one per window, shown again rather than rebuilt
     manager.goTo.connect(lambda row: go_to(window, row))
     manager.status.connect(lambda text: window.statusBar().showMessage(text, 8000))
     window._keep(manager)
     manager.show()
     return manager
+
+
+def settle_memos(window: MainWindow) -> bool:
+    """Before the project closes (or another opens, or the window quits): every open
+    manager's edit saved, or decided on by the researcher; False to stay open."""
+    from qdaw.gui.memo_manager import MemoManager
+
+    return all(
+        dialog.settle()
+        for dialog in window.dialogs
+        if isinstance(dialog, MemoManager) and dialog.isVisible()
+    )
 
 
 def _show_dock(window: MainWindow, name: str) -> None:

@@ -257,6 +257,13 @@ class MemoManager(QDialog):
         self._show_conflict(None)
         return True
 
+    def settle(self) -> bool:
+        """Before the project closes: the edit saved, or the researcher decides what
+        becomes of it (never dropped without asking). False: keep the project open."""
+        from qdaw.gui.memo_settle import ask_about_unsaved
+
+        return self.save() or ask_about_unsaved(self)
+
     def _show_conflict(self, theirs: str | None) -> None:
         self.theirs = theirs
         for widget in (self.notice, self.keep_mine, self.take_theirs):
@@ -273,6 +280,11 @@ class MemoManager(QDialog):
         self.refresh()
         self._show_conflict(None)
 
+    def discard_notice(self) -> None:
+        """The edit was let go (copied away): no conflict or error left on screen."""
+        self._show_conflict(None)
+        self.notice.hide()
+
     # -- going to its object, exporting ----------------------------------------------
     def go_to(self) -> None:
         if self.current is not None and self.current.kind != "project":
@@ -285,13 +297,13 @@ class MemoManager(QDialog):
         return export_memos(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.session.project is not None and not self.save():
-            event.ignore()  # never lose an edit: the conflict is on screen
+        if self.session.project is not None and not self.settle():
+            event.ignore()  # never lose an edit: the researcher chose to keep it here
             return
         super().closeEvent(event)
 
     def reject(self) -> None:  # Escape
-        if self.session.project is None or self.save():
+        if self.session.project is None or self.settle():
             super().reject()
 
 

@@ -34,9 +34,14 @@ AHEAD_PER_WORKER = 2
 Job = tuple[int, str, "str | None"]  # document id, text, language (None: guess)
 
 
+#: Default ceiling: each process holds a spaCy pipeline (about 350 MB), so a 64-core
+#: workstation does not start 64 of them unless told to.
+MOST_BY_DEFAULT = 8
+
+
 def worker_count(requested: int | None = None) -> int:
-    """How many processes analyse: as asked, else QDAW_INDEX_WORKERS, else the cores this
-    process may run on."""
+    """How many processes analyse (0: none, in the caller): as asked, else
+    QDAW_INDEX_WORKERS, else the cores this process may run on, at most 8."""
     if requested is None:
         setting = os.environ.get("QDAW_INDEX_WORKERS", "").strip()
         if setting:
@@ -48,10 +53,11 @@ def worker_count(requested: int | None = None) -> int:
                 ) from None
     if requested is None:
         try:
-            requested = len(os.sched_getaffinity(0))
+            cores = len(os.sched_getaffinity(0))
         except AttributeError:  # not on Linux
-            requested = os.cpu_count() or 1
-    return max(1, requested)
+            cores = os.cpu_count() or 1
+        requested = min(cores, MOST_BY_DEFAULT)
+    return max(0, requested)
 
 
 class _Process:

@@ -319,103 +319,103 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../analysis_tab.py" line="81" />
+        <location filename="../analysis_tab.py" line="68" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="98" />
+        <location filename="../analysis_tab.py" line="85" />
         <source>Code</source>
         <extracomment>For a large project: what to compute, as a function of a project opened on a worker thread (built on the GUI thread, from the tab's controls).</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="99" />
+        <location filename="../analysis_tab.py" line="86" />
         <source>Parent</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="100" />
+        <location filename="../analysis_tab.py" line="87" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="101" />
+        <location filename="../analysis_tab.py" line="88" />
         <source>Hypothesis</source>
         <translation>Hypothèse</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="102" />
+        <location filename="../analysis_tab.py" line="89" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="103" />
+        <location filename="../analysis_tab.py" line="90" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="104" />
+        <location filename="../analysis_tab.py" line="91" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="105" />
+        <location filename="../analysis_tab.py" line="92" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="106" />
+        <location filename="../analysis_tab.py" line="93" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="107" />
+        <location filename="../analysis_tab.py" line="94" />
         <source>% respondents</source>
         <translation>% de répondants</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="108" />
+        <location filename="../analysis_tab.py" line="95" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="109" />
+        <location filename="../analysis_tab.py" line="96" />
         <source>Respondent</source>
         <translation>Répondant</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="110" />
+        <location filename="../analysis_tab.py" line="97" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="111" />
+        <location filename="../analysis_tab.py" line="98" />
         <source>Coder</source>
         <translation>Codeur</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="112" />
+        <location filename="../analysis_tab.py" line="99" />
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="113" />
+        <location filename="../analysis_tab.py" line="100" />
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="139" />
+        <location filename="../analysis_tab.py" line="126" />
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="170" />
+        <location filename="../analysis_tab.py" line="157" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
     </message>
     <message>
-        <location filename="../analysis_tab.py" line="181" />
+        <location filename="../analysis_tab.py" line="168" />
         <source>Table written: {path}</source>
         <translation>Tableau enregistré : {path}</translation>
     </message>
@@ -1257,7 +1257,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>FrameModel</name>
     <message>
-        <location filename="../models/tables.py" line="265" />
+        <location filename="../models/tables.py" line="267" />
         <source>Category: counts every code below it</source>
         <translation>Catégorie : compte chaque code sous elle</translation>
     </message>
@@ -1265,35 +1265,35 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>HypothesesModel</name>
     <message>
-        <location filename="../models/tables.py" line="109" />
-        <location filename="../models/tables.py" line="116" />
+        <location filename="../models/tables.py" line="111" />
+        <location filename="../models/tables.py" line="118" />
         <source>Label</source>
         <extracomment>What the hypotheses table shows: links, labels, code names and k/N.</extracomment>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="110" />
-        <location filename="../models/tables.py" line="117" />
+        <location filename="../models/tables.py" line="112" />
+        <location filename="../models/tables.py" line="119" />
         <source>Statement</source>
         <translation>Énoncé</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="111" />
+        <location filename="../models/tables.py" line="113" />
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="112" />
+        <location filename="../models/tables.py" line="114" />
         <source>k/N</source>
         <translation>k/N</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="118" />
+        <location filename="../models/tables.py" line="120" />
         <source>Codes linked to the hypothesis</source>
         <translation>Codes liés à l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="119" />
+        <location filename="../models/tables.py" line="121" />
         <source>Respondents with any of its codes, out of all respondents</source>
         <translation>Répondants ayant l'un de ses codes, sur l'ensemble des répondants</translation>
     </message>
@@ -1506,359 +1506,359 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="63" />
+        <location filename="../main_window.py" line="64" />
         <source>qdaw projects (*.qdaw)</source>
         <translation>Projets qdaw (*.qdaw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="96" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="99" />
         <source>Codebook</source>
         <translation>Livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="103" />
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="108" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="112" />
         <source>Search the project</source>
         <translation>Rechercher dans le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="173" />
         <source>Open &amp;server project…</source>
         <translation>Ouvrir un projet sur un &amp;serveur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="174" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>Open the &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Import transcripts…</source>
         <translation>&amp;Importer des transcriptions…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="182" />
         <source>Import REFI-QDA pro&amp;ject…</source>
         <translation>Importer un pro&amp;jet REFI-QDA…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="185" />
         <source>Respondent &amp;variables…</source>
         <translation>&amp;Variables des répondants…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="188" />
         <source>Export &amp;workbook (XLSX)…</source>
         <translation>Exporter le &amp;classeur (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="190" />
         <source>Export REFI-QDA &amp;project (.qdpx)…</source>
         <translation>Exporter le &amp;projet REFI-QDA (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="191" />
         <source>Hypotheses &amp;report…</source>
         <translation>&amp;Rapport par hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Names and anonymisation…</source>
         <translation>&amp;Noms et anonymisation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="193" />
         <source>C&amp;oder…</source>
         <translation>C&amp;odeur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="195" />
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="198" />
         <source>Restore a bac&amp;kup…</source>
         <translation>Restaurer une sau&amp;vegarde…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="208" />
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="211" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="212" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
-        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="509" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="512" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="222" />
         <source>&amp;Find in document</source>
         <translation>&amp;Rechercher dans le document</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="226" />
         <source>Find in &amp;project</source>
         <translation>Rechercher dans le &amp;projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="228" />
         <source>&amp;Code</source>
         <translation>&amp;Codage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="230" />
         <source>&amp;Quick code…</source>
         <translation>Codage &amp;rapide…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="231" />
         <source>Code in &amp;vivo</source>
         <translation>Codage in &amp;vivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="233" />
         <source>Apply the selected &amp;code</source>
         <translation>Appliquer le &amp;code sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="235" />
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="236" />
         <source>New &amp;hypothesis…</source>
         <translation>Nouvelle &amp;hypothèse…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="238" />
         <source>Index &amp;text (sentences, speakers, lemmas)</source>
         <translation>&amp;Indexer le texte (phrases, locuteurs, lemmes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="240" />
         <source>Apply a &amp;rule file…</source>
         <translation>Appliquer un fichier de &amp;règles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="241" />
         <source>S&amp;ets…</source>
         <translation>&amp;Ensembles…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="248" />
         <source>Extend selection to whole &amp;sentences</source>
         <translation>Étendre la sélection aux &amp;phrases entières</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252" />
+        <location filename="../main_window.py" line="254" />
         <source>Extend selection to whole &amp;paragraphs</source>
         <translation>Étendre la sélection aux &amp;paragraphes entiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259" />
+        <location filename="../main_window.py" line="261" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264" />
+        <location filename="../main_window.py" line="266" />
         <source>&amp;Memos…</source>
         <translation>&amp;Mémos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266" />
+        <location filename="../main_window.py" line="268" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267" />
+        <location filename="../main_window.py" line="269" />
         <source>&amp;About qdaw</source>
         <translation>À &amp;propos de qdaw</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
+        <location filename="../main_window.py" line="336" />
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387" />
+        <location filename="../main_window.py" line="391" />
         <source>Check the address, and that the server knows your user and password.</source>
         <translation>Vérifiez l'adresse, et que le serveur connaît votre utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389" />
+        <location filename="../main_window.py" line="393" />
         <source>Choose a qdaw project file (.qdaw), or create a new project.</source>
         <translation>Choisissez un fichier de projet qdaw (.qdaw), ou créez un nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="400" />
         <source>Project upgraded; the previous version was kept as {path}</source>
         <translation>Projet mis à jour ; la version précédente est conservée dans {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404" />
+        <location filename="../main_window.py" line="408" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="413" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431" />
+        <location filename="../main_window.py" line="435" />
         <source>The sample study's sources are not installed.</source>
         <translation>Les sources de l'étude d'exemple ne sont pas installées.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452" />
+        <location filename="../main_window.py" line="457" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475" />
+        <location filename="../main_window.py" line="480" />
         <source>Select a code in the codebook first</source>
         <translation>Sélectionnez d'abord un code dans le livre de codes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481" />
+        <location filename="../main_window.py" line="486" />
         <source>{coder}: {label}</source>
         <translation>{coder} : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="487" />
         <source>Another writer</source>
         <translation>Un autre utilisateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489" />
+        <location filename="../main_window.py" line="494" />
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489" />
+        <location filename="../main_window.py" line="494" />
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489" />
+        <location filename="../main_window.py" line="494" />
         <source>Redone</source>
         <translation>Rétabli</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493" />
+        <location filename="../main_window.py" line="498" />
         <source>{verb}: {label} — all changes saved ({time})</source>
         <translation>{verb} : {label} — toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="509" />
         <source>Undo {label}</source>
         <translation>Annuler : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="512" />
         <source>Redo {label}</source>
         <translation>Rétablir : {label}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549" />
+        <location filename="../main_window.py" line="554" />
         <source>Indexing the text…</source>
         <translation>Indexation du texte…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554" />
+        <location filename="../main_window.py" line="559" />
         <source>Indexing {name}…</source>
         <translation>Indexation de {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560" />
+        <location filename="../main_window.py" line="565" />
         <source>{n} documents indexed</source>
         <translation>{n} documents indexés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581" />
+        <location filename="../main_window.py" line="586" />
         <source>{n} documents imported</source>
         <translation>{n} documents importés</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="611" />
+        <location filename="../main_window.py" line="616" />
         <source>Export workbook</source>
         <translation>Exporter le classeur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="623" />
+        <location filename="../main_window.py" line="628" />
         <source>Workbook written: {path}</source>
         <translation>Classeur écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="631" />
+        <location filename="../main_window.py" line="636" />
         <source>Export REFI-QDA project</source>
         <translation>Exporter le projet REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="643" />
+        <location filename="../main_window.py" line="648" />
         <source>REFI-QDA project written: {path}</source>
         <translation>Projet REFI-QDA écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="649" />
+        <location filename="../main_window.py" line="654" />
         <source>qdaw</source>
         <translation>qdaw</translation>
     </message>
@@ -1866,27 +1866,27 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>MemoActions</name>
     <message>
-        <location filename="../memo_actions.py" line="79" />
+        <location filename="../memo_actions.py" line="98" />
         <source>Export memos</source>
         <translation>Exporter les mémos</translation>
     </message>
     <message>
-        <location filename="../memo_actions.py" line="80" />
+        <location filename="../memo_actions.py" line="99" />
         <source>{name} memos</source>
         <translation>{name} mémos</translation>
     </message>
     <message>
-        <location filename="../memo_actions.py" line="87" />
+        <location filename="../memo_actions.py" line="106" />
         <source>en</source>
         <translation>fr</translation>
     </message>
     <message>
-        <location filename="../memo_actions.py" line="101" />
+        <location filename="../memo_actions.py" line="120" />
         <source>Writing the memos…</source>
         <translation>Écriture des mémos…</translation>
     </message>
     <message>
-        <location filename="../memo_actions.py" line="104" />
+        <location filename="../memo_actions.py" line="123" />
         <source>Memos written: {path}</source>
         <translation>Mémos écrits : {path}</translation>
     </message>
@@ -1959,7 +1959,7 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>« {text} »</translation>
     </message>
     <message>
-        <location filename="../memo_manager.py" line="266" />
+        <location filename="../memo_manager.py" line="273" />
         <source>Another writer changed this memo meanwhile; it now reads: “{text}”. Your text is kept here, not saved.</source>
         <translation>Une autre personne a modifié ce mémo entre-temps ; il dit maintenant : « {text} ». Votre texte est gardé ici, sans être enregistré.</translation>
     </message>
@@ -2015,6 +2015,34 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <location filename="../models/memos.py" line="138" />
         <source>(empty)</source>
         <translation>(vide)</translation>
+    </message>
+</context>
+<context>
+    <name>MemoSettle</name>
+    <message>
+        <location filename="../memo_settle.py" line="24" />
+        <source>Memos</source>
+        <translation>Mémos</translation>
+    </message>
+    <message>
+        <location filename="../memo_settle.py" line="26" />
+        <source>Your memo could not be saved: {reason}</source>
+        <translation>Votre mémo n'a pas pu être enregistré : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../memo_settle.py" line="30" />
+        <source>Your text: “{text}”</source>
+        <translation>Votre texte : « {text} »</translation>
+    </message>
+    <message>
+        <location filename="../memo_settle.py" line="34" />
+        <source>Save mine over theirs</source>
+        <translation>Enregistrer le mien à la place du leur</translation>
+    </message>
+    <message>
+        <location filename="../memo_settle.py" line="37" />
+        <source>Copy my text and discard</source>
+        <translation>Copier mon texte et l'abandonner</translation>
     </message>
 </context>
 <context>
@@ -2945,82 +2973,82 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>WordsDialog</name>
     <message>
-        <location filename="../words_dialog.py" line="39" />
+        <location filename="../words_dialog.py" line="36" />
         <source>Distinctive words of “{code}”</source>
         <translation>Mots caractéristiques de « {code} »</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="41" />
+        <location filename="../words_dialog.py" line="38" />
         <source>Comparing the code's passages with the rest…</source>
         <translation>Comparaison des passages du code avec le reste…</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="53" />
+        <location filename="../words_dialog.py" line="42" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="56" />
+        <location filename="../words_dialog.py" line="45" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="82" />
+        <location filename="../words_dialog.py" line="71" />
         <source>Word or phrase</source>
         <translation>Mot ou expression</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="82" />
+        <location filename="../words_dialog.py" line="71" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="83" />
+        <location filename="../words_dialog.py" line="72" />
         <source>In the code</source>
         <translation>Dans le code</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="83" />
+        <location filename="../words_dialog.py" line="72" />
         <source>Elsewhere</source>
         <translation>Ailleurs</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="84" />
+        <location filename="../words_dialog.py" line="73" />
         <source>‰ in the code</source>
         <translation>‰ dans le code</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="84" />
+        <location filename="../words_dialog.py" line="73" />
         <source>‰ elsewhere</source>
         <translation>‰ ailleurs</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="85" />
+        <location filename="../words_dialog.py" line="74" />
         <source>Log-likelihood (G²)</source>
         <translation>Log-vraisemblance (G²)</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="91" />
+        <location filename="../words_dialog.py" line="80" />
         <source>word</source>
         <translation>mot</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="91" />
+        <location filename="../words_dialog.py" line="80" />
         <source>phrase</source>
         <translation>expression</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="98" />
+        <location filename="../words_dialog.py" line="87" />
         <source>Words and noun phrases over-represented in this code's passages compared with the rest of the transcripts (log-likelihood); {n} found.</source>
         <translation>Mots et groupes nominaux sur-représentés dans les passages de ce code par rapport au reste des transcriptions (log-vraisemblance) ; {n} trouvés.</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="102" />
+        <location filename="../words_dialog.py" line="91" />
         <source>Nothing stands out yet: code more passages, or index the text.</source>
         <translation>Rien ne ressort encore : codez plus de passages, ou indexez le texte.</translation>
     </message>
     <message>
-        <location filename="../words_dialog.py" line="115" />
+        <location filename="../words_dialog.py" line="104" />
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
     </message>
@@ -3028,103 +3056,103 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../words_tab.py" line="64" />
+        <location filename="../words_tab.py" line="62" />
         <source>Lemmas</source>
         <extracomment>What the counts are computed from.</extracomment>
         <translation>Lemmes</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="65" />
+        <location filename="../words_tab.py" line="63" />
         <source>Word forms</source>
         <translation>Formes</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="67" />
+        <location filename="../words_tab.py" line="65" />
         <source>Single words</source>
         <translation>Mots seuls</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="67" />
+        <location filename="../words_tab.py" line="65" />
         <source>Bigrams</source>
         <translation>Bigrammes</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="68" />
+        <location filename="../words_tab.py" line="66" />
         <source>Trigrams</source>
         <translation>Trigrammes</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="71" />
+        <location filename="../words_tab.py" line="69" />
         <source>Leave out stop words</source>
         <translation>Exclure les mots vides</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="73" />
+        <location filename="../words_tab.py" line="71" />
         <source>Edit stop words…</source>
         <translation>Modifier les mots vides…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="74" />
+        <location filename="../words_tab.py" line="72" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="75" />
+        <location filename="../words_tab.py" line="73" />
         <source>Word cloud…</source>
         <translation>Nuage de mots…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="91" />
+        <location filename="../words_tab.py" line="79" />
         <source>Double-click a term to read it in context</source>
         <translation>Double-cliquez sur un terme pour le lire en contexte</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="175" />
+        <location filename="../words_tab.py" line="163" />
         <source>Select codes in the codebook to count their words</source>
         <translation>Sélectionnez des codes dans la grille pour compter leurs mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="185" />
+        <location filename="../words_tab.py" line="173" />
         <source>Counting…</source>
         <translation>Comptage…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="191" />
+        <location filename="../words_tab.py" line="179" />
         <source>Term</source>
         <translation>Terme</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="191" />
+        <location filename="../words_tab.py" line="179" />
         <source>Count</source>
         <translation>Occurrences</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="191" />
+        <location filename="../words_tab.py" line="179" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="192" />
+        <location filename="../words_tab.py" line="180" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="192" />
+        <location filename="../words_tab.py" line="180" />
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="210" />
+        <location filename="../words_tab.py" line="198" />
         <source>{n} terms, {total} occurrences</source>
         <translation>{n} termes, {total} occurrences</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="240" />
+        <location filename="../words_tab.py" line="228" />
         <source>Looking for “{term}”…</source>
         <translation>Recherche de « {term} »…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="246" />
+        <location filename="../words_tab.py" line="234" />
         <source>“{term}” in context: {n} lines (double-click to read)</source>
         <translation>« {term} » en contexte : {n} lignes (double-cliquez pour lire)</translation>
     </message>

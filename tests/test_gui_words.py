@@ -179,3 +179,18 @@ def test_the_window_opens_without_the_word_cloud_or_spacy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_only_changes_that_move_the_counts_recount(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    tab = words_tab(qtbot, window)
+    project = window.session.require()
+    code = project.codes()[0]
+    # Whole project: coding a passage or writing a memo leaves every count as it was.
+    with qtbot.assertNotEmitted(tab.computed, wait=600):
+        project.code_segment(project.documents()[0], 0, 20, code)
+        project.set_memo("project", "Note de synthèse")
+    # Stop words count: the table follows them.
+    top = next(iter(terms(tab)))
+    with qtbot.waitSignal(tab.computed, timeout=30000):
+        project.set_stop_words("fr", add=[top])
+    assert top not in terms(tab)

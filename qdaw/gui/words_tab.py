@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -116,6 +116,10 @@ class WordsTab(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.cloud_button.clicked.connect(lambda: self.draw_cloud())
         session.changed.connect(self._on_change)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(lambda: self.refresh() if self.dirty else None)
 
     # -- computing ---------------------------------------------------------------------
     def options(self) -> dict[str, Any]:
@@ -123,10 +127,22 @@ class WordsTab(QWidget):
                 "stop_words": self.stop.isChecked(), **self.selection.filters()}  # fmt: skip
 
     def _on_change(self, event: ChangeEvent) -> None:
-        if event.areas & COUNTED:
+        if self._matters(event):
             self.dirty = True
             if self.isVisible():
-                self.refresh()
+                self._timer.start()  # edits in a row: one count, after them
+
+    def _matters(self, event: ChangeEvent) -> bool:
+        """Whether a change can move the counts shown: coding only when the selection
+        is codes' passages; of the project's settings, only its stop words."""
+        areas = event.areas & COUNTED
+        if not areas:
+            return False
+        if areas <= {Area.CODING, Area.CODEBOOK}:
+            return self.selection.kind() == "codes"
+        if areas == {Area.PROJECT} and event.op is not None and not event.remote:
+            return event.op.kind == "set_stop_words"
+        return True
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -157,7 +173,9 @@ class WordsTab(QWidget):
         project = self.session.project
         if project is None:
             return None
-        self.worker = None  # a running count's result is ignored
+        if self.worker is not None:
+            self.worker.cancel()  # its result is ignored (and it stops at its next check)
+        self.worker = None
         if self.selection.kind() == "codes" and not self.selection.filters():
             self._show(None, None)
             self.summary.setText(self.tr("Select codes in the codebook to count their words"))

@@ -257,3 +257,13 @@ def test_words_and_stop_words_from_the_command_line(
     assert "qdaw: error: --ngram 5: n-grams of 1, 2 or 3 words" in capsys.readouterr().err
     assert main(["words", path, "--cloud", str(tmp_path / "w.gif")]) == 1
     assert "w.gif: a word cloud is written as .png or .svg" in capsys.readouterr().err
+
+
+def test_kwic_lists_the_lines_the_counts_count(p: Project) -> None:
+    table = p.word_frequencies(by="form", ngram=2, stop_words=False)
+    keys = dict(zip(table["term"], table.attrs["keys"], strict=True))
+    assert "oui mais" not in keys  # "Oui, mais": a comma between them
+    assert p.term_in_context("oui mais", by="form") == []
+    for term in ("équipe pédagogique", "en ligne", "examens en"):
+        count = int(table.loc[table["term"] == term, "count"].iloc[0])
+        assert len(p.term_in_context(keys[term], by="form")) == count, term

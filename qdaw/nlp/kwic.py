@@ -3,6 +3,7 @@ around it, built once here for the workbench and the command line."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -98,6 +99,10 @@ def keyword_in_context(
     ]
 
 
+#: Two or more characters between words that are neither letters nor digits.
+WIDE_GAP = re.compile(r"[^\w]{2,}")
+
+
 def term_in_context(
     store: Store, term: str, by: Literal["lemma", "form"] = "lemma", scope: Scope = ALL
 ) -> list[ContextHit]:
@@ -117,6 +122,17 @@ def term_in_context(
     )
     frame = hits_frame(store, statement)
     frame = frame[frame["end"] <= frame["sentence_end"]]
+    if len(words) > 1 and not frame.empty:
+        # As the counts have it: an n-gram's words are at most one character apart
+        # ("oui mais", not "oui, mais"), so the lines listed are the ones counted.
+        spans = [
+            str(sentence)[int(start) - int(first) : int(end) - int(first)]
+            for sentence, start, end, first in zip(
+                frame["sentence"], frame["start"], frame["end"], frame["sentence_start"],
+                strict=True,
+            )
+        ]  # fmt: skip
+        frame = frame[[WIDE_GAP.search(span) is None for span in spans]]
     return [
         ContextHit(int(row["document_id"]), str(row["document"]), str(row["case"]),
                    int(row["start"]), int(row["end"]), int(row["sentence_start"]),

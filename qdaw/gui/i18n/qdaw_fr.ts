@@ -3107,52 +3107,52 @@ Codés avec la catégorie elle-même : {own_s} passages, {own_k}/{n} répondants
         <translation>Double-cliquez sur un terme pour le lire en contexte</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="163" />
+        <location filename="../words_tab.py" line="181" />
         <source>Select codes in the codebook to count their words</source>
         <translation>Sélectionnez des codes dans la grille pour compter leurs mots</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="173" />
+        <location filename="../words_tab.py" line="191" />
         <source>Counting…</source>
         <translation>Comptage…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="179" />
+        <location filename="../words_tab.py" line="197" />
         <source>Term</source>
         <translation>Terme</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="179" />
+        <location filename="../words_tab.py" line="197" />
         <source>Count</source>
         <translation>Occurrences</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="179" />
+        <location filename="../words_tab.py" line="197" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="180" />
+        <location filename="../words_tab.py" line="198" />
         <source>Respondents</source>
         <translation>Répondants</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="180" />
+        <location filename="../words_tab.py" line="198" />
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="198" />
+        <location filename="../words_tab.py" line="216" />
         <source>{n} terms, {total} occurrences</source>
         <translation>{n} termes, {total} occurrences</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="228" />
+        <location filename="../words_tab.py" line="246" />
         <source>Looking for “{term}”…</source>
         <translation>Recherche de « {term} »…</translation>
     </message>
     <message>
-        <location filename="../words_tab.py" line="234" />
+        <location filename="../words_tab.py" line="252" />
         <source>“{term}” in context: {n} lines (double-click to read)</source>
         <translation>« {term} » en contexte : {n} lignes (double-cliquez pour lire)</translation>
     </message>
